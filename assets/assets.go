@@ -1,0 +1,11 @@
+// Package assets embeds what ships inside Glossa: the article (a
+// byte-for-byte copy of the seed, never edited by hand) and the study
+// material written for it.
+package assets
+
+import _ "embed"
+
+// Article is the Markdown source of the article Glossa is built around.
+//
+//go:embed article.md
+var Article []byte
