@@ -76,6 +76,9 @@ type Footnote struct {
 	Spans     []Span
 	Paragraph string // ID of the paragraph that references it; "" when no marker survives
 	Line      int    // first source line of its definition
+	// Near is, for a footnote whose marker was lost (Paragraph == ""),
+	// the paragraph it belongs with: the last one before its definition.
+	Near string
 }
 
 // Problem is a repair the parser made or an anomaly it found.
@@ -96,4 +99,6 @@ const (
 	ProblemUndefined     = "undefined-footnote" // referenced or expected but never defined
 	ProblemMarkup        = "markup"             // odd markup repaired (escaped sup, math-mode marker)
 	ProblemHeading       = "heading"            // heading recognised without heading markup, or numbering fixed
+	ProblemBareDef       = "bare-definition"    // footnote defined by its plain number, without a marker
+	ProblemWrapped       = "wrapped-footnote"   // footnote wrapped over several lines, joined
 )
