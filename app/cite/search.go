@@ -1,0 +1,5 @@
+package cite
+
+type searchIndex struct{}
+
+func newSearchIndex(s []Source) *searchIndex { return &searchIndex{} }
