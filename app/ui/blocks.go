@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// cut is an inline insertion or a link over a byte range of a text.
+type cut struct {
+	start, end int // end == start: insert text (a marker) at start
+	insert     string
+	kind       runKind
+	target     int
+	sup        bool
+}
+
+// styledPieces splits text at span and cut boundaries into pieces.
+func styledPieces(text string, spans []article.Span, cuts []cut) []piece {
+	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+	bounds := []int{0, len(text)}
+	for _, s := range spans {
+		bounds = append(bounds, clamp(s.Start, len(text)), clamp(s.End, len(text)))
+	}
+	for _, c := range cuts {
+		bounds = append(bounds, clamp(c.start, len(text)), clamp(c.end, len(text)))
+	}
+	sort.Ints(bounds)
+	styleAt := func(pos int) article.Style {
+		var st article.Style
+		for _, s := range spans {
+			if s.Start <= pos && pos < s.End {
+				st |= s.Style
+			}
+		}
+		return st
+	}
+	linkAt := func(pos int) *cut {
+		for i := range cuts {
+			c := &cuts[i]
+			if c.end > c.start && c.start <= pos && pos < c.end {
+				return c
+			}
+		}
+		return nil
+	}
+	var out []piece
+	ci := 0
+	emitInserts := func(at int) {
+		for ci < len(cuts) && cuts[ci].start <= at {
+			c := cuts[ci]
+			ci++
+			if c.end != c.start {
+				continue
+			}
+			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup})
+		}
+	}
+	prev := 0
+	for _, b := range bounds {
+		if b <= prev {
+			continue
+		}
+		emitInserts(prev)
+		p := piece{text: text[prev:b], style: styleAt(prev)}
+		if c := linkAt(prev); c != nil {
+			p.kind, p.target, p.tone = c.kind, c.target, toneLink
+		}
+		out = append(out, p)
+		prev = b
+	}
+	// inserts at the very end
+	for ci < len(cuts) {
+		c := cuts[ci]
+		ci++
+		if c.end == c.start {
+			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup})
+		}
+	}
+	return out
+}
+
+func clamp(i, n int) int {
+	if i < 0 {
+		return 0
+	}
+	if i > n {
+		return n
+	}
+	return i
+}
+
+// xrefRe finds cross references to other footnotes: "n. 22", "nn. 12 and
+// 14", "note 22", "supra n. 3-5".
+var xrefRe = regexp.MustCompile(`\b(?:nn?\.|notes?)\s*\d+(?:\s*(?:,|and|-|–)\s*\d+)*`)
+var digitsRe = regexp.MustCompile(`\d+`)
+
+// footnoteLinks returns a link cut for every footnote number referenced
+// in text, limited to numbers that exist.
+func footnoteLinks(text string, exists func(int) bool) []cut {
+	var cuts []cut
+	for _, m := range xrefRe.FindAllStringIndex(text, -1) {
+		for _, d := range digitsRe.FindAllStringIndex(text[m[0]:m[1]], -1) {
+			n, _ := strconv.Atoi(text[m[0]+d[0] : m[0]+d[1]])
+			if !exists(n) {
+				continue
+			}
+			cuts = append(cuts, cut{start: m[0] + d[0], end: m[0] + d[1], kind: runLink, target: n})
+		}
+	}
+	return cuts
+}
+
+// articleIndex maps the document onto the blocks of the reader.
+type articleIndex struct {
+	paraBlock    []int       // paragraph index -> block
+	sectionBlock []int       // section index -> heading block
+	markerBlock  map[int]int // footnote N -> block holding its marker or its lost-marker notice
+	blockPara    []int       // block -> paragraph index of the nearest paragraph at or before it
+	noteParaIdx  map[int]int // footnote N -> paragraph index it belongs to (for following)
+}
+
+// articleBlocks turns a document into reader blocks: title block, headings,
+// paragraphs with markers, and notices for footnotes whose marker was lost.
+func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
+	idx := &articleIndex{
+		paraBlock:    make([]int, len(doc.Paragraphs)),
+		sectionBlock: make([]int, len(doc.Sections)),
+		markerBlock:  map[int]int{},
+		noteParaIdx:  map[int]int{},
+	}
+	var bs []block
+	add := func(b block) int {
+		if b.para == 0 && b.kind != blockPara {
+			b.para = -1
+		}
+		bs = append(bs, b)
+		return len(bs) - 1
+	}
+	small := func(text string, st article.Style, gap float32) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		add(block{kind: blockNote, pieces: []piece{{text: text, style: st, tone: toneMuted}}, scale: 0.82, center: true, gap: gap, section: -1})
+	}
+	small(doc.Series, article.Italic, 0)
+	small(doc.SeriesInfo, 0, 0.3)
+	if doc.Title != "" {
+		add(block{kind: blockTitle, pieces: []piece{{text: doc.Title, style: article.Bold}}, scale: 1.3, center: true, gap: 1.2, section: -1})
+	}
+	if doc.Author != "" {
+		add(block{kind: blockTitle, pieces: []piece{{text: doc.Author}}, scale: 1.05, center: true, gap: 0.8, section: -1})
+	}
+	small(doc.Affiliation, article.Italic, 0.1)
+
+	// footnotes whose marker was lost go after the paragraph that holds
+	// their source line, or the last one before it
+	lost := map[int][]article.Footnote{}
+	for _, fn := range doc.Footnotes {
+		if fn.Paragraph != "" {
+			continue
+		}
+		pi := -1
+		for i, p := range doc.Paragraphs {
+			if p.Line <= fn.Line {
+				pi = i
+			}
+			if p.Line <= fn.Line && fn.Line <= p.EndLine {
+				break
+			}
+		}
+		if pi < 0 && len(doc.Paragraphs) > 0 {
+			pi = 0
+		}
+		lost[pi] = append(lost[pi], fn)
+		idx.noteParaIdx[fn.N] = pi
+	}
+
+	exists := func(n int) bool { return n >= 1 && n <= maxFootnote(doc) }
+	_ = exists
+	sec := 0
+	for pi, p := range doc.Paragraphs {
+		for sec < len(doc.Sections) && doc.Sections[sec].First <= pi {
+			s := doc.Sections[sec]
+			scale := float32(1.18)
+			if s.Level > 1 {
+				scale = 1.06
+			}
+			title := strings.TrimSpace(s.Number + " " + s.Title)
+			idx.sectionBlock[sec] = add(block{kind: blockHeading, pieces: []piece{{text: title, style: article.Bold}}, scale: scale, gap: 1.3, section: sec})
+			sec++
+		}
+		var cuts []cut
+		for _, r := range p.Refs {
+			cuts = append(cuts, cut{start: r.Offset, end: r.Offset, insert: strconv.Itoa(r.N), kind: runMarker, target: r.N, sup: true})
+		}
+		bi := add(block{kind: blockPara, pieces: styledPieces(p.Text, p.Spans, cuts), gap: 0.55, para: pi, section: -1})
+		idx.paraBlock[pi] = bi
+		for _, r := range p.Refs {
+			if _, dup := idx.markerBlock[r.N]; !dup {
+				idx.markerBlock[r.N] = bi
+				idx.noteParaIdx[r.N] = pi
+			}
+		}
+		for _, fn := range lost[pi] {
+			lb := add(block{kind: blockLost, note: fn.N, gap: 0.4, para: pi, section: -1, scale: 0.9, pieces: []piece{
+				{text: fmt.Sprintf("Footnote %d", fn.N), kind: runMarker, target: fn.N, style: article.Bold},
+				{text: " · marker lost in conversion", style: article.Italic, tone: toneMuted},
+			}})
+			idx.markerBlock[fn.N] = lb
+		}
+	}
+	// empty sections at the end still get a heading
+	for ; sec < len(doc.Sections); sec++ {
+		s := doc.Sections[sec]
+		idx.sectionBlock[sec] = add(block{kind: blockHeading, pieces: []piece{{text: strings.TrimSpace(s.Number + " " + s.Title), style: article.Bold}}, scale: 1.18, gap: 1.3, section: sec})
+	}
+	idx.blockPara = make([]int, len(bs))
+	last := 0
+	for i := range bs {
+		if bs[i].kind == blockPara {
+			last = bs[i].para
+		}
+		idx.blockPara[i] = last
+	}
+	return bs, idx
+}
+
+func maxFootnote(doc *article.Document) int {
+	n := 0
+	for _, f := range doc.Footnotes {
+		if f.N > n {
+			n = f.N
+		}
+	}
+	return n
+}
+
+// footnoteText is the pieces of one footnote's text with its cross
+// references as links.
+func footnoteText(doc *article.Document, fn *article.Footnote) []piece {
+	has := map[int]bool{}
+	for _, f := range doc.Footnotes {
+		has[f.N] = true
+	}
+	cuts := footnoteLinks(fn.Text, func(n int) bool { return has[n] && n != fn.N })
+	return styledPieces(fn.Text, fn.Spans, cuts)
+}
+
+// footnoteBlocks is the footnote panel: every footnote, numbered, lost
+// markers marked. It returns the block of each footnote number.
+func footnoteBlocks(doc *article.Document) ([]block, map[int]int) {
+	bs := make([]block, 0, len(doc.Footnotes))
+	at := make(map[int]int, len(doc.Footnotes))
+	for i := range doc.Footnotes {
+		fn := &doc.Footnotes[i]
+		ps := []piece{{text: strconv.Itoa(fn.N), kind: runLink, target: fn.N, style: article.Bold}}
+		if fn.Paragraph == "" {
+			ps = append(ps, piece{text: " (marker lost in conversion)", style: article.Italic, tone: toneMuted})
+		}
+		ps = append(ps, piece{text: "  "})
+		ps = append(ps, footnoteText(doc, fn)...)
+		at[fn.N] = len(bs)
+		bs = append(bs, block{kind: blockFootnote, note: fn.N, pieces: ps, gap: 0.5, para: -1, section: -1})
+	}
+	return bs, at
+}

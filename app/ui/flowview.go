@@ -1,0 +1,448 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// flowView draws a flow of blocks. Inside a scroll container it creates
+// canvas objects only for the lines in and near the viewport, so the cost
+// of a frame does not grow with the article; the whole flow is laid out
+// again (a few ms) only when the width or the text size changes.
+type flowView struct {
+	widget.BaseWidget
+
+	blocks  []block
+	ms      measurers
+	size    float32 // body text size
+	measure float32 // widest column in average characters; 0: use the width
+	margin  float32 // horizontal margin on each side
+	fixedW  float32 // for flows outside a scroll: lay out at this width
+
+	lay  flowLayout
+	colX float32
+	colW float32
+
+	scroll    *container.Scroll
+	highlight int // block drawn with a highlight behind it, -1 for none
+
+	onTap      func(bi int, p *piece, at fyne.Position) // at: bottom left of the tapped run
+	onScrolled func()
+	onLaidOut  func() // after every new layout inside a scroll
+
+	hover bool
+}
+
+func newFlowView(blocks []block, size float32) *flowView {
+	f := &flowView{blocks: blocks, ms: measurers{}, size: size, highlight: -1}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// inScroll wraps f in a vertical scroll container that it drives.
+func (f *flowView) inScroll() *container.Scroll {
+	f.scroll = container.NewVScroll(f)
+	f.scroll.OnScrolled = func(fyne.Position) {
+		f.Refresh()
+		if f.onScrolled != nil {
+			f.onScrolled()
+		}
+	}
+	return f.scroll
+}
+
+// columnWidth is the measure: about f.measure characters of body text.
+func (f *flowView) columnWidth(width float32) float32 {
+	w := width - 2*f.margin
+	if f.measure > 0 {
+		avg := f.ms.at(f.size).width(measureSample, 0) / float32(len(measureSample))
+		if m := avg * f.measure; m < w {
+			w = m
+		}
+	}
+	if w < 40 {
+		w = 40
+	}
+	return w
+}
+
+const measureSample = "the Convention reflects a State-centric vision of cyberspace, 2024"
+
+// ensure lays the flow out for width unless it already is; it reports
+// whether it did.
+func (f *flowView) ensure(width float32) bool {
+	if width <= 0 {
+		return false
+	}
+	if f.lay.blocks != nil && f.lay.width == width && f.lay.size == f.size {
+		return false
+	}
+	f.colW = f.columnWidth(width)
+	f.colX = (width - f.colW) / 2
+	f.lay = layoutFlow(f.ms, f.blocks, f.size, f.colW)
+	f.lay.width = width
+	return true
+}
+
+// setBlocks replaces the content and lays it out again.
+func (f *flowView) setBlocks(blocks []block) {
+	f.blocks = blocks
+	f.lay = flowLayout{}
+	f.highlight = -1
+	w := f.Size().Width
+	if f.fixedW > 0 {
+		w = f.fixedW
+	}
+	f.ensure(w)
+	if f.scroll != nil {
+		f.scroll.Offset = fyne.Position{}
+		f.scroll.Refresh()
+	}
+	f.Refresh()
+}
+
+// setSize changes the text size and keeps the block at the top of the
+// viewport where it was.
+func (f *flowView) setSize(size float32) {
+	if size == f.size {
+		return
+	}
+	bi, frac := f.anchor()
+	f.size = size
+	f.lay = flowLayout{}
+	w := f.Size().Width
+	if f.fixedW > 0 {
+		w = f.fixedW
+	}
+	f.ensure(w)
+	if f.scroll != nil {
+		f.scroll.Refresh()
+		f.restore(bi, frac)
+	}
+	f.Refresh()
+}
+
+func (f *flowView) MinSize() fyne.Size {
+	if f.fixedW > 0 {
+		f.ensure(f.fixedW)
+		return fyne.NewSize(f.fixedW, f.lay.total)
+	}
+	return fyne.NewSize(f.margin*2+40, f.lay.total)
+}
+
+func (f *flowView) Resize(s fyne.Size) {
+	bi, frac := f.anchor()
+	changed := f.ensure(s.Width)
+	if changed && f.scroll != nil && s.Height < f.lay.total {
+		s.Height = f.lay.total
+	}
+	f.BaseWidget.Resize(s)
+	if changed && f.scroll != nil {
+		f.scroll.Refresh()
+		f.restore(bi, frac)
+		if f.onLaidOut != nil {
+			f.onLaidOut()
+		}
+	}
+}
+
+// anchor is the block at the top of the viewport and how far into it.
+func (f *flowView) anchor() (int, float32) {
+	if f.scroll == nil || len(f.lay.blocks) == 0 {
+		return 0, 0
+	}
+	y := f.scroll.Offset.Y
+	bi := f.lay.blockAt(y)
+	b := f.lay.blocks[bi]
+	if b.h == 0 {
+		return bi, 0
+	}
+	return bi, (y - b.y) / b.h
+}
+
+func (f *flowView) restore(bi int, frac float32) {
+	if bi >= len(f.lay.blocks) {
+		return
+	}
+	b := f.lay.blocks[bi]
+	f.scrollTo(b.y + frac*b.h)
+}
+
+// viewport is the height of the visible area.
+func (f *flowView) viewport() float32 {
+	if f.scroll == nil {
+		return f.Size().Height
+	}
+	return f.scroll.Size().Height
+}
+
+// offset is the current scroll offset.
+func (f *flowView) offset() float32 {
+	if f.scroll == nil {
+		return 0
+	}
+	return f.scroll.Offset.Y
+}
+
+// scrollTo moves the viewport top to y (clamped) and tells onScrolled.
+func (f *flowView) scrollTo(y float32) {
+	if f.scroll == nil {
+		return
+	}
+	if max := f.lay.total - f.viewport(); y > max {
+		y = max
+	}
+	if y < 0 {
+		y = 0
+	}
+	f.scroll.Offset.Y = y
+	f.scroll.Refresh()
+	if f.onScrolled != nil {
+		f.onScrolled()
+	}
+}
+
+// blockTop is the top of block bi's text (after its gap).
+func (f *flowView) blockTop(bi int) float32 {
+	b := f.lay.blocks[bi]
+	return b.y + b.gap
+}
+
+// scrollToBlock puts block bi at the top of the viewport, a little below
+// the edge so that the reader sees where it starts.
+func (f *flowView) scrollToBlock(bi int) {
+	if bi < 0 || bi >= len(f.lay.blocks) {
+		return
+	}
+	f.scrollTo(f.blockTop(bi) - f.size)
+}
+
+// topBlock is the block the reader is reading at the top of the
+// viewport: the first whose text reaches below the first line.
+func (f *flowView) topBlock() int {
+	if len(f.lay.blocks) == 0 {
+		return -1
+	}
+	return f.lay.blockAt(f.offset() + f.size*lineSpacing)
+}
+
+// hit finds the run under pos.
+func (f *flowView) hit(pos fyne.Position) (bi int, p *piece, at fyne.Position) {
+	if len(f.lay.blocks) == 0 {
+		return -1, nil, pos
+	}
+	y := pos.Y
+	bi = f.lay.blockAt(y)
+	lb := f.lay.blocks[bi]
+	if y < lb.y+lb.gap {
+		return -1, nil, pos
+	}
+	b := &f.blocks[bi]
+	x := pos.X - f.colX
+	for li := range lb.lines {
+		l := &lb.lines[li]
+		top := lb.y + lb.gap + l.y
+		if y < top || y >= top+l.h {
+			continue
+		}
+		best, bestD := -1, float32(8) // markers are small: accept taps near them
+		for ri, r := range l.runs {
+			pc := &b.pieces[r.piece]
+			if pc.kind == runText && b.kind != blockResult {
+				continue
+			}
+			d := float32(0)
+			if x < r.x {
+				d = r.x - x
+			} else if x > r.x+r.w {
+				d = x - r.x - r.w
+			}
+			if d < bestD || (d == 0 && bestD == 0) {
+				best, bestD = ri, d
+			}
+		}
+		if best >= 0 {
+			r := l.runs[best]
+			return bi, &b.pieces[r.piece], fyne.NewPos(f.colX+r.x, top+l.h)
+		}
+		if b.kind == blockResult && len(b.pieces) > 0 {
+			return bi, &b.pieces[0], fyne.NewPos(f.colX, top+l.h)
+		}
+	}
+	return bi, nil, pos
+}
+
+// Tapped opens what the tapped run points to.
+func (f *flowView) Tapped(ev *fyne.PointEvent) {
+	bi, p, at := f.hit(ev.Position)
+	if p == nil || f.onTap == nil {
+		return
+	}
+	if p.kind == runText && f.blocks[bi].kind != blockResult {
+		return
+	}
+	f.onTap(bi, p, at)
+}
+
+// Cursor shows a hand over markers and links.
+func (f *flowView) Cursor() desktop.Cursor {
+	if f.hover {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+func (f *flowView) MouseIn(ev *desktop.MouseEvent) { f.MouseMoved(ev) }
+func (f *flowView) MouseMoved(ev *desktop.MouseEvent) {
+	bi, p, _ := f.hit(ev.Position)
+	f.hover = p != nil && (p.kind != runText || f.blocks[bi].kind == blockResult)
+}
+func (f *flowView) MouseOut() { f.hover = false }
+
+// runAt returns where a piece matching pred is drawn: the centre of its
+// first run, in flowView coordinates.
+func (f *flowView) runAt(bi int, pred func(*piece) bool) (fyne.Position, bool) {
+	if bi < 0 || bi >= len(f.lay.blocks) {
+		return fyne.Position{}, false
+	}
+	lb := f.lay.blocks[bi]
+	b := &f.blocks[bi]
+	for _, l := range lb.lines {
+		for _, r := range l.runs {
+			if pred(&b.pieces[r.piece]) {
+				return fyne.NewPos(f.colX+r.x+r.w/2, lb.y+lb.gap+l.y+l.h/2), true
+			}
+		}
+	}
+	return fyne.Position{}, false
+}
+
+func (f *flowView) CreateRenderer() fyne.WidgetRenderer {
+	r := &flowRenderer{f: f, hl: canvas.NewRectangle(color.Transparent)}
+	r.hl.CornerRadius = 4
+	return r
+}
+
+type flowRenderer struct {
+	f     *flowView
+	hl    *canvas.Rectangle
+	texts []*canvas.Text
+	objs  []fyne.CanvasObject
+	used  int
+}
+
+func (r *flowRenderer) Destroy() {}
+
+func (r *flowRenderer) Layout(s fyne.Size) {
+	r.f.ensure(s.Width)
+	r.place()
+}
+
+func (r *flowRenderer) MinSize() fyne.Size { return r.f.MinSize() }
+
+func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *flowRenderer) Refresh() {
+	r.place()
+	canvas.Refresh(r.f)
+}
+
+// overscan is how far beyond the viewport lines are prepared, so that a
+// wheel step shows text that is already there.
+const overscan = 300
+
+func (r *flowRenderer) place() {
+	f := r.f
+	th := f.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	muted := th.Color(theme.ColorNamePlaceHolder, v)
+	link := th.Color(theme.ColorNameHyperlink, v)
+	hit := th.Color(theme.ColorNamePrimary, v)
+
+	top, bottom := float32(0), f.lay.total
+	if f.scroll != nil {
+		top = f.scroll.Offset.Y - overscan
+		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + overscan
+	}
+	r.objs = r.objs[:0]
+	r.hl.Hide()
+	if f.highlight >= 0 && f.highlight < len(f.lay.blocks) {
+		lb := f.lay.blocks[f.highlight]
+		if lb.y+lb.h >= top && lb.y <= bottom {
+			pad := f.size * 0.5
+			r.hl.FillColor = th.Color(theme.ColorNameSelection, v)
+			r.hl.Move(fyne.NewPos(f.colX-pad, lb.y+lb.gap-pad/2))
+			r.hl.Resize(fyne.NewSize(f.colW+2*pad, lb.h-lb.gap+pad))
+			r.hl.Show()
+			r.hl.Refresh()
+		}
+	}
+	r.objs = append(r.objs, r.hl)
+	n := 0
+	if len(f.lay.blocks) > 0 {
+		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {
+			lb := &f.lay.blocks[bi]
+			if lb.y > bottom {
+				break
+			}
+			b := &f.blocks[bi]
+			for li := range lb.lines {
+				l := &lb.lines[li]
+				y := lb.y + lb.gap + l.y
+				if y+l.h < top || y > bottom {
+					continue
+				}
+				for _, ru := range l.runs {
+					p := &b.pieces[ru.piece]
+					size := l.size
+					if p.sup {
+						size *= supScale
+					}
+					m := f.ms.at(size)
+					ty := y + (l.h-m.lh)/2
+					if p.sup {
+						ty = y + (l.h-f.ms.at(l.size).lh)/2 - m.lh*0.12
+					}
+					c := fg
+					switch {
+					case p.tone == toneMuted:
+						c = muted
+					case p.tone == toneHit:
+						c = hit
+					case p.kind == runMarker || p.kind == runLink || p.tone == toneLink:
+						c = link
+					}
+					st := textStyle(p.style)
+					if p.tone == toneHit {
+						st.Bold = true
+					}
+					t := r.text(n)
+					n++
+					txt := p.text[ru.start:ru.end]
+					if t.Text != txt || t.TextSize != size || t.TextStyle != st || t.Color != c {
+						t.Text, t.TextSize, t.TextStyle, t.Color = txt, size, st, c
+						t.Refresh()
+					}
+					t.Move(fyne.NewPos(f.colX+ru.x, ty))
+					t.Resize(fyne.NewSize(ru.w+2, m.lh))
+					r.objs = append(r.objs, t)
+				}
+			}
+		}
+	}
+	r.used = n
+}
+
+func (r *flowRenderer) text(i int) *canvas.Text {
+	for len(r.texts) <= i {
+		r.texts = append(r.texts, canvas.NewText("", color.Black))
+	}
+	return r.texts[i]
+}

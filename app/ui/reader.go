@@ -1,0 +1,747 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// baseTextSize is the reading text size at 100 %: a little larger than
+// Fyne's 14 for long reading and projectors.
+const baseTextSize = 16
+
+// zoomLevels are the steps of Ctrl +/-.
+var zoomLevels = []float32{0.75, 0.85, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.5, 3}
+
+// anchorPos is a reading position that survives relayout: a block and
+// how far into it.
+type anchorPos struct {
+	block int
+	frac  float32
+}
+
+// Reader is the reading screen: title block, contents, the text with its
+// footnote markers, the footnote panel and search.
+type Reader struct {
+	u   *UI
+	doc *article.Document
+
+	blocks []block
+	idx    *articleIndex
+
+	view    *flowView
+	content fyne.CanvasObject
+
+	contents     *widget.List
+	contentsBox  *fyne.Container
+	section      int // section at the top of the viewport, -1 before the first
+	syncContents bool
+
+	notes      *flowView
+	notesBox   *fyne.Container
+	noteBlock  map[int]int // footnote N -> block in the panel
+	noteOrder  []noteAt    // footnotes by the paragraph they belong to
+	notesShown bool
+
+	side   *fyne.Container // right column: search or footnotes
+	search *searchPanel
+
+	pop        *widget.PopUp
+	popView    *flowView
+	popTitle   *widget.Label
+	popBack    *widget.Button
+	popScroll  *container.Scroll
+	popNote    int
+	popHistory []int
+
+	sectionLabel *widget.Label
+	zoomLabel    *widget.Label
+	backButton   *widget.Button
+	themeSelect  *widget.Select
+	notesButton  *widget.Button
+
+	zoom      float32
+	backStack []anchorPos
+
+	ready     bool   // the saved or linked position has been applied
+	pending   func() // what to do once the text has a width
+	savedPara int
+	savedAt   time.Time
+}
+
+type noteAt struct{ para, n int }
+
+func newReader(u *UI) *Reader {
+	r := &Reader{u: u, doc: u.doc, section: -1, savedPara: -1, zoom: 1}
+	r.blocks, r.idx = articleBlocks(u.doc)
+	if z := float32(u.settingFloat(keyZoom, 1)); z >= zoomLevels[0] && z <= zoomLevels[len(zoomLevels)-1] {
+		r.zoom = z
+	}
+
+	r.view = newFlowView(r.blocks, baseTextSize*r.zoom)
+	r.view.measure = 72
+	r.view.margin = 28
+	r.view.onTap = r.onTextTapped
+	r.view.onScrolled = r.onReaderScrolled
+	r.view.onLaidOut = r.onFirstLayout
+	scroll := r.view.inScroll()
+
+	r.buildContents()
+	r.buildNotes()
+	r.search = newSearchPanel(r)
+	r.side = container.NewStack(r.notesBox, r.search.box)
+	r.search.box.Hide()
+
+	toolbar := r.buildToolbar()
+	r.content = container.NewBorder(toolbar, nil, r.contentsBox, r.side, scroll)
+
+	if v, ok := u.setting(keyFootnotes); ok && v == "1" {
+		r.notesShown = true
+	}
+	if v, ok := u.setting(keyContents); ok && v == "0" {
+		r.contentsBox.Hide()
+	}
+	r.updateSide()
+	return r
+}
+
+func (r *Reader) buildToolbar() fyne.CanvasObject {
+	icon := func(res fyne.Resource, tip string, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon("", res, f)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	toggleContents := icon(theme.MenuIcon(), "Contents", r.toggleContents)
+	r.backButton = icon(theme.NavigateBackIcon(), "Back", r.back)
+	r.backButton.Disable()
+	r.sectionLabel = widget.NewLabel("")
+	r.sectionLabel.Truncation = fyne.TextTruncateEllipsis
+	r.sectionLabel.TextStyle.Bold = true
+	find := icon(theme.SearchIcon(), "Find", r.onSearchOpen)
+	r.zoomLabel = widget.NewLabel("")
+	r.zoomLabel.Alignment = fyne.TextAlignCenter
+	r.updateZoomLabel()
+	zoomOut := icon(theme.ZoomOutIcon(), "Zoom out", r.zoomOut)
+	zoomIn := icon(theme.ZoomInIcon(), "Zoom in", r.zoomIn)
+	r.themeSelect = widget.NewSelect([]string{"System", "Light", "Dark"}, func(s string) {
+		if name := strings.ToLower(s); name != r.u.theme {
+			r.u.SetTheme(name)
+		}
+	})
+	r.themeSelect.SetSelected(strings.ToUpper(r.u.theme[:1]) + r.u.theme[1:])
+	r.notesButton = widget.NewButtonWithIcon("Footnotes", theme.ListIcon(), r.toggleFootnotes)
+	r.notesButton.Importance = widget.LowImportance
+	right := container.NewHBox(find, zoomOut, r.zoomLabel, zoomIn, r.themeSelect, r.notesButton)
+	left := container.NewHBox(toggleContents, r.backButton)
+	return container.NewVBox(container.NewBorder(nil, nil, left, right, r.sectionLabel), widget.NewSeparator())
+}
+
+func (r *Reader) buildContents() {
+	secs := r.doc.Sections
+	r.contents = widget.NewList(
+		func() int { return len(secs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := secs[i]
+			indent := ""
+			if s.Level > 1 {
+				indent = "     "
+			}
+			o.(*widget.Label).SetText(indent + strings.TrimSpace(s.Number+" "+s.Title))
+		})
+	r.contents.OnSelected = func(i widget.ListItemID) {
+		if r.syncContents {
+			return
+		}
+		r.goToSection(i, true)
+	}
+	title := widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.contentsBox = container.New(&fixedWidth{w: 270}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
+}
+
+func (r *Reader) buildNotes() {
+	var bs []block
+	bs, r.noteBlock = footnoteBlocks(r.doc)
+	r.notes = newFlowView(bs, 14)
+	r.notes.margin = 10
+	r.notes.onTap = r.onNotesTapped
+	scroll := r.notes.inScroll()
+	for n, p := range r.idx.noteParaIdx {
+		r.noteOrder = append(r.noteOrder, noteAt{p, n})
+	}
+	sort.Slice(r.noteOrder, func(i, j int) bool {
+		a, b := r.noteOrder[i], r.noteOrder[j]
+		return a.para < b.para || a.para == b.para && a.n < b.n
+	})
+	title := widget.NewLabelWithStyle("Footnotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.notesBox = container.New(&fixedWidth{w: 380}, container.NewBorder(title, nil, widget.NewSeparator(), nil, scroll))
+}
+
+// open applies the deep link or the remembered position once the text
+// has been laid out.
+func (r *Reader) open(opts Options) {
+	r.pending = func() {
+		switch {
+		case opts.Footnote > 0:
+			r.goToFootnote(opts.Footnote)
+		case opts.Section != "":
+			for i, s := range r.doc.Sections {
+				if strings.TrimSuffix(s.Number, ".") == strings.TrimSuffix(opts.Section, ".") {
+					r.goToSection(i, false)
+					break
+				}
+			}
+		default:
+			if v, ok := r.u.setting(keyParagraph); ok {
+				if p, err := strconv.Atoi(v); err == nil && p >= 0 && p < len(r.idx.paraBlock) {
+					r.view.scrollToBlock(r.idx.paraBlock[p])
+				}
+			}
+		}
+		r.ready = true
+		r.savedPara = r.Position()
+		r.onReaderScrolled()
+	}
+	if r.view.lay.blocks != nil {
+		r.onFirstLayout()
+	}
+}
+
+func (r *Reader) onFirstLayout() {
+	if p := r.pending; p != nil {
+		r.pending = nil
+		p()
+	}
+}
+
+// Position is the index of the paragraph at the top of the viewport.
+func (r *Reader) Position() int {
+	bi := r.view.topBlock()
+	if bi < 0 {
+		return 0
+	}
+	return r.idx.blockPara[bi]
+}
+
+func (r *Reader) savePosition() {
+	if !r.ready {
+		return
+	}
+	p := r.Position()
+	r.savedPara, r.savedAt = p, time.Now()
+	r.u.setSetting(keyParagraph, strconv.Itoa(p))
+}
+
+// onReaderScrolled follows the reading position: contents, section title,
+// footnote panel, and (at most every two seconds) the saved position.
+func (r *Reader) onReaderScrolled() {
+	bi := r.view.topBlock()
+	if bi < 0 {
+		return
+	}
+	sec := -1
+	for i, b := range r.idx.sectionBlock {
+		if b <= bi {
+			sec = i
+		}
+	}
+	if sec != r.section {
+		r.section = sec
+		r.syncContents = true
+		if sec >= 0 {
+			r.contents.Select(sec)
+			s := r.doc.Sections[sec]
+			r.sectionLabel.SetText(strings.TrimSpace(s.Number + " " + s.Title))
+		} else {
+			r.contents.UnselectAll()
+			r.sectionLabel.SetText(r.doc.Title)
+		}
+		r.syncContents = false
+	}
+	if r.notesShown {
+		r.followNotes()
+	}
+	if r.ready {
+		if p := r.Position(); p != r.savedPara && time.Since(r.savedAt) > 2*time.Second {
+			r.savePosition()
+		}
+	}
+}
+
+// followNotes scrolls the footnote panel to the first footnote of the
+// text in view.
+func (r *Reader) followNotes() {
+	para := r.Position()
+	i := sort.Search(len(r.noteOrder), func(i int) bool { return r.noteOrder[i].para >= para })
+	if i >= len(r.noteOrder) {
+		return
+	}
+	n := r.noteOrder[i].n
+	if bi, ok := r.noteBlock[n]; ok && r.notes.lay.blocks != nil {
+		r.notes.highlight = bi
+		r.notes.scrollToBlock(bi)
+	}
+}
+
+// pushBack remembers where the reader is before a jump.
+func (r *Reader) pushBack() {
+	bi, frac := r.view.anchor()
+	r.backStack = append(r.backStack, anchorPos{bi, frac})
+	r.backButton.Enable()
+}
+
+// back returns to where the reader was before the last jump; with a
+// footnote open it closes the footnote first.
+func (r *Reader) back() {
+	if r.closePopover() {
+		return
+	}
+	n := len(r.backStack)
+	if n == 0 {
+		return
+	}
+	a := r.backStack[n-1]
+	r.backStack = r.backStack[:n-1]
+	if n == 1 {
+		r.backButton.Disable()
+	}
+	r.view.highlight = -1
+	r.view.restore(a.block, a.frac)
+	r.view.Refresh()
+}
+
+func (r *Reader) goToSection(i int, push bool) {
+	if i < 0 || i >= len(r.idx.sectionBlock) {
+		return
+	}
+	if push {
+		r.pushBack()
+	}
+	r.view.highlight = -1
+	r.view.scrollToBlock(r.idx.sectionBlock[i])
+	r.view.Refresh()
+}
+
+// goToFootnote scrolls to footnote n's marker (or its lost-marker notice)
+// and opens the footnote there.
+func (r *Reader) goToFootnote(n int) {
+	bi, ok := r.idx.markerBlock[n]
+	if !ok {
+		return
+	}
+	r.view.scrollToBlock(bi)
+	r.view.highlight = -1
+	r.view.Refresh()
+	pos, ok := r.markerPos(n)
+	if !ok {
+		return
+	}
+	r.showFootnote(n, pos)
+}
+
+// markerPos is where footnote n's marker is drawn, in view coordinates.
+func (r *Reader) markerPos(n int) (fyne.Position, bool) {
+	bi, ok := r.idx.markerBlock[n]
+	if !ok {
+		return fyne.Position{}, false
+	}
+	return r.view.runAt(bi, func(p *piece) bool { return p.kind == runMarker && p.target == n })
+}
+
+func (r *Reader) onTextTapped(bi int, p *piece, at fyne.Position) {
+	if p.kind == runMarker {
+		r.showFootnote(p.target, at)
+	}
+}
+
+func (r *Reader) onNotesTapped(bi int, p *piece, at fyne.Position) {
+	switch {
+	case p.kind == runLink && r.notes.blocks[bi].note == p.target:
+		// the footnote's own number: go to its marker in the text
+		if mb, ok := r.idx.markerBlock[p.target]; ok {
+			r.pushBack()
+			r.view.scrollToBlock(mb)
+			r.view.highlight = mb
+			r.view.Refresh()
+		}
+	case p.kind == runLink:
+		if nb, ok := r.noteBlock[p.target]; ok {
+			r.notes.highlight = nb
+			r.notes.scrollToBlock(nb)
+			r.notes.Refresh()
+		}
+	}
+}
+
+func (r *Reader) footnote(n int) *article.Footnote {
+	i := sort.Search(len(r.doc.Footnotes), func(i int) bool { return r.doc.Footnotes[i].N >= n })
+	if i < len(r.doc.Footnotes) && r.doc.Footnotes[i].N == n {
+		return &r.doc.Footnotes[i]
+	}
+	return nil
+}
+
+// showFootnote opens footnote n in a popover below at (view coordinates).
+func (r *Reader) showFootnote(n int, at fyne.Position) {
+	fn := r.footnote(n)
+	if fn == nil {
+		return
+	}
+	if r.pop == nil {
+		r.buildPopover()
+	}
+	r.popHistory = r.popHistory[:0]
+	r.setPopNote(fn)
+	c := r.u.win.Canvas()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(at)
+	size := r.pop.Content.MinSize()
+	cs := c.Size()
+	x := abs.X - 40
+	if x+size.Width > cs.Width-8 {
+		x = cs.Width - 8 - size.Width
+	}
+	if x < 8 {
+		x = 8
+	}
+	y := abs.Y + 4
+	if y+size.Height > cs.Height-8 {
+		y = abs.Y - r.view.size*lineSpacing - size.Height - 4
+	}
+	if y < 8 {
+		y = 8
+	}
+	r.pop.ShowAtPosition(fyne.NewPos(x, y))
+}
+
+func (r *Reader) buildPopover() {
+	r.popView = newFlowView(nil, 15)
+	r.popView.fixedW = 500
+	r.popView.margin = 4
+	r.popView.onTap = func(bi int, p *piece, at fyne.Position) {
+		if p.kind != runLink {
+			return
+		}
+		if fn := r.footnote(p.target); fn != nil {
+			r.popHistory = append(r.popHistory, r.popNote)
+			r.setPopNote(fn)
+		}
+	}
+	r.popTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.popBack = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), r.popoverBack)
+	inPanel := widget.NewButton("In panel", func() {
+		n := r.popNote
+		r.closePopover()
+		r.showNotesAt(n)
+	})
+	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.closePopover() })
+	r.popScroll = container.NewVScroll(r.popView)
+	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(inPanel, closeB), r.popTitle)
+	body := container.New(&maxHeight{h: 320}, r.popScroll)
+	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.u.win.Canvas())
+}
+
+func (r *Reader) setPopNote(fn *article.Footnote) {
+	r.popNote = fn.N
+	title := fmt.Sprintf("Footnote %d", fn.N)
+	if fn.Paragraph == "" {
+		title += " · marker lost in conversion"
+	}
+	r.popTitle.SetText(title)
+	if len(r.popHistory) > 0 {
+		r.popBack.Show()
+	} else {
+		r.popBack.Hide()
+	}
+	r.popView.size = 15 * r.zoomForPanels()
+	r.popView.setBlocks([]block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn), para: -1, section: -1}})
+	r.popScroll.Offset = fyne.Position{}
+	r.popScroll.Refresh()
+	if r.pop.Visible() {
+		r.pop.Resize(r.pop.Content.MinSize())
+	}
+}
+
+// zoomForPanels scales popovers with the text, but less: they must fit.
+func (r *Reader) zoomForPanels() float32 {
+	if r.zoom > 1.5 {
+		return 1.5
+	}
+	return r.zoom
+}
+
+func (r *Reader) popoverBack() {
+	n := len(r.popHistory)
+	if n == 0 {
+		return
+	}
+	prev := r.popHistory[n-1]
+	r.popHistory = r.popHistory[:n-1]
+	if fn := r.footnote(prev); fn != nil {
+		r.setPopNote(fn)
+	}
+}
+
+// FootnoteShown is the footnote open in the popover, 0 if none.
+func (r *Reader) FootnoteShown() int {
+	if r.pop == nil || !r.pop.Visible() {
+		return 0
+	}
+	return r.popNote
+}
+
+// closePopover hides the footnote popover; it reports whether one was open.
+func (r *Reader) closePopover() bool {
+	if r.pop == nil || !r.pop.Visible() {
+		return false
+	}
+	r.pop.Hide()
+	return true
+}
+
+func (r *Reader) showNotesAt(n int) {
+	if !r.notesShown {
+		r.toggleFootnotes()
+	}
+	if bi, ok := r.noteBlock[n]; ok {
+		r.notes.highlight = bi
+		r.notes.scrollToBlock(bi)
+		r.notes.Refresh()
+	}
+}
+
+func (r *Reader) toggleFootnotes() {
+	r.notesShown = !r.notesShown
+	if r.notesShown {
+		r.u.setSetting(keyFootnotes, "1")
+	} else {
+		r.u.setSetting(keyFootnotes, "0")
+	}
+	r.updateSide()
+	if r.notesShown {
+		r.followNotes()
+	}
+}
+
+func (r *Reader) toggleContents() {
+	if r.contentsBox.Visible() {
+		r.contentsBox.Hide()
+		r.u.setSetting(keyContents, "0")
+	} else {
+		r.contentsBox.Show()
+		r.u.setSetting(keyContents, "1")
+	}
+	r.content.Refresh()
+}
+
+// updateSide shows search, the footnote panel or nothing on the right.
+func (r *Reader) updateSide() {
+	switch {
+	case r.search.open:
+		r.notesBox.Hide()
+		r.search.box.Show()
+		r.side.Show()
+	case r.notesShown:
+		r.search.box.Hide()
+		r.notesBox.Show()
+		r.side.Show()
+	default:
+		r.side.Hide()
+	}
+	if r.notesButton != nil {
+		if r.notesShown {
+			r.notesButton.Importance = widget.HighImportance
+		} else {
+			r.notesButton.Importance = widget.LowImportance
+		}
+		r.notesButton.Refresh()
+	}
+	if r.content != nil {
+		r.content.Refresh()
+	}
+}
+
+func (r *Reader) setZoom(z float32) {
+	if z < zoomLevels[0] {
+		z = zoomLevels[0]
+	}
+	if z > zoomLevels[len(zoomLevels)-1] {
+		z = zoomLevels[len(zoomLevels)-1]
+	}
+	r.zoom = z
+	r.view.setSize(baseTextSize * z)
+	r.updateZoomLabel()
+	r.u.setSetting(keyZoom, strconv.FormatFloat(float64(z), 'g', 4, 32))
+}
+
+// Zoom is the reading text scale (1 is 100 %).
+func (r *Reader) Zoom() float32 { return r.zoom }
+
+func (r *Reader) updateZoomLabel() {
+	if r.zoomLabel != nil {
+		r.zoomLabel.SetText(fmt.Sprintf("%d%%", int(r.zoom*100+0.5)))
+	}
+}
+
+func (r *Reader) zoomIn() {
+	for _, z := range zoomLevels {
+		if z > r.zoom+0.001 {
+			r.setZoom(z)
+			return
+		}
+	}
+}
+
+func (r *Reader) zoomOut() {
+	for i := len(zoomLevels) - 1; i >= 0; i-- {
+		if zoomLevels[i] < r.zoom-0.001 {
+			r.setZoom(zoomLevels[i])
+			return
+		}
+	}
+}
+
+func (r *Reader) zoomReset() { r.setZoom(1) }
+
+func (r *Reader) onThemeChanged() {
+	if r.themeSelect != nil {
+		want := strings.ToUpper(r.u.theme[:1]) + r.u.theme[1:]
+		if r.themeSelect.Selected != want {
+			r.themeSelect.SetSelected(want)
+		}
+	}
+	r.view.Refresh()
+	r.notes.Refresh()
+	if r.popView != nil {
+		r.popView.Refresh()
+	}
+	r.search.results.Refresh()
+}
+
+func (r *Reader) lineStep() float32 { return r.view.size * lineSpacing * 2 }
+
+func (r *Reader) scrollBy(dy float32) { r.view.scrollTo(r.view.offset() + dy) }
+
+func (r *Reader) pageStep() float32 {
+	return r.view.viewport() - r.view.size*lineSpacing*2
+}
+
+func (r *Reader) home() { r.view.scrollTo(0) }
+func (r *Reader) end()  { r.view.scrollTo(r.view.lay.total) }
+
+func (r *Reader) nextSection() {
+	for i, b := range r.idx.sectionBlock {
+		if r.view.blockTop(b)-r.view.size > r.view.offset()+1 {
+			r.goToSection(i, false)
+			return
+		}
+	}
+}
+
+func (r *Reader) prevSection() {
+	for i := len(r.idx.sectionBlock) - 1; i >= 0; i-- {
+		if r.view.blockTop(r.idx.sectionBlock[i])-r.view.size < r.view.offset()-1 {
+			r.goToSection(i, false)
+			return
+		}
+	}
+	r.home()
+}
+
+// onKey is keyboard reading, when no entry has the focus.
+func (r *Reader) onKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if r.closePopover() {
+			return
+		}
+		if r.search.open {
+			r.search.close()
+		}
+	case fyne.KeyDown:
+		r.scrollBy(r.lineStep())
+	case fyne.KeyUp:
+		r.scrollBy(-r.lineStep())
+	case fyne.KeyPageDown, fyne.KeySpace:
+		r.scrollBy(r.pageStep())
+	case fyne.KeyPageUp:
+		r.scrollBy(-r.pageStep())
+	case fyne.KeyHome:
+		r.home()
+	case fyne.KeyEnd:
+		r.end()
+	case fyne.KeyBackspace:
+		r.back()
+	}
+}
+
+func (r *Reader) onRune(c rune) {
+	switch c {
+	case 'n':
+		r.nextSection()
+	case 'p':
+		r.prevSection()
+	case 'f':
+		r.toggleFootnotes()
+	case '/':
+		r.onSearchOpen()
+	}
+}
+
+func (r *Reader) onSearchOpen() {
+	r.u.tabs.SelectIndex(0)
+	r.closePopover()
+	r.search.show()
+}
+
+// fixedWidth gives its single child a fixed width.
+type fixedWidth struct{ w float32 }
+
+func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			h = fyne.Max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+func (l *fixedWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(s)
+	}
+}
+
+// maxHeight sizes its child to its minimum height, but at most h.
+type maxHeight struct{ h float32 }
+
+func (l *maxHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		if sc, ok := o.(*container.Scroll); ok {
+			m = sc.Content.MinSize()
+		}
+		s = s.Max(fyne.NewSize(m.Width, fyne.Min(m.Height, l.h)))
+	}
+	return s
+}
+
+func (l *maxHeight) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	layout.NewStackLayout().Layout(objs, s)
+}

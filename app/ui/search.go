@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// searchLimit is how many results a query shows.
+const searchLimit = 60
+
+// searchPanel is the Ctrl+F panel: a query, the store's full-text hits
+// with the matched words marked, and the choice of one.
+type searchPanel struct {
+	r        *Reader
+	box      *fyne.Container
+	entry    *searchEntry
+	status   *widget.Label
+	results  *flowView
+	hits     []Hit
+	selected int
+	open     bool
+	paraByID map[string]int
+}
+
+func newSearchPanel(r *Reader) *searchPanel {
+	s := &searchPanel{r: r, selected: -1, paraByID: map[string]int{}}
+	for i, p := range r.doc.Paragraphs {
+		s.paraByID[p.ID] = i
+	}
+	s.entry = newSearchEntry()
+	s.entry.SetPlaceHolder("Search the article and footnotes")
+	s.entry.OnChanged = func(string) { s.run() }
+	s.entry.OnSubmitted = func(string) {
+		if s.selected < 0 && len(s.hits) > 0 {
+			s.selected = 0
+		}
+		s.choose(s.selected)
+	}
+	s.entry.onEscape = func() {
+		if !r.closePopover() {
+			s.close()
+		}
+	}
+	s.entry.onMove = s.move
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Importance = widget.LowImportance
+	s.results = newFlowView(nil, 14)
+	s.results.margin = 8
+	s.results.onTap = func(bi int, p *piece, at fyne.Position) { s.choose(s.blockHit(bi)) }
+	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), s.close)
+	closeB.Importance = widget.LowImportance
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, nil, closeB, s.entry),
+		s.status,
+	)
+	s.box = container.New(&fixedWidth{w: 380}, container.NewBorder(head, nil, widget.NewSeparator(), nil, s.results.inScroll()))
+	return s
+}
+
+// blockHit maps a results block to its hit index.
+func (s *searchPanel) blockHit(bi int) int { return bi }
+
+func (s *searchPanel) show() {
+	s.open = true
+	s.r.updateSide()
+	s.r.u.win.Canvas().Focus(s.entry)
+	if s.entry.Text != "" {
+		s.entry.SelectAll()
+	}
+}
+
+func (s *searchPanel) close() {
+	if !s.open {
+		return
+	}
+	s.open = false
+	s.r.updateSide()
+	s.r.u.win.Canvas().Unfocus()
+}
+
+// Search runs a query as if typed into the search field.
+func (s *searchPanel) run() {
+	q := strings.TrimSpace(s.entry.Text)
+	s.hits, s.selected = nil, -1
+	switch {
+	case q == "":
+		s.status.SetText("")
+	case s.r.u.st == nil:
+		s.status.SetText("Search needs the study database.")
+	default:
+		hits, err := s.r.u.st.Search(q, searchLimit)
+		if err != nil {
+			s.status.SetText("Cannot search for that: " + err.Error())
+			break
+		}
+		s.hits = hits
+		switch len(hits) {
+		case 0:
+			s.status.SetText("No results.")
+		case 1:
+			s.status.SetText("1 result. Enter or click to go there, Esc to close.")
+		default:
+			more := ""
+			if len(hits) == searchLimit {
+				more = " (the first)"
+			}
+			s.status.SetText(fmt.Sprintf("%d results%s. ↑↓ Enter or click to go there, Esc to close.", len(hits), more))
+		}
+	}
+	bs := make([]block, len(s.hits))
+	for i, h := range s.hits {
+		bs[i] = resultBlock(s.r.doc, h, i)
+	}
+	s.results.setBlocks(bs)
+}
+
+// resultBlock is one hit: where it is, then the snippet with the matched
+// words bold.
+func resultBlock(doc *article.Document, h Hit, i int) block {
+	where := h.Kind
+	switch h.Kind {
+	case "paragraph":
+		where = "Text"
+		if h.Section != "" {
+			where = "§ " + h.Section
+		}
+	case "footnote":
+		where = "Footnote " + h.ID
+	case "note":
+		where = "Your note"
+	}
+	ps := []piece{{text: where + "  ", style: article.Bold, tone: toneMuted, kind: runAction, target: i}}
+	for j, part := range strings.Split(h.Snippet, "**") {
+		if part == "" {
+			continue
+		}
+		p := piece{text: part}
+		if j%2 == 1 {
+			p.tone = toneHit
+		}
+		ps = append(ps, p)
+	}
+	return block{kind: blockResult, pieces: ps, gap: 0.6, para: -1, section: -1}
+}
+
+func (s *searchPanel) move(d int) {
+	if len(s.hits) == 0 {
+		return
+	}
+	i := s.selected + d
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(s.hits) {
+		i = len(s.hits) - 1
+	}
+	s.selected = i
+	s.results.highlight = i
+	lb := s.results.lay.blocks
+	if i < len(lb) {
+		top, off := lb[i].y, s.results.offset()
+		if top < off || top+lb[i].h > off+s.results.viewport() {
+			s.results.scrollToBlock(i)
+		}
+	}
+	s.results.Refresh()
+}
+
+// choose goes to hit i: the paragraph highlighted, or the footnote opened
+// at its marker.
+func (s *searchPanel) choose(i int) {
+	if i < 0 || i >= len(s.hits) {
+		return
+	}
+	s.selected = i
+	s.results.highlight = i
+	s.results.Refresh()
+	h := s.hits[i]
+	r := s.r
+	switch h.Kind {
+	case "paragraph":
+		pi, ok := s.paraByID[h.ID]
+		if !ok {
+			s.status.SetText("That paragraph is no longer in the article.")
+			return
+		}
+		r.closePopover()
+		r.pushBack()
+		bi := r.idx.paraBlock[pi]
+		r.view.scrollToBlock(bi)
+		r.view.highlight = bi
+		r.view.Refresh()
+	case "footnote":
+		n, err := strconv.Atoi(h.ID)
+		if err != nil {
+			return
+		}
+		r.pushBack()
+		r.goToFootnote(n)
+		if bi, ok := r.idx.markerBlock[n]; ok {
+			r.view.highlight = bi
+			r.view.Refresh()
+		}
+	default:
+		s.status.SetText("Notes open in the Notes screen, which is coming in a later version.")
+	}
+}
+
+// searchEntry is an Entry that also closes the search on Esc and moves
+// through the results with the arrow keys.
+type searchEntry struct {
+	widget.Entry
+	onEscape func()
+	onMove   func(int)
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *searchEntry) SelectAll() {
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		return
+	case fyne.KeyDown:
+		if e.onMove != nil {
+			e.onMove(1)
+		}
+		return
+	case fyne.KeyUp:
+		if e.onMove != nil {
+			e.onMove(-1)
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
