@@ -35,7 +35,7 @@ var entities = strings.NewReplacer(
 // unescape undoes the converter's double escaping of superscripts
 // ("<sup>&</sup>lt;sup>17</sup>" is "<sup>17</sup>") and decodes entities.
 func unescape(s string) string {
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 4 && strings.IndexByte(s, '&') >= 0; i++ {
 		t := strings.ReplaceAll(s, "<sup>&</sup>lt;", "<")
 		t = entities.Replace(t)
 		if t == s {
@@ -89,8 +89,7 @@ func cleanInline(raw string) inline {
 		case c == '$' && strings.HasPrefix(raw[i:], "$^{"):
 			end := strings.IndexByte(raw[i:], '}')
 			if end < 0 {
-				emit("$")
-				i++
+				i += 3 // a formula that never closes: drop its opening
 				continue
 			}
 			content := raw[i+3 : i+end]
@@ -167,6 +166,20 @@ func cleanInline(raw string) inline {
 				}
 			}
 			i++
+		case c < utf8.RuneSelf:
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				space = b.Len() > 0
+			case c < ' ' || c == 0x7f:
+				// control characters are dropped
+			default:
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteByte(c)
+			}
+			i++
 		default:
 			r, size := utf8.DecodeRuneInString(raw[i:])
 			if r == utf8.RuneError && size == 1 {
@@ -193,7 +206,33 @@ func cleanInline(raw string) inline {
 		}
 	}
 	out.spans = dropEmpty(out.spans)
+	out.scrub()
 	return out
+}
+
+// leftovers are markup fragments that removing other markup can bring
+// together ("<su<i></i>p>"); they are cut from the final text.
+var leftovers = []string{"<sup>", "</sup>", "<sup", "</sup", "&lt;", "&gt;", "&amp;", "$^{"}
+
+func (out *inline) scrub() {
+	for changed := true; changed; {
+		changed = false
+		for _, l := range leftovers {
+			i := strings.Index(out.text, l)
+			if i < 0 {
+				continue
+			}
+			out.text = out.text[:i] + out.text[i+len(l):]
+			shiftSpans(out.spans, i, -len(l))
+			for k := range out.marks {
+				if out.marks[k].offset > i {
+					out.marks[k].offset = max(i, out.marks[k].offset-len(l))
+				}
+			}
+			changed = true
+		}
+	}
+	out.spans = dropEmpty(out.spans)
 }
 
 func dropEmpty(spans []Span) []Span {

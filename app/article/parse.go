@@ -170,8 +170,28 @@ func (p *parser) collectDefinitions() {
 		if !startsWithMarker(l.text) {
 			continue
 		}
-		for _, m := range cleanInline(l.text).marks {
-			p.defined[m.n] = true
+		for _, n := range markerNumbers(l.text) {
+			p.defined[n] = true
+		}
+	}
+}
+
+// markerNumbers lists the numbers of the superscripts in a line
+// ("<sup>17</sup>", "<sup>84 2016</sup>", "$<sup>^{85}</sup>$").
+func markerNumbers(s string) []int {
+	var out []int
+	for {
+		i := strings.Index(s, "sup>")
+		if i < 0 {
+			return out
+		}
+		s = strings.TrimLeft(s[i+len("sup>"):], " ^{")
+		n := 0
+		for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 0 && n < 4 && n < len(s) && (s[n] == '<' || s[n] == ' ' || s[n] == '}') {
+			out = append(out, atoi(s[:n]))
 		}
 	}
 }
@@ -213,7 +233,10 @@ func (p *parser) run() {
 	for _, b := range blocks {
 		start := 0
 		for i, l := range b {
-			if _, _, _, ok := p.heading(l.text); ok && len(b) > 1 {
+			if len(b) == 1 || startsWithMarker(b[0].text) {
+				break // a single line is handled as it is; footnote blocks hold no headings
+			}
+			if _, _, _, ok := p.heading(l.text); ok {
 				if i > start {
 					split = append(split, b[start:i])
 				}
@@ -226,7 +249,6 @@ func (p *parser) run() {
 		}
 	}
 	blocks = split
-	p.inBody = !p.hasNumberedHeading(blocks)
 	for i, b := range blocks {
 		next := block(nil)
 		if i+1 < len(blocks) {
@@ -380,6 +402,9 @@ func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 		_, size := utf8.DecodeRuneInString(s)
 		s = strings.TrimSpace(s[size:])
 	}
+	if markup == "" && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t")) {
+		return "", "", markup, false // an indented number is a footnote's, not a heading
+	}
 	num, n := readSectionNumber(s)
 	if n == 0 {
 		return "", "", markup, false
@@ -401,17 +426,6 @@ func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 		}
 	}
 	return num, cleanInline(title).text, markup, true
-}
-
-func (p *parser) hasNumberedHeading(blocks []block) bool {
-	for _, b := range blocks {
-		if len(b) == 1 {
-			if _, _, _, ok := p.heading(b[0].text); ok {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // block handles one run of non-blank lines; next is the block after it.
@@ -444,7 +458,22 @@ func (p *parser) block(b block, next block) {
 		return
 	}
 	if !p.inBody {
-		p.front = append(p.front, b)
+		// The front matter runs to the table of contents; without one, it
+		// is the leading "#" headings and the body starts at the first text.
+		isTOC := len(p.toc) > 0 && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(first.text)), "CONTENT")
+		isHead := strings.HasPrefix(strings.TrimSpace(first.text), "#")
+		if len(p.toc) > 0 || isHead {
+			p.front = append(p.front, b)
+			if isTOC {
+				p.inBody = true
+			}
+			return
+		}
+		p.inBody = true
+	}
+	if len(b) == 1 && strings.HasPrefix(strings.TrimSpace(first.text), "#") {
+		// An unnumbered heading in the body ends the paragraph and is not text.
+		p.endParagraph()
 		return
 	}
 	nextIsNotes := next != nil && (startsWithMarker(next[0].text) || p.isBareDefinition(next[0].text))
@@ -801,12 +830,27 @@ func (p *parser) frontMatter() {
 // paragraphID derives a stable ID from the section and the paragraph's
 // opening words, so it survives edits anywhere else in the article.
 func paragraphID(section, text string, seen map[string]int) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) > 16 {
-		words = words[:16]
-	}
 	h := fnv.New32a()
-	h.Write([]byte(strings.Join(words, " ")))
+	var buf [utf8.UTFMax]byte
+	words, inWord := 0, false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				if words == 16 {
+					break
+				}
+				if words > 0 {
+					h.Write([]byte{' '})
+				}
+				words++
+			}
+			inWord = true
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			h.Write(buf[:n])
+			continue
+		}
+		inWord = false
+	}
 	sec := section
 	if sec == "" {
 		sec = "0"
