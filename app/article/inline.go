@@ -259,7 +259,7 @@ func (out *inline) addSup(b *strings.Builder, content string, emit func(string))
 	for digits < len(c) && digits < 4 && c[digits] >= '0' && c[digits] <= '9' {
 		digits++
 	}
-	if digits == 0 || digits == 4 || (digits < len(c) && c[digits] != ' ') {
+	if digits == 0 || digits == 4 || (digits < len(c) && c[digits] != ' ') || atoi(c[:digits]) == 0 {
 		t := strings.Trim(c, `\*`)
 		if t == "" {
 			return // a bare "*" marks the author's note

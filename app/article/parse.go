@@ -190,7 +190,7 @@ func markerNumbers(s string) []int {
 		for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
 			n++
 		}
-		if n > 0 && n < 4 && n < len(s) && (s[n] == '<' || s[n] == ' ' || s[n] == '}') {
+		if n > 0 && n < 4 && n < len(s) && (s[n] == '<' || s[n] == ' ' || s[n] == '}') && atoi(s[:n]) > 0 {
 			out = append(out, atoi(s[:n]))
 		}
 	}
@@ -526,7 +526,7 @@ func leadingNumber(s string) (int, string, bool) {
 	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	if i == 0 || i == 4 || i >= len(s) || s[i] != ' ' {
+	if i == 0 || i == 4 || i >= len(s) || s[i] != ' ' || atoi(s[:i]) == 0 {
 		return 0, "", false
 	}
 	return atoi(s[:i]), strings.TrimLeft(s[i:], " "), true
