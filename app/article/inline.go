@@ -212,27 +212,76 @@ func cleanInline(raw string) inline {
 
 // leftovers are markup fragments that removing other markup can bring
 // together ("<su<i></i>p>"); they are cut from the final text.
-var leftovers = []string{"<sup>", "</sup>", "<sup", "</sup", "&lt;", "&gt;", "&amp;", "$^{"}
+var leftovers = []string{"<sup>", "</sup>", "<sup", "</sup", "&lt;", "&gt;", "&amp;", "$^{", "*"}
 
 func (out *inline) scrub() {
-	for changed := true; changed; {
-		changed = false
-		for _, l := range leftovers {
-			i := strings.Index(out.text, l)
-			if i < 0 {
-				continue
-			}
-			out.text = out.text[:i] + out.text[i+len(l):]
-			shiftSpans(out.spans, i, -len(l))
-			for k := range out.marks {
-				if out.marks[k].offset > i {
-					out.marks[k].offset = max(i, out.marks[k].offset-len(l))
+	for pass := 0; pass < 8 && hasLeftover(out.text); pass++ {
+		out.cut(func(s string, i int) int {
+			for _, l := range leftovers {
+				if strings.HasPrefix(s[i:], l) {
+					return len(l)
 				}
 			}
-			changed = true
-		}
+			return 0
+		})
+	}
+	if hasLeftover(out.text) {
+		// Pathological nesting: drop the characters themselves.
+		out.cut(func(s string, i int) int {
+			if strings.IndexByte("<&$*", s[i]) >= 0 {
+				return 1
+			}
+			return 0
+		})
 	}
 	out.spans = dropEmpty(out.spans)
+}
+
+func hasLeftover(s string) bool {
+	for _, l := range leftovers {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// cut removes, in one pass, every run that match reports at an offset
+// (its length, 0 for none), moving spans and marks with the text.
+func (out *inline) cut(match func(s string, i int) int) {
+	type removal struct{ at, n int }
+	var rm []removal
+	var b strings.Builder
+	s := out.text
+	for i := 0; i < len(s); {
+		if n := match(s, i); n > 0 {
+			rm = append(rm, removal{i, n})
+			i += n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	if len(rm) == 0 {
+		return
+	}
+	moved := func(o int) int {
+		gone := 0
+		for _, r := range rm {
+			if r.at >= o {
+				break
+			}
+			gone += min(r.n, o-r.at)
+		}
+		return o - gone
+	}
+	for k := range out.spans {
+		out.spans[k].Start, out.spans[k].End = moved(out.spans[k].Start), moved(out.spans[k].End)
+	}
+	for k := range out.marks {
+		out.marks[k].offset = moved(out.marks[k].offset)
+	}
+	out.text = b.String()
 }
 
 func dropEmpty(spans []Span) []Span {

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckJSONContract(t *testing.T) {
+	code, out, stderr := runArgs(t, "check", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Title       string `json:"title"`
+		Author      string `json:"author"`
+		Affiliation string `json:"affiliation"`
+		Sections    []struct {
+			Number string `json:"number"`
+			Title  string `json:"title"`
+			Level  int    `json:"level"`
+		} `json:"sections"`
+		Paragraphs []struct {
+			ID      string `json:"id"`
+			Section string `json:"section"`
+			Text    string `json:"text"`
+			Refs    []int  `json:"refs"`
+		} `json:"paragraphs"`
+		Footnotes []struct {
+			N    int    `json:"n"`
+			Text string `json:"text"`
+		} `json:"footnotes"`
+		Problems []struct {
+			Kind    string `json:"kind"`
+			Line    int    `json:"line"`
+			Message string `json:"message"`
+		} `json:"problems"`
+	}
+	// Extra fields are allowed by the contract: check the required keys
+	// are there, then read them.
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	for _, k := range []string{"title", "author", "affiliation", "sections", "paragraphs", "footnotes", "problems"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sections) != 13 || doc.Sections[3].Number != "2.2" || doc.Sections[3].Level != 2 {
+		t.Errorf("sections: %+v", doc.Sections)
+	}
+	if len(doc.Footnotes) != 190 || doc.Footnotes[189].N != 190 {
+		t.Errorf("%d footnotes", len(doc.Footnotes))
+	}
+	if doc.Author == "" || doc.Affiliation == "" || doc.Title == "" {
+		t.Errorf("title block: %q / %q / %q", doc.Title, doc.Author, doc.Affiliation)
+	}
+	for _, p := range doc.Problems {
+		if p.Line <= 0 && p.Kind != "undefined-footnote" {
+			t.Errorf("problem without a line: %+v", p)
+		}
+	}
+}
+
+func TestCheckReport(t *testing.T) {
+	code, out, _ := runArgs(t, "check")
+	if code != 0 || !strings.Contains(out, "footnotes:   190 (1 to 190)") || !strings.Contains(out, "sections:    13") {
+		t.Errorf("exit %d, report:\n%s", code, out)
+	}
+}
+
+func TestCheckBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	big, err := os.Create(filepath.Join(dir, "big.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(50 << 20); err != nil { // sparse: 50 MB on disk costs nothing
+		t.Fatal(err)
+	}
+	big.Close()
+	cases := []struct {
+		name, path, want string
+		code             int
+	}{
+		{"binary", write("shot.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file", 1},
+		{"empty", write("empty.md", nil), "the file is empty", 1},
+		{"50 MB", big.Name(), "larger than 8 MB", 1},
+		{"no text", write("heads.md", []byte("# One\n\n## Two\n")), "does not look like an article", 1},
+		{"missing", filepath.Join(dir, "nope.md"), "no such file", 1},
+		{"folder", dir, "is a folder", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runArgs(t, "check", tc.path)
+			if code != tc.code || !strings.Contains(stderr, tc.want) || out != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, out, stderr, tc.code, tc.want)
+			}
+			if strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Errorf("the reason takes more than one line: %q", stderr)
+			}
+		})
+	}
+	// A Markdown file with no footnotes parses: a sensible result, exit 0.
+	plain := write("plain.md", []byte("# Notes\n\nThe treaty was signed in 2019 by 40 States.\n"))
+	if code, out, stderr := runArgs(t, "check", plain, "--json"); code != 0 || !strings.Contains(out, `"footnotes": []`) {
+		t.Errorf("plain Markdown: exit %d, %s %s", code, out, stderr)
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	code, _, stderr := runArgs(t, "frobnicate")
+	if code != 2 || !strings.Contains(stderr, `unknown command "frobnicate"`) {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
