@@ -23,8 +23,13 @@ var (
 	// pinpointPrefix: "Article 2 of the", "the Annex 1 ("...") of the".
 	pinpointPrefix = regexp.MustCompile(`^(?:the\s+)?((?:Article|Art\.|Annex|Section|Chapter|Recital|Preamble)\s*[0-9IVX]*(?:\s*\([^)]*\))?)\s+of\s+(?:the\s+)?`)
 	// capsRun is an institution or author written in capitals, up to a comma.
-	capsRun = regexp.MustCompile(`^(?:[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)(?:\s+[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)*`)
-	unRes   = regexp.MustCompile(`^((?:UNGA|UN General Assembly|U\.N\. General Assembly))\s+Res(?:olution)?\.?\s+([0-9]+/[0-9]+|[0-9]+\s*\([XVLIC]+\))`)
+	capsRun       = regexp.MustCompile(`^(?:[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)(?:\s+[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)*`)
+	speechBy      = regexp.MustCompile(`^(?:Statement|Speech|Remarks|Address|Keynote Speech) by ((?:[A-Z][A-Z'’.\-]+\s?){1,4}), `)
+	applicationRe = regexp.MustCompile(`Applications?\s+nos?\.\s*[0-9/]+(?:\s*(?:,|and)\s*[0-9/]+)*`)
+	yearThenPage  = regexp.MustCompile(`^,\s*(?:19|20)\d\d,\s*pp?\.\s*\d`)
+	inJournal     = regexp.MustCompile(`^(.{10,}?)\s+in\s+((?:[A-Z][\p{L}\-]*\s?){1,4})$`)
+	unResTitle    = regexp.MustCompile(`^Res(?:olution)?\.?\s+[0-9]`)
+	unRes         = regexp.MustCompile(`^((?:UNGA|UN General Assembly|U\.N\. General Assembly))\s+Res(?:olution)?\.?\s+([0-9]+/[0-9]+|[0-9]+\s*\([XVLIC]+\))`)
 	// edsRe: "F.M. PALOMBINO (ed.)," or "L. MÄLKSOO, W. BENEDEK (eds.)".
 	edsRe = regexp.MustCompile(`^(.{2,160}?)\s*\((?i:eds?\.?)\)\s*,?\s*`)
 	urlRe = regexp.MustCompile(`(?i)(?:available at|at)\s+((?:https?://)?www\.[^\s,;]+|https?://[^\s,;]+)|((?:https?://)?www\.[^\s,;]+)`)
@@ -38,7 +43,7 @@ var (
 	// pinpointRe finds where a pinpoint starts.
 	pinpointRe = regexp.MustCompile(`(?:^|[,\s])((?:pp?|paras?|nos?|n|arts?|letts?|lett|Art|Arts)\.\s*[0-9IVXivx]|(?:articles?|para|art)\s+[0-9]|[0-9]+\s*-\s*[0-9]+\s*\.?$)`)
 	// titleEnd is what may follow the comma that ends a title.
-	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
+	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
 	monthDayEnd  = regexp.MustCompile(monthRe + `\s+\d{1,2}$`)
 	shortDefRe   = regexp.MustCompile(`,?\s*\(\s*['"‘“]([^'"’”()]{3,80})['"’”]\s*\)?`)
 	sessionRe    = regexp.MustCompile(`^(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session,\s*`)
@@ -166,7 +171,9 @@ func parseFields(s segment) (Work, string) {
 	// UN resolutions cited by number: "UNGA Res 79/243".
 	if m := unRes.FindStringSubmatchIndex(t); m != nil {
 		w.Authors = []string{t[m[2]:m[3]]}
-		w.Title = "Resolution " + strings.TrimSpace(t[m[4]:m[5]])
+		// The number is the only title such a citation gives: keep it as
+		// written ("Res 79/243").
+		w.Title = strings.TrimSpace(t[len(w.Authors[0]):m[1]])
 		pos = m[1]
 		if strings.HasPrefix(t[pos:], ", ") || strings.HasPrefix(t[pos:], ",") {
 			// the resolution's own title follows
@@ -184,6 +191,12 @@ func parseFields(s segment) (Work, string) {
 	authors, editors, n := readAuthors(t)
 	w.Authors, w.Editors = authors, editors
 	pos = n
+	// "Statement by WEN JIABAO, Premier of ..., Title": the speaker is the
+	// author and the title follows the role.
+	if m := speechBy.FindStringSubmatch(t); m != nil && len(authors) == 0 {
+		w.Authors = []string{m[1]}
+		pos = len(m[0]) - 2
+	}
 	// A role after a person's name is not the title.
 	for {
 		p := strings.TrimLeft(t[pos:], ", ")
@@ -197,7 +210,15 @@ func parseFields(s segment) (Work, string) {
 	title, n := readTitle(s, len(t)-len(p))
 	w.Title = title
 	pos = n
-	return finishFields(w, s, pos)
+	w, rest := finishFields(w, s, pos)
+	// "Near Abroad: ... Eurasia in Europe-Asia Studies, 2022, p. 1529 ff.":
+	// a comma lost before "in" leaves the journal inside the title.
+	if w.Container == "" && len(w.Authors) > 0 && yearThenPage.MatchString(t[pos:]) {
+		if m := inJournal.FindStringSubmatch(w.Title); m != nil {
+			w.Title, w.Container = m[1], m[2]
+		}
+	}
+	return w, rest
 }
 
 // readAuthors reads the names at the start of t: persons with initials,
@@ -399,7 +420,7 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 	if m := symbolRe.FindString(rest); m != "" {
 		w.Symbol = strings.TrimRight(m, ".")
 		rest = strings.Replace(rest, m, "", 1)
-	} else if m := symbolRe.FindString(w.Title); m != "" && strings.HasPrefix(w.Title, "Resolution") {
+	} else if m := symbolRe.FindString(w.Title); m != "" && strings.HasPrefix(w.Title, "Res") {
 		w.Symbol = m
 	}
 	if m := dateRe.FindString(rest); m != "" {
@@ -431,6 +452,8 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 			w.Year = yearRe.FindString(m)
 		}
 	}
+	// "Application no. 30078/06" identifies a case; it is no pinpoint.
+	rest = applicationRe.ReplaceAllString(rest, "")
 	if m := volRe.FindStringSubmatch(rest); m != nil {
 		w.Volume = m[1]
 	}
@@ -463,7 +486,7 @@ func inferKind(w Work, text string) Kind {
 		return KindChapter
 	case officialRe.MatchString(t) && !strings.Contains(strings.ToLower(t), "treaty is"):
 		return KindOfficial
-	case w.Symbol != "" || strings.HasPrefix(t, "Resolution "):
+	case w.Symbol != "" || unResTitle.MatchString(t):
 		return KindUNDocument
 	case len(w.Authors) > 0 && authorIsUN(w.Authors[0]):
 		return KindUNDocument

@@ -73,6 +73,26 @@ func (r *resolver) footnote(fn article.Footnote) {
 // parts strips the prose that introduces citations and returns what may be
 // citations, in order.
 func (r *resolver) parts(seg segment) []segment {
+	// Case names set in prose ("... and the landmark Yukos v. Russia, 31
+	// July 2012, ...") each start a citation.
+	if locs := caseNameRe.FindAllStringIndex(seg.text, -1); len(locs) > 1 || len(locs) == 1 && locs[0][0] > 0 {
+		var out []segment
+		for i, loc := range locs {
+			end := len(seg.text)
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			out = append(out, r.partsOf(seg.sub(loc[0], end).trim())...)
+		}
+		return out
+	}
+	return r.partsOf(seg)
+}
+
+// caseNameRe finds "Party v. Party, 22 March 2012".
+var caseNameRe = regexp.MustCompile(`\b(?:[A-Z][\p{L}'’\-]*\s(?:and\s)?)+v\.\s[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)*,\s\d{1,2}\s` + monthRe + `\s\d{4}`)
+
+func (r *resolver) partsOf(seg segment) []segment {
 	before, rest := stripIntro(seg)
 	var out []segment
 	if before.text != "" && looksLikeCitation(before, r) && !proseStart.MatchString(before.text) && !proseLike(before.text) {
@@ -103,8 +123,12 @@ func looksLikeCitation(s segment, r *resolver) bool {
 	case personStart.MatchString(t) || (capsRun.MatchString(t) && isCapsName(capsRun.FindString(t))):
 		return true
 	}
-	_, ok := r.matchShort(t)
-	return ok
+	if _, ok := r.matchShort(t); ok {
+		return true
+	}
+	// A bare title of a known work ("Article 2 of the Agreement on ...").
+	ref := parseRef(s)
+	return ref.work.Title != "" && len(r.candidates(ref.work)) == 1
 }
 
 // matchShort finds a defined short title at the start of t.
@@ -363,7 +387,11 @@ func sameWork(w Work, s *src) bool {
 	if tk == "" {
 		return false
 	}
-	titleMatch := tk == s.tkey || len(strings.Fields(tk)) >= 3 && (isWordPrefix(tk, s.tkey) || isWordPrefix(s.tkey, tk))
+	// A title cut short matches the full one, but only with enough words
+	// that the prefix is not a common opening ("China", "Russia").
+	titleMatch := tk == s.tkey ||
+		len(strings.Fields(tk)) >= 3 && isWordPrefix(tk, s.tkey) ||
+		len(strings.Fields(s.tkey)) >= 3 && isWordPrefix(s.tkey, tk)
 	if !titleMatch {
 		return false
 	}
