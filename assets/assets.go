@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed article.md
 var Article []byte
+
+// Icon is the app icon (512x512 PNG, drawn by scripts/make-icon.sh).
+//
+//go:embed icon.png
+var Icon []byte
