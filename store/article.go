@@ -1,0 +1,215 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/glossa-app/glossa/app/anchor"
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// ImportResult says what ImportArticle did.
+type ImportResult struct {
+	Hash       string
+	Unchanged  bool // this version was already the current one: nothing was written
+	Paragraphs int
+	Footnotes  int
+	Checked    int // notes on passages and footnotes placed again in the new version
+	Moved      int // of those, notes now at another paragraph or found only approximately
+	Orphaned   int // of those, notes that could not be placed: kept, marked orphan
+}
+
+// ImportArticle makes doc the current article, in one transaction. It is
+// idempotent: importing the current version again writes nothing. A new
+// version (after a parser fix, say) replaces the text and its search index;
+// notes are placed again with their anchors and what cannot be placed is
+// kept as an orphan. Cards and reviews do not depend on the text.
+func (s *Store) ImportArticle(doc *article.Document) (ImportResult, error) {
+	if doc == nil || doc.Hash == "" {
+		return ImportResult{}, errors.New("store: import article: document has no hash")
+	}
+	var res ImportResult
+	err := s.write(func(tx *sql.Tx) error {
+		res = ImportResult{Hash: doc.Hash, Paragraphs: len(doc.Paragraphs), Footnotes: len(doc.Footnotes)}
+		var current string
+		err := tx.QueryRow(`SELECT hash FROM articles WHERE current = 1`).Scan(&current)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if current == doc.Hash {
+			res.Unchanged = true
+			return nil
+		}
+		if err := replaceText(tx, doc); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE articles SET current = 0 WHERE current = 1`); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`
+			INSERT INTO articles (hash, title, imported_at, current) VALUES (?, ?, ?, 1)
+			ON CONFLICT (hash) DO UPDATE SET current = 1, imported_at = excluded.imported_at`,
+			doc.Hash, doc.Title, toDB(time.Now())); err != nil {
+			return err
+		}
+		return reanchor(tx, doc, &res)
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("store: import article %.12s: %w", doc.Hash, err)
+	}
+	return res, nil
+}
+
+func replaceText(tx *sql.Tx, doc *article.Document) error {
+	for _, q := range []string{`DELETE FROM paragraphs`, `DELETE FROM footnotes`, `DELETE FROM sections`} {
+		if _, err := tx.Exec(q); err != nil {
+			return err
+		}
+	}
+	sec, err := tx.Prepare(`INSERT INTO sections (number, title, level, position) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer sec.Close()
+	for i, x := range doc.Sections {
+		if _, err := sec.Exec(x.Number, x.Title, x.Level, i); err != nil {
+			return fmt.Errorf("section %s: %w", x.Number, err)
+		}
+	}
+	para, err := tx.Prepare(`INSERT INTO paragraphs (id, position, section, text) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer para.Close()
+	sectionOf := make(map[string]string, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		if _, err := para.Exec(p.ID, i, p.Section, p.Text); err != nil {
+			return fmt.Errorf("paragraph %s: %w", p.ID, err)
+		}
+		sectionOf[p.ID] = p.Section
+	}
+	fn, err := tx.Prepare(`INSERT INTO footnotes (n, paragraph_id, section, text) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer fn.Close()
+	for _, f := range doc.Footnotes {
+		if _, err := fn.Exec(f.N, f.Paragraph, sectionOf[f.Paragraph], f.Text); err != nil {
+			return fmt.Errorf("footnote %d: %w", f.N, err)
+		}
+	}
+	return nil
+}
+
+// reanchor places every passage and footnote note, trashed ones included,
+// in the new version. Only the position hint and the orphan flag change:
+// the quote the student chose is never rewritten.
+func reanchor(tx *sql.Tx, doc *article.Document, res *ImportResult) error {
+	type placed struct {
+		rid      int64
+		kind     string
+		a        anchor.Anchor
+		orphan   bool
+		footnote int
+	}
+	rows, err := tx.Query(`
+		SELECT rid, target_kind, target_id, exact, prefix, suffix, para_index, start, orphan
+		FROM notes WHERE target_kind IN ('passage', 'footnote')`)
+	if err != nil {
+		return err
+	}
+	var notes []placed
+	for rows.Next() {
+		var p placed
+		var target string
+		if err := rows.Scan(&p.rid, &p.kind, &target, &p.a.Exact, &p.a.Prefix, &p.a.Suffix, &p.a.Index, &p.a.Start, &p.orphan); err != nil {
+			rows.Close()
+			return err
+		}
+		p.a.Paragraph = target
+		p.footnote, _ = strconv.Atoi(target)
+		notes = append(notes, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	footnotes := make(map[int]bool, len(doc.Footnotes))
+	for _, f := range doc.Footnotes {
+		footnotes[f.N] = true
+	}
+	upd, err := tx.Prepare(`UPDATE notes SET target_id = ?, para_index = ?, start = ?, orphan = ? WHERE rid = ?`)
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for _, p := range notes {
+		res.Checked++
+		target, index, start, orphan := p.a.Paragraph, p.a.Index, p.a.Start, false
+		if p.kind == "footnote" {
+			orphan = !footnotes[p.footnote]
+		} else if m, ok := anchor.Locate(doc.Paragraphs, p.a); ok {
+			target, index, start = doc.Paragraphs[m.Index].ID, m.Index, m.Start
+			if target != p.a.Paragraph || m.Method != anchor.Exact {
+				res.Moved++
+			}
+		} else {
+			orphan = true
+		}
+		if orphan {
+			res.Orphaned++
+		}
+		if target == p.a.Paragraph && index == p.a.Index && start == p.a.Start && orphan == p.orphan {
+			continue
+		}
+		if _, err := upd.Exec(target, index, start, orphan, p.rid); err != nil {
+			return fmt.Errorf("place note %d: %w", p.rid, err)
+		}
+	}
+	return nil
+}
+
+// CurrentArticle is the hash of the imported article ("" before the first
+// import).
+func (s *Store) CurrentArticle() (string, error) {
+	var h string
+	err := s.retry(func() error {
+		return s.db.QueryRow(`SELECT hash FROM articles WHERE current = 1`).Scan(&h)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: current article: %w", err)
+	}
+	return h, nil
+}
+
+// Paragraphs returns the current article's paragraphs in reading order
+// (ID, Index, Section and Text filled in).
+func (s *Store) Paragraphs() ([]article.Paragraph, error) {
+	var ps []article.Paragraph
+	err := s.retry(func() error {
+		ps = ps[:0]
+		rows, err := s.db.Query(`SELECT id, section, text FROM paragraphs ORDER BY position`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p := article.Paragraph{Index: len(ps)}
+			if err := rows.Scan(&p.ID, &p.Section, &p.Text); err != nil {
+				return err
+			}
+			ps = append(ps, p)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: load paragraphs: %w", err)
+	}
+	return ps, nil
+}

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// Rows of the search index are keyed by the rowid of their source row plus
+// an offset per kind, so a trigger can delete exactly one index row.
+const (
+	footnoteRowOffset = 1 << 40
+	noteRowOffset     = 2 << 40
+)
+
+// migrations is append-only: never edit or reorder one that has shipped,
+// add a new one. Version n of a database means migrations[:n] have run;
+// the version lives in PRAGMA user_version and each migration runs in the
+// transaction that bumps it.
+var migrations = []func(tx *sql.Tx) error{
+	// 1: the article and its full-text index.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE articles (
+				hash        TEXT PRIMARY KEY,
+				title       TEXT NOT NULL,
+				imported_at INTEGER NOT NULL,
+				current     INTEGER NOT NULL DEFAULT 0
+			);
+			CREATE TABLE sections (
+				number   TEXT PRIMARY KEY,
+				title    TEXT NOT NULL,
+				level    INTEGER NOT NULL,
+				position INTEGER NOT NULL
+			);
+			CREATE TABLE paragraphs (
+				rid      INTEGER PRIMARY KEY,
+				id       TEXT NOT NULL UNIQUE,
+				position INTEGER NOT NULL,
+				section  TEXT NOT NULL,
+				text     TEXT NOT NULL
+			);
+			CREATE INDEX paragraphs_position ON paragraphs(position);
+			CREATE TABLE footnotes (
+				n            INTEGER PRIMARY KEY,
+				paragraph_id TEXT NOT NULL,
+				section      TEXT NOT NULL,
+				text         TEXT NOT NULL
+			);
+			CREATE VIRTUAL TABLE search USING fts5(
+				kind UNINDEXED, ref UNINDEXED, section UNINDEXED, body,
+				tokenize = 'unicode61 remove_diacritics 2',
+				prefix = '2 3'
+			);
+			CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+				INSERT INTO search(rowid, kind, ref, section, body)
+				VALUES (new.rid, 'paragraph', new.id, new.section, new.text);
+			END;
+			CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+				DELETE FROM search WHERE rowid = old.rid;
+			END;
+			CREATE TRIGGER footnotes_ai AFTER INSERT ON footnotes BEGIN
+				INSERT INTO search(rowid, kind, ref, section, body)
+				VALUES (new.n + 1099511627776, 'footnote', CAST(new.n AS TEXT), new.section, new.text);
+			END;
+			CREATE TRIGGER footnotes_ad AFTER DELETE ON footnotes BEGIN
+				DELETE FROM search WHERE rowid = old.n + 1099511627776;
+			END;
+		`)
+		return err
+	},
+	// 2: notes, indexed for search while they are not in the trash.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE notes (
+				rid         INTEGER PRIMARY KEY,
+				id          TEXT NOT NULL UNIQUE,
+				target_kind TEXT NOT NULL CHECK (target_kind IN ('passage', 'footnote', 'source', 'card')),
+				target_id   TEXT NOT NULL,
+				exact       TEXT NOT NULL DEFAULT '',
+				prefix      TEXT NOT NULL DEFAULT '',
+				suffix      TEXT NOT NULL DEFAULT '',
+				para_index  INTEGER NOT NULL DEFAULT 0,
+				start       INTEGER NOT NULL DEFAULT 0,
+				body        TEXT NOT NULL DEFAULT '',
+				tags        TEXT NOT NULL DEFAULT '[]',
+				color       TEXT NOT NULL DEFAULT '',
+				orphan      INTEGER NOT NULL DEFAULT 0,
+				created_at  INTEGER NOT NULL,
+				updated_at  INTEGER NOT NULL,
+				deleted_at  INTEGER
+			);
+			CREATE INDEX notes_target ON notes(target_kind, target_id);
+			CREATE VIEW note_sections AS
+				SELECT nt.rid, COALESCE(CASE nt.target_kind
+					WHEN 'passage' THEN (SELECT section FROM paragraphs WHERE id = nt.target_id AND nt.orphan = 0)
+					WHEN 'footnote' THEN (SELECT section FROM footnotes WHERE n = CAST(nt.target_id AS INTEGER))
+					END, '') AS section
+				FROM notes nt;
+			CREATE TRIGGER notes_ai AFTER INSERT ON notes WHEN new.deleted_at IS NULL BEGIN
+				INSERT INTO search(rowid, kind, ref, section, body)
+				SELECT new.rid + 2199023255552, 'note', new.id, section,
+					new.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(new.tags)), '')
+				FROM note_sections WHERE rid = new.rid;
+			END;
+			CREATE TRIGGER notes_au AFTER UPDATE ON notes BEGIN
+				DELETE FROM search WHERE rowid = old.rid + 2199023255552;
+				INSERT INTO search(rowid, kind, ref, section, body)
+				SELECT new.rid + 2199023255552, 'note', new.id, section,
+					new.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(new.tags)), '')
+				FROM note_sections WHERE rid = new.rid AND new.deleted_at IS NULL;
+			END;
+			CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+				DELETE FROM search WHERE rowid = old.rid + 2199023255552;
+			END;
+		`)
+		return err
+	},
+	// 3: settings and reading position, as keys and values.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE settings (
+				key        TEXT PRIMARY KEY,
+				value      TEXT NOT NULL,
+				updated_at INTEGER NOT NULL
+			) WITHOUT ROWID;
+		`)
+		return err
+	},
+	// 4: flashcard state and the append-only review log.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE cards (
+				card_id     TEXT PRIMARY KEY,
+				state       INTEGER NOT NULL,
+				step        INTEGER NOT NULL,
+				stability   REAL NOT NULL,
+				difficulty  REAL NOT NULL,
+				due         INTEGER NOT NULL,
+				last_review INTEGER NOT NULL,
+				suspended   INTEGER NOT NULL DEFAULT 0
+			);
+			CREATE TABLE reviews (
+				id               INTEGER PRIMARY KEY AUTOINCREMENT,
+				card_id          TEXT NOT NULL,
+				rating           INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+				reviewed_at      INTEGER NOT NULL,
+				elapsed_ms       INTEGER NOT NULL,
+				prev_state       INTEGER NOT NULL,
+				prev_step        INTEGER NOT NULL,
+				prev_stability   REAL NOT NULL,
+				prev_difficulty  REAL NOT NULL,
+				prev_due         INTEGER NOT NULL,
+				prev_last_review INTEGER NOT NULL,
+				prev_suspended   INTEGER NOT NULL
+			);
+			CREATE INDEX reviews_card ON reviews(card_id, reviewed_at);
+			CREATE INDEX reviews_time ON reviews(reviewed_at);
+		`)
+		return err
+	},
+}
+
+// SchemaVersion is the version Open migrates every database to.
+func SchemaVersion() int { return len(migrations) }
+
+func (s *Store) migrate() error { return s.migrateTo(len(migrations)) }
+
+// migrateTo runs the migrations a database lacks up to version n, each in
+// its own transaction. Two processes opening a new file at once are safe:
+// the version is read inside the write transaction.
+func (s *Store) migrateTo(n int) error {
+	for {
+		done := false
+		err := s.write(func(tx *sql.Tx) error {
+			var v int
+			if err := tx.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+				return err
+			}
+			if v > len(migrations) {
+				return fmt.Errorf("database version %d is newer than this Glossa (%d): update Glossa", v, len(migrations))
+			}
+			if v >= n {
+				done = true
+				return nil
+			}
+			if err := migrations[v](tx); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", v+1, err)
+			}
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+	}
+}

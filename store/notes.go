@@ -1,0 +1,322 @@
+package store
+
+import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/glossa-app/glossa/app/anchor"
+)
+
+// What a note is attached to.
+const (
+	TargetPassage  = "passage"  // TargetID: paragraph ID; Anchor holds the quote
+	TargetFootnote = "footnote" // TargetID: footnote number in decimal
+	TargetSource   = "source"   // TargetID: a work cited in the footnotes
+	TargetCard     = "card"     // TargetID: a flashcard id
+)
+
+// Note is a student's note or highlight.
+type Note struct {
+	ID         string // stable, random, 12 hex characters
+	TargetKind string // one of the Target* constants
+	TargetID   string // for a passage, the paragraph where the quote was last placed
+	Anchor     anchor.Anchor
+	Body       string // Markdown
+	Tags       []string
+	Color      string
+	Orphan     bool   // its passage or footnote is not in the current article
+	Section    string // section it is in now ("" when unplaced or not in the text)
+	Created    time.Time
+	Updated    time.Time
+	Deleted    time.Time // zero unless the note is in the trash
+}
+
+// Quote is the passage a note is attached to ("" for other targets).
+func (n Note) Quote() string { return n.Anchor.Exact }
+
+// NoteFilter selects notes. The zero value selects every note not in the
+// trash.
+type NoteFilter struct {
+	TargetKind string // "" for any
+	TargetID   string // "" for any
+	Tag        string // "" for any
+	Orphans    bool   // only orphans
+	Trashed    bool   // the trash instead of the live notes
+}
+
+func newNoteID() string {
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func validTarget(kind string) bool {
+	switch kind {
+	case TargetPassage, TargetFootnote, TargetSource, TargetCard:
+		return true
+	}
+	return false
+}
+
+func cleanTags(tags []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AddNote stores a new note and returns it with its id and times. A
+// passage note needs Anchor.Exact; its TargetID defaults to
+// Anchor.Paragraph. It is marked orphan when its paragraph or footnote is
+// not in the current article.
+func (s *Store) AddNote(n Note) (Note, error) {
+	if n.TargetKind == "" {
+		n.TargetKind = TargetPassage
+	}
+	if !validTarget(n.TargetKind) {
+		return Note{}, fmt.Errorf("store: add note: unknown target kind %q", n.TargetKind)
+	}
+	if n.TargetKind == TargetPassage {
+		if n.Anchor.Exact == "" {
+			return Note{}, errors.New("store: add note: a passage note needs a quote")
+		}
+		if n.TargetID == "" {
+			n.TargetID = n.Anchor.Paragraph
+		}
+		n.Anchor.Paragraph = n.TargetID
+	}
+	n.ID = newNoteID()
+	n.Tags = cleanTags(n.Tags)
+	now := time.Now().UTC()
+	n.Created, n.Updated, n.Deleted = now, now, time.Time{}
+	tags, _ := json.Marshal(n.Tags)
+	err := s.write(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
+				body, tags, color, orphan, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				CASE ? WHEN 'passage' THEN NOT EXISTS (SELECT 1 FROM paragraphs WHERE id = ?)
+					WHEN 'footnote' THEN NOT EXISTS (SELECT 1 FROM footnotes WHERE n = CAST(? AS INTEGER))
+					ELSE 0 END,
+				?, ?)`,
+			n.ID, n.TargetKind, n.TargetID, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Index, n.Anchor.Start,
+			n.Body, string(tags), n.Color, n.TargetKind, n.TargetID, n.TargetID, toDB(n.Created), toDB(n.Updated))
+		return err
+	})
+	if err != nil {
+		return Note{}, fmt.Errorf("store: add note %s: %w", n.ID, err)
+	}
+	return s.Note(n.ID)
+}
+
+// ErrQuoteNotFound is returned by AddQuoteNote when the article does not
+// contain the quote.
+var ErrQuoteNotFound = errors.New("store: quote not found in the article")
+
+// AddQuoteNote attaches a note to the first passage of the current article
+// containing quote, ignoring case and runs of white space.
+func (s *Store) AddQuoteNote(quote, body string, tags []string) (Note, error) {
+	ps, err := s.Paragraphs()
+	if err != nil {
+		return Note{}, err
+	}
+	i, start, end, ok := anchor.Find(ps, quote)
+	if !ok {
+		return Note{}, fmt.Errorf("%w: %q", ErrQuoteNotFound, quote)
+	}
+	return s.AddNote(Note{TargetKind: TargetPassage, Anchor: anchor.At(ps, i, start, end), Body: body, Tags: tags})
+}
+
+// UpdateNote saves the body, tags and color of note n.ID (and its anchor
+// or target, when they changed) and returns it as stored.
+func (s *Store) UpdateNote(n Note) (Note, error) {
+	if !validTarget(n.TargetKind) {
+		return Note{}, fmt.Errorf("store: save note %s: unknown target kind %q", n.ID, n.TargetKind)
+	}
+	if n.TargetKind == TargetPassage {
+		n.Anchor.Paragraph = n.TargetID
+	}
+	tags, _ := json.Marshal(cleanTags(n.Tags))
+	err := s.write(func(tx *sql.Tx) error {
+		r, err := tx.Exec(`
+			UPDATE notes SET target_kind = ?, target_id = ?, exact = ?, prefix = ?, suffix = ?, para_index = ?, start = ?,
+				body = ?, tags = ?, color = ?, updated_at = ?
+			WHERE id = ?`,
+			n.TargetKind, n.TargetID, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Index, n.Anchor.Start,
+			n.Body, string(tags), n.Color, toDB(time.Now()), n.ID)
+		if err != nil {
+			return err
+		}
+		return oneRow(r)
+	})
+	if err != nil {
+		return Note{}, fmt.Errorf("store: save note %s: %w", n.ID, err)
+	}
+	return s.Note(n.ID)
+}
+
+func oneRow(r sql.Result) error {
+	n, err := r.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// TrashNote moves a note to the trash: it leaves lists and search but can
+// be restored.
+func (s *Store) TrashNote(id string) error {
+	err := s.write(func(tx *sql.Tx) error {
+		r, err := tx.Exec(`UPDATE notes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`, toDB(time.Now()), id)
+		if err != nil {
+			return err
+		}
+		return oneRow(r)
+	})
+	if err != nil {
+		return fmt.Errorf("store: trash note %s: %w", id, err)
+	}
+	return nil
+}
+
+// RestoreNote takes a note out of the trash.
+func (s *Store) RestoreNote(id string) error {
+	err := s.write(func(tx *sql.Tx) error {
+		r, err := tx.Exec(`UPDATE notes SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`, id)
+		if err != nil {
+			return err
+		}
+		return oneRow(r)
+	})
+	if err != nil {
+		return fmt.Errorf("store: restore note %s: %w", id, err)
+	}
+	return nil
+}
+
+// Trash lists the notes in the trash, most recently deleted first.
+func (s *Store) Trash() ([]Note, error) { return s.Notes(NoteFilter{Trashed: true}) }
+
+const noteColumns = `n.id, n.target_kind, n.target_id, n.exact, n.prefix, n.suffix, n.para_index, n.start,
+	n.body, n.tags, n.color, n.orphan, ns.section, n.created_at, n.updated_at, COALESCE(n.deleted_at, 0)`
+
+const noteFrom = `FROM notes n JOIN note_sections ns ON ns.rid = n.rid`
+
+func scanNote(sc interface{ Scan(...any) error }) (Note, error) {
+	var n Note
+	var tags string
+	var created, updated, deleted int64
+	err := sc.Scan(&n.ID, &n.TargetKind, &n.TargetID, &n.Anchor.Exact, &n.Anchor.Prefix, &n.Anchor.Suffix,
+		&n.Anchor.Index, &n.Anchor.Start, &n.Body, &tags, &n.Color, &n.Orphan, &n.Section, &created, &updated, &deleted)
+	if err != nil {
+		return Note{}, err
+	}
+	if n.TargetKind == TargetPassage {
+		n.Anchor.Paragraph = n.TargetID
+	}
+	if err := json.Unmarshal([]byte(tags), &n.Tags); err != nil {
+		return Note{}, fmt.Errorf("tags: %w", err)
+	}
+	n.Created, n.Updated, n.Deleted = fromDB(created), fromDB(updated), fromDB(deleted)
+	return n, nil
+}
+
+// Note returns one note, in the trash or not.
+func (s *Store) Note(id string) (Note, error) {
+	var n Note
+	err := s.retry(func() error {
+		var err error
+		n, err = scanNote(s.db.QueryRow(`SELECT `+noteColumns+` `+noteFrom+` WHERE n.id = ?`, id))
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return Note{}, fmt.Errorf("store: load note %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// Notes lists the notes f selects in reading order: notes on passages by
+// their place in the article, then the others and orphans by creation time.
+// The trash is listed most recently deleted first.
+func (s *Store) Notes(f NoteFilter) ([]Note, error) {
+	where := []string{"n.deleted_at IS NULL"}
+	order := `COALESCE(
+			CASE n.target_kind
+			WHEN 'passage' THEN (SELECT position FROM paragraphs WHERE id = n.target_id AND n.orphan = 0)
+			WHEN 'footnote' THEN (SELECT p.position FROM footnotes f JOIN paragraphs p ON p.id = f.paragraph_id
+				WHERE f.n = CAST(n.target_id AS INTEGER))
+			END, 1e18), n.start, n.created_at, n.rid`
+	var args []any
+	if f.Trashed {
+		where[0] = "n.deleted_at IS NOT NULL"
+		order = "n.deleted_at DESC, n.rid DESC"
+	}
+	if f.TargetKind != "" {
+		where = append(where, "n.target_kind = ?")
+		args = append(args, f.TargetKind)
+	}
+	if f.TargetID != "" {
+		where = append(where, "n.target_id = ?")
+		args = append(args, f.TargetID)
+	}
+	if f.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?)")
+		args = append(args, f.Tag)
+	}
+	if f.Orphans {
+		where = append(where, "n.orphan = 1")
+	}
+	q := `SELECT ` + noteColumns + ` ` + noteFrom + ` WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
+	var notes []Note
+	err := s.retry(func() error {
+		notes = notes[:0]
+		rows, err := s.db.Query(q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			n, err := scanNote(rows)
+			if err != nil {
+				return err
+			}
+			notes = append(notes, n)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: list notes: %w", err)
+	}
+	return notes, nil
+}
+
+// FootnoteNumber is the footnote a footnote note is attached to (0 for
+// other notes).
+func (n Note) FootnoteNumber() int {
+	if n.TargetKind != TargetFootnote {
+		return 0
+	}
+	v, _ := strconv.Atoi(n.TargetID)
+	return v
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Kind    string // "paragraph", "footnote" or "note"
+	ID      string // paragraph ID, footnote number in decimal, or note id
+	Section string // section number ("" before the first heading, or for an unplaced note)
+	Snippet string // text around the hit, matched words wrapped in "**"
+	Rank    float64
+}
+
+// Hit kinds.
+const (
+	KindParagraph = "paragraph"
+	KindFootnote  = "footnote"
+	KindNote      = "note"
+)
+
+// DefaultSearchLimit is used when Search is given a limit <= 0.
+const DefaultSearchLimit = 50
+
+// Search finds paragraphs, footnotes and notes (not those in the trash)
+// containing every word of query, best first (bm25; Rank is SQLite's score,
+// lower is better). Whatever is typed is searched as plain words: no FTS5
+// syntax reaches SQLite. The last word also matches as a prefix, for search
+// as you type. A query with no words returns no hits.
+func (s *Store) Search(query string, limit int) ([]Hit, error) {
+	match := MatchExpr(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	var hits []Hit
+	err := s.retry(func() error {
+		hits = hits[:0]
+		// ORDER BY rank lets FTS5 sort by itself and compute snippets only
+		// for the rows returned.
+		rows, err := s.db.Query(`
+			SELECT kind, ref, section, snippet(search, 3, '**', '**', '…', 24), rank
+			FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h Hit
+			if err := rows.Scan(&h.Kind, &h.ID, &h.Section, &h.Snippet, &h.Rank); err != nil {
+				return err
+			}
+			hits = append(hits, h)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+// MatchExpr turns what a person typed into an FTS5 query of plain words:
+// each token becomes an FTS5 string (quotes doubled), tokens with no letter
+// or digit are dropped (the tokenizer would find nothing in them), and the
+// last token matches as a prefix unless the query ends in a space.
+func MatchExpr(query string) string {
+	var parts []string
+	for _, tok := range strings.Fields(query) {
+		if !strings.ContainsFunc(tok, isWordRune) {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	last := strings.Fields(query)
+	if !strings.HasSuffix(query, " ") && strings.ContainsFunc(last[len(last)-1], isWordRune) {
+		parts[len(parts)-1] += "*"
+	}
+	return strings.Join(parts, " ")
+}
+
+// isWordRune is what FTS5's unicode61 tokenizer keeps as part of a token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r)
+}

@@ -1,0 +1,241 @@
+// Package store keeps everything a student makes in one SQLite file
+// (modernc.org/sqlite, pure Go): the imported article with a full-text
+// index, notes anchored to passages, settings and reading position,
+// flashcard state and the review log, and backups of the file.
+//
+// Every write runs in one IMMEDIATE transaction, retried while another
+// connection or process holds the write lock, so two Glossa processes can
+// share a file. Open checks the file's integrity; a damaged file is moved
+// aside (never deleted) and the newest backup restored.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ErrNotFound is returned when a note, card or setting asked for by id
+// does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is an open study database.
+type Store struct {
+	db        *sql.DB
+	path      string
+	recovered string
+}
+
+// DefaultPath is where Glossa keeps its database when no --db is given.
+// The GUI and the CLI share it.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("store: default path: %w", err)
+	}
+	return filepath.Join(dir, "glossa", "glossa.db"), nil
+}
+
+// busyTimeout is how long SQLite itself waits for a lock before a
+// statement fails with SQLITE_BUSY; write then retries the whole
+// transaction on top of it.
+const busyTimeout = 5 * time.Second
+
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	// FULL: a note whose id was shown survives a power cut, not only a crash.
+	q.Add("_pragma", "synchronous(FULL)")
+	// Write transactions take the lock at BEGIN: in WAL mode a deferred
+	// transaction that upgrades to a writer gets SQLITE_BUSY without the
+	// busy handler ever running.
+	q.Set("_txlock", "immediate")
+	return path + "?" + q.Encode()
+}
+
+// Open opens or creates the database at path and migrates it to the
+// current schema. A file that is not a database or is damaged is moved
+// aside and the newest backup restored; Recovered then says what happened.
+// Once a day Open also writes a backup beside the file (see Backup).
+func Open(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	}
+	s, err := open(path)
+	var recovered string
+	if err != nil && isCorrupt(err) {
+		recovered, err = recoverCorrupt(path, err)
+		if err != nil {
+			return nil, err
+		}
+		s, err = open(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.recovered = recovered
+	// A failed daily backup must not keep the student from their notes;
+	// the next start tries again.
+	_ = s.autoBackup(time.Now())
+	return s, nil
+}
+
+// open opens, checks and migrates path without any recovery.
+func open(path string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.check(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// errCorrupt marks an integrity check that did not say ok.
+var errCorrupt = errors.New("integrity check failed")
+
+// check runs SQLite's integrity check (quick_check: everything but the
+// comparison of indexes with their tables, which is slow on big files and
+// cannot lose data).
+func (s *Store) check() error {
+	var problems []string
+	err := s.retry(func() error {
+		problems = problems[:0]
+		rows, err := s.db.Query(`PRAGMA quick_check`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var msg string
+			if err := rows.Scan(&msg); err != nil {
+				return err
+			}
+			problems = append(problems, msg)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return err
+	}
+	if len(problems) != 1 || problems[0] != "ok" {
+		return fmt.Errorf("%w: %s", errCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// isCorrupt tells a damaged file from other failures (permissions, a
+// full disk), which must never cause a file to be moved aside.
+func isCorrupt(err error) bool {
+	if errors.Is(err, errCorrupt) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return true
+		}
+	}
+	return false
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	return nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Recovered is "" normally. When Open found the file damaged it says, in
+// plain words for the student, what was done and where the damaged file is.
+func (s *Store) Recovered() string { return s.recovered }
+
+// DB gives tests and tools read access to the underlying database.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
+}
+
+// retryFor bounds how long a busy database is waited for, over and above
+// SQLite's own busy timeout per attempt.
+const retryFor = 30 * time.Second
+
+// retry runs f again while it fails because the database is locked by
+// another connection or process, so that "database is locked" never
+// reaches the student.
+func (s *Store) retry(f func() error) error {
+	deadline := time.Now().Add(retryFor)
+	pause := time.Millisecond
+	for {
+		err := f()
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 100*time.Millisecond)
+	}
+}
+
+// write runs f in one IMMEDIATE transaction, committed when f returns nil,
+// retried from the start while the database is busy.
+func (s *Store) write(f func(tx *sql.Tx) error) error {
+	return s.retry(func() error {
+		tx, err := s.db.BeginTx(context.Background(), nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := f(tx); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// Times are stored as Unix nanoseconds; 0 is the zero time.
+func toDB(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromDB(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
