@@ -206,8 +206,8 @@ func (r *Reader) open(opts Options) {
 				}
 			}
 		default:
-			if v, ok := r.u.setting(keyParagraph); ok {
-				if p, err := strconv.Atoi(v); err == nil && p >= 0 && p < len(r.idx.paraBlock) {
+			if id, ok := r.u.setting(keyPosition); ok {
+				if p, ok := r.search.paraByID[id]; ok {
 					r.view.scrollToBlock(r.idx.paraBlock[p])
 				}
 			}
@@ -243,7 +243,9 @@ func (r *Reader) savePosition() {
 	}
 	p := r.Position()
 	r.savedPara, r.savedAt = p, time.Now()
-	r.u.setSetting(keyParagraph, strconv.Itoa(p))
+	if p < len(r.doc.Paragraphs) {
+		r.u.setSetting(keyPosition, r.doc.Paragraphs[p].ID)
+	}
 }
 
 // onReaderScrolled follows the reading position: contents, section title,
@@ -559,6 +561,8 @@ func (r *Reader) updateSide() {
 		r.notesBox.Show()
 		r.side.Show()
 	default:
+		r.notesBox.Hide()
+		r.search.box.Hide()
 		r.side.Hide()
 	}
 	if r.notesButton != nil {

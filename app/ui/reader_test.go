@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func shortcut(c fyne.Canvas, key fyne.KeyName) {
@@ -104,4 +107,323 @@ func TestEveryFootnoteOneTapFromItsMarker(t *testing.T) {
 		}
 	}
 	t.Logf("%d footnotes tapped, %d from lost-marker notices", len(doc.Footnotes), lost)
+}
+
+func TestSearchChooseResultLandsOnIt(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), Options{})
+	r := u.reader
+	c := u.Window().Canvas()
+	shortcut(c, fyne.KeyF)
+	if !r.search.open || c.Focused() != r.search.entry {
+		t.Fatal("Ctrl+F did not open search with the focus in the field")
+	}
+	test.Type(r.search.entry, "Bandung")
+	if len(r.search.hits) == 0 {
+		t.Fatal("no hits for Bandung")
+	}
+	i := -1
+	for j, h := range r.search.hits {
+		if h.Kind == "paragraph" {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no paragraph among %+v", r.search.hits)
+	}
+	// the hit is marked: a bold piece in the primary colour
+	marked := false
+	for _, p := range r.search.results.blocks[i].pieces {
+		if p.tone == toneHit && strings.EqualFold(p.text, "Bandung") {
+			marked = true
+		}
+	}
+	if !marked {
+		t.Errorf("result does not mark the hit: %+v", r.search.results.blocks[i].pieces)
+	}
+	// choose it by tapping it
+	h := r.search.hits[i]
+	r.search.results.scrollToBlock(i)
+	pos, _ := r.search.results.runAt(i, func(*piece) bool { return true })
+	test.TapCanvas(c, fyne.CurrentApp().Driver().AbsolutePositionForObject(r.search.results).Add(pos))
+	pi := r.search.paraByID[h.ID]
+	bi := r.idx.paraBlock[pi]
+	if r.view.highlight != bi {
+		t.Errorf("highlight on block %d, want %d (paragraph %s)", r.view.highlight, bi, h.ID)
+	}
+	top := r.view.blockTop(bi)
+	if top < r.view.offset() || top > r.view.offset()+r.view.viewport()/2 {
+		t.Errorf("paragraph starts at %v, viewport [%v, +%v]", top, r.view.offset(), r.view.viewport())
+	}
+	if r.Position() != pi {
+		t.Errorf("reading position %d, want %d", r.Position(), pi)
+	}
+	pressKey(c, fyne.KeyEscape)
+	if r.search.open {
+		t.Error("Esc did not close search")
+	}
+	// back returns to the start
+	r.back()
+	if r.view.offset() != 0 {
+		t.Errorf("back: offset %v, want 0", r.view.offset())
+	}
+}
+
+func TestSearchFootnoteHitOpensIt(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), Options{})
+	r := u.reader
+	r.onSearchOpen()
+	test.Type(r.search.entry, "Xi Jinping Era")
+	i := -1
+	for j, h := range r.search.hits {
+		if h.Kind == "footnote" {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no footnote hit in %+v", r.search.hits)
+	}
+	// select hit i with the arrow keys
+	for r.search.selected < i {
+		r.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	r.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want := r.search.hits[i].ID
+	if got := r.FootnoteShown(); fmtInt(got) != want {
+		t.Fatalf("footnote shown %d, want %s", got, want)
+	}
+}
+
+func fmtInt(n int) string { return strconv.Itoa(n) }
+
+func TestZoomReflowsAndIsRemembered(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	u, _ := newTestUI(t, st, Options{})
+	r := u.reader
+	c := u.Window().Canvas()
+	r.goToSection(2, false)
+	anchorPara := r.Position()
+	lines := func() int {
+		n := 0
+		for _, b := range r.view.lay.blocks {
+			n += len(b.lines)
+		}
+		return n
+	}
+	before, total := lines(), r.view.lay.total
+	shortcut(c, fyne.KeyEqual)
+	if r.Zoom() != 1.15 || r.view.size != baseTextSize*1.15 {
+		t.Fatalf("zoom %v size %v after Ctrl+=", r.Zoom(), r.view.size)
+	}
+	for r.Zoom() < 2 {
+		shortcut(c, fyne.KeyEqual)
+	}
+	if lines() <= before || r.view.lay.total <= total {
+		t.Errorf("200%%: %d lines (was %d), height %v (was %v): text did not reflow", lines(), before, r.view.lay.total, total)
+	}
+	if r.view.colW > r.view.Size().Width {
+		t.Errorf("column %v wider than the view %v", r.view.colW, r.view.Size().Width)
+	}
+	for _, lb := range r.view.lay.blocks {
+		for _, l := range lb.lines {
+			if n := len(l.runs); n > 0 && l.runs[n-1].x+l.runs[n-1].w > r.view.colW+r.view.size {
+				t.Fatalf("a line overflows the column at 200%%")
+			}
+		}
+	}
+	if got := r.Position(); got != anchorPara {
+		t.Errorf("zoom moved the reader from paragraph %d to %d", anchorPara, got)
+	}
+	if u.reader.zoomLabel.Text != "200%" {
+		t.Errorf("zoom label %q", u.reader.zoomLabel.Text)
+	}
+	shortcut(c, fyne.KeyMinus)
+	if r.Zoom() != 1.75 {
+		t.Errorf("Ctrl+- gave %v", r.Zoom())
+	}
+	u.Window().Close()
+	st.Close()
+	u2, _ := newTestUI(t, openTestStore(t, path), Options{})
+	if u2.reader.Zoom() != 1.75 {
+		t.Errorf("zoom after restart %v, want 1.75", u2.reader.Zoom())
+	}
+	shortcut(u2.Window().Canvas(), fyne.Key0)
+	if u2.reader.Zoom() != 1 {
+		t.Errorf("Ctrl+0 gave %v", u2.reader.Zoom())
+	}
+}
+
+func TestThemeSwitchAndRestart(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	u, a := newTestUI(t, st, Options{})
+	u.SetTheme("dark")
+	dark := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	if want := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark); dark != want {
+		t.Fatalf("dark theme background %v, want %v", dark, want)
+	}
+	// the reading text is drawn in the dark theme's foreground
+	fg := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark)
+	found := false
+	for _, o := range test.WidgetRenderer(u.reader.view).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" && tx.Color == fg {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Error("no reading text in the dark foreground colour")
+	}
+	if u.reader.themeSelect.Selected != "Dark" {
+		t.Errorf("theme selector shows %q", u.reader.themeSelect.Selected)
+	}
+	u.Window().Close()
+	st.Close()
+	u2, a2 := newTestUI(t, openTestStore(t, path), Options{})
+	if u2.Theme() != "dark" {
+		t.Fatalf("theme after restart %q", u2.Theme())
+	}
+	u2.reader.themeSelect.SetSelected("Light")
+	if got := a2.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight) {
+		t.Errorf("light theme background %v", got)
+	}
+	u2.SetTheme("system")
+	if u2.Theme() != "system" {
+		t.Error("system theme not set")
+	}
+}
+
+func TestPositionRestoredAfterRestart(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	u, _ := newTestUI(t, st, Options{})
+	r := u.reader
+	want := len(realDoc(t).Paragraphs) / 2
+	r.view.scrollToBlock(r.idx.paraBlock[want])
+	if r.Position() != want {
+		t.Fatalf("scrolled to paragraph %d, reader says %d", want, r.Position())
+	}
+	u.Window().Close()
+	st.Close()
+	u2, _ := newTestUI(t, openTestStore(t, path), Options{})
+	if got := u2.reader.Position(); got != want {
+		t.Fatalf("after restart at paragraph %d, want %d", got, want)
+	}
+}
+
+func TestDeepLinks(t *testing.T) {
+	doc := realDoc(t)
+	u, _ := newTestUI(t, nil, Options{Section: "3.3"})
+	r := u.reader
+	sec := -1
+	for i, s := range doc.Sections {
+		if strings.TrimSuffix(s.Number, ".") == "3.3" {
+			sec = i
+		}
+	}
+	if sec < 0 || r.section != sec {
+		t.Fatalf("--section 3.3: at section %d, want %d", r.section, sec)
+	}
+	if !strings.HasPrefix(r.sectionLabel.Text, "3.3") {
+		t.Errorf("section label %q", r.sectionLabel.Text)
+	}
+	if r.contents.Length() == 0 {
+		t.Error("no contents")
+	}
+
+	u2, _ := newTestUI(t, nil, Options{Footnote: 139})
+	if got := u2.reader.FootnoteShown(); got != 139 {
+		t.Fatalf("--footnote 139 shows %d", got)
+	}
+	pos, _ := u2.reader.markerPos(139)
+	if v := u2.reader.view; pos.Y < v.offset() || pos.Y > v.offset()+v.viewport() {
+		t.Errorf("marker 139 at %v not in view [%v, +%v]", pos.Y, v.offset(), v.viewport())
+	}
+}
+
+func TestKeyboardReading(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{})
+	r := u.reader
+	c := u.Window().Canvas()
+	pressKey(c, fyne.KeyPageDown)
+	if got, want := r.view.offset(), r.pageStep(); got != want {
+		t.Fatalf("PgDn: offset %v, want %v", got, want)
+	}
+	pressKey(c, fyne.KeyDown)
+	if got, want := r.view.offset(), r.pageStep()+r.lineStep(); got != want {
+		t.Errorf("Down: offset %v, want %v", got, want)
+	}
+	pressKey(c, fyne.KeyUp)
+	pressKey(c, fyne.KeyPageUp)
+	if r.view.offset() != 0 {
+		t.Errorf("Up, PgUp: offset %v", r.view.offset())
+	}
+	pressKey(c, fyne.KeyEnd)
+	if got, want := r.view.offset(), r.view.lay.total-r.view.viewport(); got != want {
+		t.Errorf("End: offset %v, want %v", got, want)
+	}
+	pressKey(c, fyne.KeyHome)
+	if r.view.offset() != 0 {
+		t.Errorf("Home: offset %v", r.view.offset())
+	}
+	for i := range realDoc(t).Sections {
+		c.OnTypedRune()('n')
+		if r.section != i {
+			t.Fatalf("n #%d: at section %d", i+1, r.section)
+		}
+	}
+	c.OnTypedRune()('p')
+	if r.section != len(realDoc(t).Sections)-2 {
+		t.Errorf("p: at section %d", r.section)
+	}
+	c.OnTypedRune()('f')
+	if !r.notesShown || !r.notesBox.Visible() {
+		t.Fatal("f did not show the footnote panel")
+	}
+	// the panel follows the reading position: the highlighted footnote is
+	// the first one of the text in view
+	hl := r.notes.blocks[r.notes.highlight].note
+	if p := r.idx.noteParaIdx[hl]; p < r.Position() {
+		t.Errorf("panel shows footnote %d of paragraph %d, reader at %d", hl, p, r.Position())
+	}
+	c.OnTypedRune()('f')
+	if r.notesBox.Visible() {
+		t.Error("f did not hide the footnote panel")
+	}
+}
+
+func TestFootnoteCrossReferenceLinks(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{})
+	r := u.reader
+	doc := realDoc(t)
+	linked := 0
+	for _, fn := range doc.Footnotes {
+		r.goToFootnote(fn.N)
+		for _, p := range r.popView.blocks[0].pieces {
+			if p.kind != runLink {
+				continue
+			}
+			linked++
+			pos, ok := r.popView.runAt(0, func(q *piece) bool { return q.kind == runLink && q.target == p.target })
+			if !ok {
+				t.Fatalf("footnote %d: link to %d not drawn", fn.N, p.target)
+			}
+			test.TapAt(r.popView, pos)
+			if r.FootnoteShown() != p.target || !r.popBack.Visible() {
+				t.Fatalf("footnote %d: tapping n. %d shows %d", fn.N, p.target, r.FootnoteShown())
+			}
+			r.popoverBack()
+			if r.FootnoteShown() != fn.N {
+				t.Fatalf("back from n. %d shows %d, want %d", p.target, r.FootnoteShown(), fn.N)
+			}
+			break
+		}
+		r.closePopover()
+	}
+	if linked == 0 {
+		t.Error("no footnote has a cross reference link")
+	}
+	t.Logf("%d cross references linked", linked)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/store"
 )
 
 // searchLimit is how many results a query shows.
@@ -24,7 +25,7 @@ type searchPanel struct {
 	entry    *searchEntry
 	status   *widget.Label
 	results  *flowView
-	hits     []Hit
+	hits     []store.Hit
 	selected int
 	open     bool
 	paraByID map[string]int
@@ -125,7 +126,7 @@ func (s *searchPanel) run() {
 
 // resultBlock is one hit: where it is, then the snippet with the matched
 // words bold.
-func resultBlock(doc *article.Document, h Hit, i int) block {
+func resultBlock(doc *article.Document, h store.Hit, i int) block {
 	where := h.Kind
 	switch h.Kind {
 	case "paragraph":

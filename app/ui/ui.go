@@ -8,25 +8,19 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/store"
 )
 
-// Hit is one full-text search result, as the store returns it.
-type Hit struct {
-	Kind    string // "paragraph", "footnote" or "note"
-	ID      string // paragraph ID, footnote number, or note id
-	Section string
-	Snippet string // the matched words wrapped in "**"
-	Rank    float64
-}
-
-// Store is what the window needs from the study database.
+// Store is what the window needs from the study database; *store.Store
+// is one. Tests and the other screens may wrap it.
 type Store interface {
-	Search(query string, limit int) ([]Hit, error)
+	Search(query string, limit int) ([]store.Hit, error)
 	Setting(key string) (string, bool, error)
 	SetSetting(key, value string) error
 }
@@ -36,13 +30,14 @@ type Options struct {
 	Section  string    // open at this section ("3.3")
 	Footnote int       // open at this footnote, shown
 	Size     fyne.Size // initial window size; zero for the default
+	Notice   string    // shown once the window is open (a restored database)
 }
 
 // Keys of the settings the window remembers.
 const (
-	keyParagraph = "reader.paragraph"
-	keyZoom      = "reader.zoom"
-	keyTheme     = "ui.theme"
+	keyPosition  = store.SettingReadingPosition // ID of the paragraph at the top
+	keyZoom      = store.SettingZoom
+	keyTheme     = store.SettingTheme
 	keyFootnotes = "reader.footnotes"
 	keyContents  = "reader.contents"
 )
@@ -103,6 +98,9 @@ func New(a fyne.App, doc *article.Document, st Store, opts Options) *UI {
 	a.Lifecycle().SetOnStopped(u.reader.savePosition)
 
 	u.reader.open(opts)
+	if opts.Notice != "" {
+		dialog.ShowInformation("Glossa", opts.Notice, u.win)
+	}
 	return u
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/ui"
 	"github.com/glossa-app/glossa/assets"
+	"github.com/glossa-app/glossa/store"
 )
 
 // guiFlags are the options that only matter to the window.
@@ -30,8 +31,43 @@ func runGUI(e *env, g *guiFlags) int {
 		fmt.Fprintln(e.stderr, "glossa:", err)
 		return 1
 	}
+	opts := ui.Options{Section: *g.section, Footnote: *g.footnote}
+	// Without its database the window still opens: the article can be
+	// read, only search and remembering need the store.
+	var st ui.Store
+	s, err := openGUIStore(e, doc)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa:", err)
+		opts.Notice = "The study database could not be opened, so search is off and nothing will be remembered:\n" + err.Error()
+	} else {
+		defer s.Close()
+		st = s
+		opts.Notice = s.Recovered()
+	}
 	a := app.NewWithID("app.glossa.reader")
-	u := ui.New(a, doc, nil, ui.Options{Section: *g.section, Footnote: *g.footnote})
+	u := ui.New(a, doc, st, opts)
 	u.Window().ShowAndRun()
 	return 0
+}
+
+// openGUIStore opens the database at --db (or the default place) with the
+// article imported.
+func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
+	path := e.db
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.ImportArticle(doc); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
