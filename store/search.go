@@ -70,6 +70,9 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 // or digit are dropped (the tokenizer would find nothing in them), and the
 // last token matches as a prefix unless the query ends in a space.
 func MatchExpr(query string) string {
+	// SQLite reads strings up to a NUL; bytes that are not UTF-8 tokenize
+	// unpredictably. Both become separators.
+	query = strings.ToValidUTF8(strings.ReplaceAll(query, "\x00", " "), " ")
 	var parts []string
 	for _, tok := range strings.Fields(query) {
 		if !strings.ContainsFunc(tok, isWordRune) {
