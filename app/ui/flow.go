@@ -139,6 +139,10 @@ func (m *measurer) width(s string, st article.Style) float32 {
 // (body, headings, markers) and zoom adds more, all cheap.
 type measurers map[float32]*measurer
 
+// sharedMeasurers serves every flow of the window. Like all widget state
+// it is used from the UI goroutine only.
+var sharedMeasurers = measurers{}
+
 func (ms measurers) at(size float32) *measurer {
 	if m, ok := ms[size]; ok {
 		return m

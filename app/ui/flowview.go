@@ -40,7 +40,7 @@ type flowView struct {
 }
 
 func newFlowView(blocks []block, size float32) *flowView {
-	f := &flowView{blocks: blocks, ms: measurers{}, size: size, highlight: -1}
+	f := &flowView{blocks: blocks, ms: sharedMeasurers, size: size, highlight: -1}
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -332,9 +332,25 @@ func (f *flowView) CreateRenderer() fyne.WidgetRenderer {
 type flowRenderer struct {
 	f     *flowView
 	hl    *canvas.Rectangle
-	texts []*canvas.Text
 	objs  []fyne.CanvasObject
-	used  int
+	live  map[runKey]*canvas.Text // texts on screen, by the run they show
+	next  map[runKey]*canvas.Text
+	spare []*canvas.Text
+	need  []placed
+}
+
+// runKey names one run of one line: a line keeps its canvas.Text while it
+// scrolls, so the GL driver does not rasterize it again every frame.
+type runKey struct{ b, l, r int32 }
+
+type placed struct {
+	key  runKey
+	text string
+	size float32
+	st   fyne.TextStyle
+	c    color.Color
+	pos  fyne.Position
+	sz   fyne.Size
 }
 
 func (r *flowRenderer) Destroy() {}
@@ -365,6 +381,9 @@ func (r *flowRenderer) place() {
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	link := th.Color(theme.ColorNameHyperlink, v)
 	hit := th.Color(theme.ColorNamePrimary, v)
+	if r.live == nil {
+		r.live, r.next = map[runKey]*canvas.Text{}, map[runKey]*canvas.Text{}
+	}
 
 	top, bottom := float32(0), f.lay.total
 	if f.scroll != nil {
@@ -385,7 +404,7 @@ func (r *flowRenderer) place() {
 		}
 	}
 	r.objs = append(r.objs, r.hl)
-	n := 0
+	r.need = r.need[:0]
 	if len(f.lay.blocks) > 0 {
 		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {
 			lb := &f.lay.blocks[bi]
@@ -399,7 +418,7 @@ func (r *flowRenderer) place() {
 				if y+l.h < top || y > bottom {
 					continue
 				}
-				for _, ru := range l.runs {
+				for ri, ru := range l.runs {
 					p := &b.pieces[ru.piece]
 					size := l.size
 					if p.sup {
@@ -423,26 +442,43 @@ func (r *flowRenderer) place() {
 					if p.tone == toneHit {
 						st.Bold = true
 					}
-					t := r.text(n)
-					n++
-					txt := p.text[ru.start:ru.end]
-					if t.Text != txt || t.TextSize != size || t.TextStyle != st || t.Color != c {
-						t.Text, t.TextSize, t.TextStyle, t.Color = txt, size, st, c
-						t.Refresh()
-					}
-					t.Move(fyne.NewPos(f.colX+ru.x, ty))
-					t.Resize(fyne.NewSize(ru.w+2, m.lh))
-					r.objs = append(r.objs, t)
+					r.need = append(r.need, placed{
+						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
+						size: size, st: st, c: c,
+						pos: fyne.NewPos(f.colX+ru.x, ty), sz: fyne.NewSize(ru.w+2, m.lh),
+					})
 				}
 			}
 		}
 	}
-	r.used = n
-}
-
-func (r *flowRenderer) text(i int) *canvas.Text {
-	for len(r.texts) <= i {
-		r.texts = append(r.texts, canvas.NewText("", color.Black))
+	// keep the texts of runs still on screen; recycle the others
+	for _, n := range r.need {
+		if t, ok := r.live[n.key]; ok {
+			r.next[n.key] = t
+			delete(r.live, n.key)
+		}
 	}
-	return r.texts[i]
+	for k, t := range r.live {
+		r.spare = append(r.spare, t)
+		delete(r.live, k)
+	}
+	for _, n := range r.need {
+		t, ok := r.next[n.key]
+		if !ok {
+			if k := len(r.spare); k > 0 {
+				t, r.spare = r.spare[k-1], r.spare[:k-1]
+			} else {
+				t = canvas.NewText("", color.Black)
+			}
+			r.next[n.key] = t
+		}
+		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
+			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
+			t.Refresh()
+		}
+		t.Move(n.pos)
+		t.Resize(n.sz)
+		r.objs = append(r.objs, t)
+	}
+	r.live, r.next = r.next, r.live
 }

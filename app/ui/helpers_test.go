@@ -56,4 +56,3 @@ func newTestUI(t *testing.T, st Store, opts Options) (*UI, fyne.App) {
 	u.Window().Show()
 	return u, a
 }
-
