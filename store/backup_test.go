@@ -1,0 +1,222 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAutoBackup(t *testing.T) {
+	s, path := openTemp(t)
+	list, err := Backups(path)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("backups after first Open = %+v, %v", list, err)
+	}
+	// Within a day: no new backup.
+	if err := s.autoBackup(time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ = Backups(path); len(list) != 1 {
+		t.Fatalf("backups within a day = %d", len(list))
+	}
+	// Ten days of starts keep the newest seven.
+	for d := 1; d <= 10; d++ {
+		if err := s.autoBackup(time.Now().Add(time.Duration(d) * 25 * time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ = Backups(path)
+	if len(list) != KeepBackups {
+		t.Fatalf("backups kept = %d, want %d", len(list), KeepBackups)
+	}
+	if want := time.Now().Add(250 * time.Hour); list[0].Time.Sub(want).Abs() > time.Minute {
+		t.Fatalf("newest backup is from %v, want about %v", list[0].Time, want)
+	}
+	entries, _ := os.ReadDir(BackupDir(path))
+	if len(entries) != KeepBackups {
+		t.Fatalf("backup dir holds %d files (temporary files left?)", len(entries))
+	}
+}
+
+// damage writes a database with a note and a backup of it, adds a note
+// after the backup, then lets spoil wreck the file.
+func damage(t *testing.T, spoil func(path string)) (path, before, after string) {
+	t.Helper()
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	n1, err := s.AddQuoteNote("cornerstone", "in the backup", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupNow(time.Now().Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	n2, _ := s.AddQuoteNote("vague offences", "after the backup", nil)
+	s.Close()
+	spoil(path)
+	return path, n1.ID, n2.ID
+}
+
+func TestCorruptFileRecovered(t *testing.T) {
+	spoilers := map[string]func(path string){
+		"garbage bytes": func(path string) {
+			if err := os.WriteFile(path, bytes.Repeat([]byte("not a database \x00\xff"), 4096), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"truncated": func(path string) {
+			fi, _ := os.Stat(path)
+			if err := os.Truncate(path, fi.Size()/3); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"page headers overwritten": func(path string) {
+			f, err := os.OpenFile(path, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fi, _ := f.Stat()
+			for off := int64(4096); off < fi.Size(); off += 4096 {
+				f.WriteAt(bytes.Repeat([]byte{0xA5}, 16), off)
+			}
+			f.Close()
+		},
+	}
+	for name, spoil := range spoilers {
+		t.Run(name, func(t *testing.T) {
+			path, inBackup, _ := damage(t, spoil)
+			spoiled, _ := os.ReadFile(path)
+			s, err := Open(path)
+			if err != nil {
+				t.Fatalf("Open of a damaged file: %v", err)
+			}
+			defer s.Close()
+			msg := s.Recovered()
+			if !strings.Contains(msg, "damaged") || !strings.Contains(msg, "restored from the backup") {
+				t.Fatalf("Recovered() = %q", msg)
+			}
+			matches, _ := filepath.Glob(path + ".damaged-*")
+			var aside string
+			for _, m := range matches {
+				if !strings.HasSuffix(m, "-wal") && !strings.HasSuffix(m, "-shm") {
+					aside = m
+				}
+			}
+			if aside == "" || !strings.Contains(msg, aside) {
+				t.Fatalf("damaged file not kept or not named in %q (found %v)", msg, matches)
+			}
+			if kept, _ := os.ReadFile(aside); !bytes.Equal(kept, spoiled) {
+				t.Fatal("the damaged file was altered")
+			}
+			if n, err := s.Note(inBackup); err != nil || n.Body != "in the backup" {
+				t.Fatalf("note from the backup: %+v, %v", n, err)
+			}
+			if err := s.check(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.AddQuoteNote("cornerstone", "life goes on", nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestCorruptWithoutBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "glossa.db")
+	os.WriteFile(path, []byte("garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage"), 0o600)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !strings.Contains(s.Recovered(), "No usable backup") {
+		t.Fatalf("Recovered() = %q", s.Recovered())
+	}
+	if m, _ := filepath.Glob(path + ".damaged-*"); len(m) != 1 {
+		t.Fatalf("damaged file not kept: %v", m)
+	}
+}
+
+func TestUnreadableIsNotCorrupt(t *testing.T) {
+	// A directory where the file should be is an error, not a reason to
+	// move anything aside.
+	path := filepath.Join(t.TempDir(), "glossa.db")
+	os.Mkdir(path, 0o700)
+	if _, err := Open(path); err == nil {
+		t.Fatal("Open of a directory succeeded")
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		t.Fatalf("directory moved: %v", err)
+	}
+}
+
+func TestBackupRestore(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	kept, _ := s.AddQuoteNote("cornerstone", "kept", nil)
+	s.SetSetting(SettingReadingPosition, "p1")
+	file := filepath.Join(t.TempDir(), "mine.glossa")
+	if err := s.Backup(file); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(file); err == nil {
+		t.Fatal("Backup replaced an existing file")
+	}
+	later, _ := s.AddQuoteNote("vague offences", "later", nil)
+	s.TrashNote(kept.ID)
+	s.SetSetting(SettingReadingPosition, "p2")
+
+	other, err := Open(path) // a second process on the file sees the restore
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	saved, err := s.Restore(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(saved); err != nil {
+		t.Fatalf("safety backup: %v", err)
+	}
+	for _, st := range []*Store{s, other} {
+		if n, err := st.Note(kept.ID); err != nil || !n.Deleted.IsZero() {
+			t.Fatalf("restored note: %+v %v", n, err)
+		}
+		if _, err := st.Note(later.ID); err == nil {
+			t.Fatal("note added after the backup survived the restore")
+		}
+		if v, _, _ := st.Setting(SettingReadingPosition); v != "p1" {
+			t.Fatalf("restored setting = %q", v)
+		}
+		if h, _ := st.Search("kept", 5); len(h) != 1 {
+			t.Fatalf("search index after restore: %+v", h)
+		}
+	}
+	// The safety backup brings the later state back.
+	if _, err := s.Restore(saved); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Note(later.ID); err != nil {
+		t.Fatalf("restore of the safety backup: %v", err)
+	}
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, bytes.Repeat([]byte("junk"), 1000), 0o600)
+	if _, err := s.Restore(junk); err == nil || !strings.Contains(err.Error(), "damaged or not a database") {
+		t.Fatalf("restore of junk: %v", err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+	if _, err := s.Restore(empty); err == nil || !strings.Contains(err.Error(), "not a Glossa backup") {
+		t.Fatalf("restore of an empty file: %v", err)
+	}
+	if _, err := s.Note(later.ID); err != nil {
+		t.Fatalf("a failed restore changed the database: %v", err)
+	}
+}
