@@ -579,6 +579,9 @@ func baseKey(w Work) string {
 				b.WriteByte(x[0])
 			}
 			who = b.String()
+			if len(who) > 8 {
+				who = who[:8]
+			}
 			if len(strings.Fields(authorKey(a))) == 1 {
 				who = authorKey(a)
 			}
@@ -588,6 +591,10 @@ func baseKey(w Work) string {
 	for _, x := range contentWords(w.Title) {
 		word = x
 		break
+	}
+	if who == "" {
+		// No author: the title's first word leads ("draft2023").
+		return asciiKey(word, 12) + asciiKey(w.Year, 4)
 	}
 	return asciiKey(who, 16) + asciiKey(w.Year, 4) + asciiKey(word, 12)
 }
