@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestCapture writes PNGs of the window drawn by the software painter
@@ -17,6 +18,7 @@ func TestCapture(t *testing.T) {
 		t.Skip("set GLOSSA_CAPTURE=DIR to write captures")
 	}
 	u, _ := newTestUI(t, tempStore(t), Options{Size: fyne.NewSize(1280, 800)})
+	u.SetTheme("light")
 	save := func(name string) {
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
@@ -27,10 +29,28 @@ func TestCapture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	r := u.reader
 	save("start")
-	u.reader.goToSection(3, false)
-	u.reader.toggleFootnotes()
-	save("section")
-	u.reader.goToFootnote(17)
-	save("footnote")
+	r.toggleFootnotes()
+	for n, bi := range r.idx.markerBlock {
+		if r.blocks[bi].kind == blockLost {
+			r.view.scrollToBlock(bi - 1)
+			save("lost")
+			r.showFootnote(n, r.view.lay.blocks[bi].lines[0].runs[0].pos(r.view, bi))
+			save("lost-open")
+			r.closePopover()
+			break
+		}
+	}
+	r.onSearchOpen()
+	test.Type(r.search.entry, "sovereign equality")
+	r.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	r.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	save("search")
+	r.search.close()
+	u.SetTheme("dark")
+	for r.Zoom() < 2 {
+		r.zoomIn()
+	}
+	save("zoom200-dark")
 }

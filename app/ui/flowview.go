@@ -439,9 +439,6 @@ func (r *flowRenderer) place() {
 						c = link
 					}
 					st := textStyle(p.style)
-					if p.tone == toneHit {
-						st.Bold = true
-					}
 					r.need = append(r.need, placed{
 						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
 						size: size, st: st, c: c,
@@ -481,4 +478,11 @@ func (r *flowRenderer) place() {
 		r.objs = append(r.objs, t)
 	}
 	r.live, r.next = r.next, r.live
+}
+
+// pos is where run ru of block bi ends on the left, below its line, in
+// view coordinates (for tests and popovers).
+func (ru run) pos(f *flowView, bi int) fyne.Position {
+	lb := f.lay.blocks[bi]
+	return fyne.NewPos(f.colX+ru.x, lb.y+lb.gap+lb.lines[0].h)
 }

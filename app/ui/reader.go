@@ -168,6 +168,8 @@ func (r *Reader) buildContents() {
 			return
 		}
 		r.goToSection(i, true)
+		// a tapped List takes the focus; the keys belong to the reading
+		r.u.win.Canvas().Unfocus()
 	}
 	title := widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.contentsBox = container.New(&fixedWidth{w: 270}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
@@ -586,6 +588,7 @@ func (r *Reader) setZoom(z float32) {
 		z = zoomLevels[len(zoomLevels)-1]
 	}
 	r.zoom = z
+	r.closePopover() // it points at where the marker was
 	r.view.setSize(baseTextSize * z)
 	r.updateZoomLabel()
 	r.u.setSetting(keyZoom, strconv.FormatFloat(float64(z), 'g', 4, 32))

@@ -378,6 +378,12 @@ func TestKeyboardReading(t *testing.T) {
 	if r.section != len(realDoc(t).Sections)-2 {
 		t.Errorf("p: at section %d", r.section)
 	}
+	// choosing from the contents leaves the keys to the reading
+	c.Focus(r.contents)
+	r.contents.Select(2)
+	if r.section != 2 || c.Focused() != nil {
+		t.Errorf("contents: at section %d, focus on %v", r.section, c.Focused())
+	}
 	c.OnTypedRune()('f')
 	if !r.notesShown || !r.notesBox.Visible() {
 		t.Fatal("f did not show the footnote panel")

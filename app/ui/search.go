@@ -53,7 +53,6 @@ func newSearchPanel(r *Reader) *searchPanel {
 	s.entry.onMove = s.move
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.status.Importance = widget.LowImportance
 	s.results = newFlowView(nil, 14)
 	s.results.margin = 8
 	s.results.onTap = func(bi int, p *piece, at fyne.Position) { s.choose(s.blockHit(bi)) }
@@ -146,7 +145,7 @@ func resultBlock(doc *article.Document, h store.Hit, i int) block {
 		}
 		p := piece{text: part}
 		if j%2 == 1 {
-			p.tone = toneHit
+			p.tone, p.style = toneHit, article.Bold // measured bold too
 		}
 		ps = append(ps, p)
 	}
