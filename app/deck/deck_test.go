@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/assets"
 )
 
 const sample = `# A deck
@@ -204,8 +206,9 @@ func FuzzParseCloze(f *testing.F) {
 	})
 }
 
+// BenchmarkParse reads the shipped deck.
 func BenchmarkParse(b *testing.B) {
-	src := []byte(strings.Repeat(sample, 1))
+	src := assets.Deck
 	for b.Loop() {
 		if _, err := Parse(src); err != nil {
 			b.Fatal(err)
