@@ -354,15 +354,21 @@ func atoi(s string) int {
 	return n
 }
 
-// shiftAfter moves every span edge and mark at or after pos by delta,
-// after text was removed (delta < 0) at pos.
-func shiftSpans(spans []Span, pos, delta int) {
-	for i := range spans {
-		if spans[i].Start > pos {
-			spans[i].Start = max(pos, spans[i].Start+delta)
+// shiftSpans moves every span edge after pos by delta, after text was
+// removed (delta < 0) at pos, and drops the spans left empty.
+func shiftSpans(spans []Span, pos, delta int) []Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Start > pos {
+			sp.Start = max(pos, sp.Start+delta)
 		}
-		if spans[i].End > pos {
-			spans[i].End = max(pos, spans[i].End+delta)
+		if sp.End > pos {
+			sp.End = max(pos, sp.End+delta)
+		}
+		// a span lying wholly inside a removed stretch is gone with it
+		if sp.End > sp.Start {
+			out = append(out, sp)
 		}
 	}
+	return out
 }

@@ -90,7 +90,7 @@ func (p *parser) applyBare(c bareCand) {
 	start := c.off - 1 // the space before the number
 	cut := digits + 1
 	para.Text = para.Text[:start] + para.Text[start+cut:]
-	shiftSpans(para.Spans, start, -cut)
+	para.Spans = shiftSpans(para.Spans, start, -cut)
 	for i := range para.Refs {
 		if para.Refs[i].Offset > start {
 			para.Refs[i].Offset -= cut
