@@ -49,7 +49,7 @@ func tempStorePath(t *testing.T) string { return filepath.Join(t.TempDir(), "glo
 func tempStore(t *testing.T) *store.Store { return openTestStore(t, tempStorePath(t)) }
 
 // newTestUI builds the window as main does, on the test driver.
-func newTestUI(t *testing.T, st Store, opts Options) (*UI, fyne.App) {
+func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	u := New(a, realDoc(t), st, opts)

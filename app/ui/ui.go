@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -16,14 +17,6 @@ import (
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/store"
 )
-
-// Store is what the window needs from the study database; *store.Store
-// is one. Tests and the other screens may wrap it.
-type Store interface {
-	Search(query string, limit int) ([]store.Hit, error)
-	Setting(key string) (string, bool, error)
-	SetSetting(key, value string) error
-}
 
 // Options are the deep links and window settings from the command line.
 type Options struct {
@@ -42,12 +35,23 @@ const (
 	keyContents  = "reader.contents"
 )
 
-// screen is one entry of the navigation. Other screens are added to
-// UI.screens by their own constructors.
+// screen is one entry of the navigation. Each screen lives in its own
+// file with a constructor that returns it.
 type screen struct {
 	name    string
 	icon    fyne.Resource
 	content fyne.CanvasObject
+	// keys, when set, gets the keys typed while this screen is shown and
+	// no entry has the focus; it reports whether it used the key.
+	keys keyHandler
+	// shown, when set, is called each time the screen is selected.
+	shown func()
+}
+
+// keyHandler is a screen's keyboard, for keys no entry took.
+type keyHandler interface {
+	onKey(ev *fyne.KeyEvent) bool
+	onRune(r rune) bool
 }
 
 // UI is the main window and its screens.
@@ -55,10 +59,15 @@ type UI struct {
 	app    fyne.App
 	win    fyne.Window
 	doc    *article.Document
-	st     Store
-	theme  string // "system", "light" or "dark"
+	st     *store.Store // nil when the database could not be opened
+	theme  string       // "system", "light" or "dark"
 	tabs   *container.AppTabs
 	reader *Reader
+
+	sources *sourcesScreen
+	cards   *cardsScreen
+	notes   *notesScreen
+	lecture *lectureMode
 
 	screens   []screen
 	shortcuts []command
@@ -66,7 +75,7 @@ type UI struct {
 
 // New builds the main window for doc. st may be nil (nothing is
 // remembered, search finds nothing).
-func New(a fyne.App, doc *article.Document, st Store, opts Options) *UI {
+func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u := &UI{app: a, doc: doc, st: st, theme: "system"}
 	if v, ok := u.setting(keyTheme); ok {
 		u.theme = v
@@ -74,18 +83,23 @@ func New(a fyne.App, doc *article.Document, st Store, opts Options) *UI {
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	u.reader = newReader(u)
+	u.sources = newSourcesScreen(u)
+	u.cards = newCardsScreen(u)
+	u.notes = newNotesScreen(u)
+	u.lecture = newLectureMode(u)
 
 	u.screens = []screen{
-		{"Reader", theme.DocumentIcon(), u.reader.content},
-		{"Sources", theme.StorageIcon(), comingSoon("Sources", "The works the footnotes cite, resolved from Ibid. and cit. to their full reference, with every footnote that cites them.")},
-		{"Cards", theme.GridIcon(), comingSoon("Cards", "Flashcards on the article's key principles, scheduled with FSRS so that each comes back just before you would forget it.")},
-		{"Notes", theme.DocumentCreateIcon(), comingSoon("Notes", "Your notes and highlights, anchored to the passages they are about, searchable with the article.")},
+		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content},
+		u.sources.screen(),
+		u.cards.screen(),
+		u.notes.screen(),
 	}
 	u.tabs = container.NewAppTabs()
 	for _, s := range u.screens {
 		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, s.content))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.OnSelected = u.onTabSelected
 	u.win.SetContent(u.tabs)
 
 	u.registerCommands()
@@ -109,6 +123,52 @@ func (u *UI) Window() fyne.Window { return u.win }
 
 // Reader is the reader screen.
 func (u *UI) Reader() *Reader { return u.reader }
+
+// Show selects the screen with this name ("Reader", "Sources", "Cards",
+// "Notes").
+func (u *UI) Show(name string) {
+	for i, s := range u.screens {
+		if s.name == name {
+			u.tabs.SelectIndex(i)
+			return
+		}
+	}
+}
+
+// current is the screen shown now.
+func (u *UI) current() screen {
+	i := u.tabs.SelectedIndex()
+	if i < 0 || i >= len(u.screens) {
+		return u.screens[0]
+	}
+	return u.screens[i]
+}
+
+func (u *UI) onTabSelected(*container.TabItem) {
+	if s := u.current(); s.shown != nil {
+		s.shown()
+	}
+}
+
+// onKey and onRune give the keys no entry took to the screen shown; the
+// reader takes what the others leave.
+func (u *UI) onKey(ev *fyne.KeyEvent) {
+	if k := u.current().keys; k != nil && k.onKey(ev) {
+		return
+	}
+	if u.tabs.SelectedIndex() <= 0 {
+		u.reader.onKey(ev)
+	}
+}
+
+func (u *UI) onRune(r rune) {
+	if k := u.current().keys; k != nil && k.onRune(r) {
+		return
+	}
+	if u.tabs.SelectedIndex() <= 0 {
+		u.reader.onRune(r)
+	}
+}
 
 func comingSoon(name, what string) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -184,7 +244,16 @@ func (u *UI) registerCommands() {
 		{"Go", "Previous Section", "", 0, r.prevSection},
 		{"Go", "Beginning", fyne.KeyHome, def, r.home},
 		{"Go", "End", fyne.KeyEnd, def, r.end},
+		{"Go", "Reader", fyne.Key1, def, func() { u.Show("Reader") }},
+		{"Go", "Sources", fyne.Key2, def, func() { u.Show("Sources") }},
+		{"Go", "Cards", fyne.Key3, def, func() { u.Show("Cards") }},
+		{"Go", "Notes", fyne.Key4, def, func() { u.Show("Notes") }},
 	}
+	u.shortcuts = append(u.shortcuts, u.sources.commands()...)
+	u.shortcuts = append(u.shortcuts, u.cards.commands()...)
+	u.shortcuts = append(u.shortcuts, u.notes.commands()...)
+	u.shortcuts = append(u.shortcuts, u.lecture.commands()...)
+	u.shortcuts = append(u.shortcuts, command{"Help", "About Glossa", "", 0, u.showAbout})
 	c := u.win.Canvas()
 	menus := map[string]*fyne.Menu{}
 	var order []*fyne.Menu
@@ -214,8 +283,23 @@ func (u *UI) registerCommands() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { r.zoomIn() })
 	u.win.SetMainMenu(fyne.NewMainMenu(order...))
-	c.SetOnTypedKey(r.onKey)
-	c.SetOnTypedRune(r.onRune)
+	c.SetOnTypedKey(u.onKey)
+	c.SetOnTypedRune(u.onRune)
+}
+
+// showAbout tells which Glossa this is, from FyneApp.toml's metadata.
+func (u *UI) showAbout() {
+	md := u.app.Metadata()
+	name := md.Name
+	if name == "" {
+		name = "Glossa"
+	}
+	version := md.Version
+	if version == "" {
+		version = "development build"
+	}
+	text := fmt.Sprintf("%s %s (build %d)\n%s\n\nA study companion for A. Mariconda's article on the 2024 UN Cybercrime Convention. Everything stays on this computer; nothing needs the network.", name, version, md.Build, md.ID)
+	dialog.ShowInformation("About "+name, text, u.win)
 }
 
 func (u *UI) quit() {

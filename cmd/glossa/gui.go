@@ -34,7 +34,7 @@ func runGUI(e *env, g *guiFlags) int {
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote}
 	// Without its database the window still opens: the article can be
 	// read, only search and remembering need the store.
-	var st ui.Store
+	var st *store.Store
 	s, err := openGUIStore(e, doc)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
