@@ -1,0 +1,400 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/store"
+)
+
+func init() {
+	register(&command{name: "notes", usage: "notes add|list|export|trash|restore", summary: "add, list and export notes (run \"glossa notes\" for details)", run: runNotes})
+}
+
+const notesUsage = `usage:
+  glossa notes add --quote TEXT [--body TEXT] [--tag T]... [--color C]
+        attach a note to the first passage containing TEXT (case and spacing ignored); prints its id
+  glossa notes list [--json] [--trash]
+  glossa notes export --format md [-o FILE]
+        Markdown grouped by section, each note under its quote (Obsidian-friendly)
+  glossa notes trash ID      move a note to the trash
+  glossa notes restore ID    take a note out of the trash
+`
+
+func runNotes(e *env, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, notesUsage)
+		return 2
+	}
+	switch args[0] {
+	case "add":
+		return runNotesAdd(e, args[1:])
+	case "list":
+		return runNotesList(e, args[1:])
+	case "export":
+		return runNotesExport(e, args[1:])
+	case "trash", "restore":
+		return runNotesTrash(e, args[0], args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprint(e.stdout, notesUsage)
+		return 0
+	}
+	fmt.Fprintf(e.stderr, "glossa notes: unknown action %q\n%s", args[0], notesUsage)
+	return 2
+}
+
+// stringsFlag collects a repeated flag.
+type stringsFlag []string
+
+func (f *stringsFlag) String() string     { return strings.Join(*f, ",") }
+func (f *stringsFlag) Set(v string) error { *f = append(*f, v); return nil }
+
+func runNotesAdd(e *env, args []string) int {
+	fs := flag.NewFlagSet("notes add", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	quote := fs.String("quote", "", "a passage of the article (case and runs of white space are ignored)")
+	body := fs.String("body", "", "the note, in Markdown")
+	color := fs.String("color", "", "highlight color")
+	var tags stringsFlag
+	fs.Var(&tags, "tag", "a tag (repeat for more)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(e.stderr, "glossa notes add: unexpected %q (put the passage in --quote)\n", pos[0])
+		return 2
+	}
+	if strings.TrimSpace(*quote) == "" {
+		fmt.Fprintln(e.stderr, "glossa notes add: --quote TEXT is required: the passage the note is about")
+		return 2
+	}
+	s, _, err := e.openStore()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes add:", err)
+		return 1
+	}
+	defer s.Close()
+	n, err := s.AddQuoteNote(*quote, *body, tags)
+	if errors.Is(err, store.ErrQuoteNotFound) {
+		fmt.Fprintf(e.stderr, "glossa notes add: the article does not contain %q (case and spacing are ignored; check the words and punctuation)\n", *quote)
+		return 1
+	}
+	if err == nil && *color != "" {
+		n.Color = *color
+		n, err = s.UpdateNote(n)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes add:", err)
+		return 1
+	}
+	// AddQuoteNote returns after the commit: the id printed is saved.
+	fmt.Fprintln(e.stdout, n.ID)
+	return 0
+}
+
+// noteJSON is the contract of "glossa notes list --json"; fields may be
+// added, never renamed.
+type noteJSON struct {
+	ID          string   `json:"id"`
+	Quote       string   `json:"quote"`
+	Body        string   `json:"body"`
+	Tags        []string `json:"tags"`
+	ParagraphID string   `json:"paragraph_id"`
+	Orphan      bool     `json:"orphan"`
+	TargetKind  string   `json:"target_kind"`
+	TargetID    string   `json:"target_id"`
+	Section     string   `json:"section"`
+	Color       string   `json:"color"`
+	Created     string   `json:"created"`
+	Updated     string   `json:"updated"`
+	Deleted     string   `json:"deleted,omitempty"`
+}
+
+func toNoteJSON(n store.Note) noteJSON {
+	j := noteJSON{ID: n.ID, Quote: n.Quote(), Body: n.Body, Tags: n.Tags, Orphan: n.Orphan, TargetKind: n.TargetKind,
+		TargetID: n.TargetID, Section: n.Section, Color: n.Color,
+		Created: n.Created.Format(time.RFC3339), Updated: n.Updated.Format(time.RFC3339)}
+	if j.Tags == nil {
+		j.Tags = []string{}
+	}
+	if n.TargetKind == store.TargetPassage {
+		j.ParagraphID = n.TargetID
+	}
+	if !n.Deleted.IsZero() {
+		j.Deleted = n.Deleted.Format(time.RFC3339)
+	}
+	return j
+}
+
+func runNotesList(e *env, args []string) int {
+	fs := flag.NewFlagSet("notes list", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, `print notes as JSON: [{"id","quote","body","tags","paragraph_id","orphan",...}]`)
+	trash := fs.Bool("trash", false, "list the trash instead")
+	tag := fs.String("tag", "", "only notes with this tag")
+	if pos, err := parseInterspersed(fs, args); err != nil || len(pos) > 0 {
+		if err == nil {
+			fmt.Fprintf(e.stderr, "glossa notes list: unexpected %q\n", pos[0])
+		}
+		return 2
+	}
+	s, _, err := e.openStore()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes list:", err)
+		return 1
+	}
+	defer s.Close()
+	notes, err := s.Notes(store.NoteFilter{Trashed: *trash, Tag: *tag})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes list:", err)
+		return 1
+	}
+	if *asJSON {
+		out := make([]noteJSON, 0, len(notes))
+		for _, n := range notes {
+			out = append(out, toNoteJSON(n))
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintln(e.stderr, "glossa notes list:", err)
+			return 1
+		}
+		return 0
+	}
+	if len(notes) == 0 {
+		fmt.Fprintln(e.stdout, "No notes.")
+		return 0
+	}
+	for _, n := range notes {
+		where := "§ " + n.Section
+		switch {
+		case n.Orphan:
+			where = "orphan"
+		case n.TargetKind == store.TargetFootnote:
+			where = "note " + n.TargetID
+		case n.TargetKind != store.TargetPassage:
+			where = n.TargetKind + " " + n.TargetID
+		}
+		fmt.Fprintf(e.stdout, "%s  %-10s", n.ID, where)
+		if q := n.Quote(); q != "" {
+			fmt.Fprintf(e.stdout, "  %q", shorten(q, 60))
+		}
+		if n.Body != "" {
+			fmt.Fprintf(e.stdout, "  %s", shorten(strings.Join(strings.Fields(n.Body), " "), 70))
+		}
+		if len(n.Tags) > 0 {
+			fmt.Fprintf(e.stdout, "  #%s", strings.Join(n.Tags, " #"))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return 0
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func runNotesTrash(e *env, action string, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintf(e.stderr, "usage: glossa notes %s ID\n", action)
+		return 2
+	}
+	s, _, err := e.openStore()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "glossa notes %s: %v\n", action, err)
+		return 1
+	}
+	defer s.Close()
+	if action == "trash" {
+		err = s.TrashNote(args[0])
+	} else {
+		err = s.RestoreNote(args[0])
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(e.stderr, "glossa notes %s: no note %s here (run \"glossa notes list%s\")\n", action, args[0],
+			map[bool]string{true: "", false: " --trash"}[action == "trash"])
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "glossa notes %s: %v\n", action, err)
+		return 1
+	}
+	return 0
+}
+
+func runNotesExport(e *env, args []string) int {
+	fs := flag.NewFlagSet("notes export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	format := fs.String("format", "md", "output format: md (Markdown)")
+	outFile := fs.String("o", "", "write to FILE instead of standard output")
+	if pos, err := parseInterspersed(fs, args); err != nil || len(pos) > 0 {
+		if err == nil {
+			fmt.Fprintf(e.stderr, "glossa notes export: unexpected %q\n", pos[0])
+		}
+		return 2
+	}
+	if *format != "md" {
+		fmt.Fprintf(e.stderr, "glossa notes export: unknown format %q (only md)\n", *format)
+		return 2
+	}
+	s, doc, err := e.openStore()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes export:", err)
+		return 1
+	}
+	defer s.Close()
+	notes, err := s.Notes(store.NoteFilter{})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes export:", err)
+		return 1
+	}
+	var b strings.Builder
+	exportMarkdown(&b, doc, notes, time.Now())
+	if *outFile == "" {
+		io.WriteString(e.stdout, b.String())
+		return 0
+	}
+	if err := os.WriteFile(*outFile, []byte(b.String()), 0o644); err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes export:", err)
+		return 1
+	}
+	fmt.Fprintf(e.stderr, "glossa: %d notes written to %s\n", len(notes), *outFile)
+	return 0
+}
+
+// exportMarkdown writes notes grouped by section in reading order: each
+// under its quote as a block quote, with the section, the paragraph and the
+// footnotes the quote cites as Markdown footnotes, tags as #tags and a
+// block id (^id) Obsidian can link to.
+func exportMarkdown(w io.Writer, doc *article.Document, notes []store.Note, now time.Time) {
+	sectionTitle := map[string]string{}
+	for _, s := range doc.Sections {
+		sectionTitle[s.Number] = s.Title
+	}
+	paraByID := map[string]article.Paragraph{}
+	for _, p := range doc.Paragraphs {
+		paraByID[p.ID] = p
+	}
+	footnoteText := map[int]string{}
+	for _, f := range doc.Footnotes {
+		footnoteText[f.N] = f.Text
+	}
+	fmt.Fprintf(w, "---\ntitle: %s\nsource: %s\narticle_sha256: %s\nexported: %s\nnotes: %d\ntags: [glossa]\n---\n\n",
+		yamlString("Notes on "+doc.Title), yamlString(doc.Author), doc.Hash, now.UTC().Format(time.RFC3339), len(notes))
+	fmt.Fprintf(w, "# Notes on %s\n", doc.Title)
+
+	cited := map[int]bool{}
+	group := ""
+	started := false
+	for _, n := range notes {
+		g := n.Section
+		switch {
+		case n.Orphan:
+			g = "\x00orphans"
+		case n.TargetKind == store.TargetSource || n.TargetKind == store.TargetCard:
+			g = "\x00other"
+		}
+		if !started || g != group {
+			started, group = true, g
+			switch g {
+			case "\x00orphans":
+				fmt.Fprintf(w, "\n## Notes whose passage is no longer in the article\n")
+			case "\x00other":
+				fmt.Fprintf(w, "\n## Notes on sources and cards\n")
+			case "":
+				fmt.Fprintf(w, "\n## Before the first section\n")
+			default:
+				fmt.Fprintf(w, "\n## %s. %s\n", g, sectionTitle[g])
+			}
+		}
+		fmt.Fprintln(w)
+		var refs []int
+		quote := n.Quote()
+		switch n.TargetKind {
+		case store.TargetPassage:
+			if p, ok := paraByID[n.TargetID]; ok && !n.Orphan {
+				end := n.Anchor.Start + len(quote)
+				for _, r := range p.Refs {
+					if r.Offset >= n.Anchor.Start && r.Offset <= end+1 {
+						refs = append(refs, r.N)
+					}
+				}
+			}
+		case store.TargetFootnote:
+			if k, err := strconv.Atoi(n.TargetID); err == nil {
+				quote = footnoteText[k]
+				refs = append(refs, k)
+			}
+		}
+		if quote != "" {
+			for _, line := range strings.Split(quote, "\n") {
+				fmt.Fprintf(w, "> %s\n", line)
+			}
+		}
+		var where []string
+		if n.Section != "" && !n.Orphan {
+			where = append(where, "§ "+n.Section)
+		}
+		switch n.TargetKind {
+		case store.TargetPassage:
+			where = append(where, "paragraph "+n.TargetID)
+		case store.TargetFootnote:
+			where = append(where, "footnote "+n.TargetID)
+		default:
+			where = append(where, n.TargetKind+" "+n.TargetID)
+		}
+		for _, r := range refs {
+			where = append(where, fmt.Sprintf("[^%d]", r))
+			cited[r] = true
+		}
+		if quote != "" {
+			fmt.Fprintf(w, "> — %s\n\n", strings.Join(where, ", "))
+		} else {
+			fmt.Fprintf(w, "*%s*\n\n", strings.Join(where, ", "))
+		}
+		if body := strings.TrimSpace(n.Body); body != "" {
+			fmt.Fprintln(w, body)
+			fmt.Fprintln(w)
+		}
+		var tags []string
+		for _, t := range n.Tags {
+			tags = append(tags, "#"+strings.Join(strings.Fields(t), "-"))
+		}
+		if len(tags) > 0 {
+			fmt.Fprintln(w, strings.Join(tags, " "))
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "^%s\n", n.ID)
+	}
+	if len(cited) > 0 {
+		var ns []int
+		for k := range cited {
+			ns = append(ns, k)
+		}
+		sort.Ints(ns)
+		fmt.Fprintln(w)
+		for _, k := range ns {
+			fmt.Fprintf(w, "[^%d]: %s\n", k, strings.Join(strings.Fields(footnoteText[k]), " "))
+		}
+	}
+}
+
+func yamlString(s string) string {
+	b, _ := json.Marshal(s) // a JSON string is a valid YAML scalar
+	return string(b)
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/glossa-app/glossa/store"
+)
+
+func init() {
+	register(&command{name: "search", usage: "search [--json] [--] QUERY", summary: "full-text search of paragraphs, footnotes and notes", run: runSearch})
+}
+
+// searchJSON is the contract of "glossa search --json"; fields may be
+// added, never renamed.
+type searchJSON struct {
+	Kind    string `json:"kind"`
+	ID      string `json:"id"`
+	Section string `json:"section"`
+	Snippet string `json:"snippet"`
+}
+
+func runSearch(e *env, args []string) int {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, `print hits as JSON: [{"kind","id","section","snippet"}]`)
+	limit := fs.Int("limit", store.DefaultSearchLimit, "at most this many hits")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: glossa search [--json] [--limit N] [--] QUERY\n(a query starting with - goes after --)")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	query := strings.Join(pos, " ")
+	if strings.TrimSpace(query) == "" {
+		fmt.Fprintln(e.stderr, "glossa search: give some words to search for")
+		return 2
+	}
+	s, _, err := e.openStore()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa search:", err)
+		return 1
+	}
+	defer s.Close()
+	hits, err := s.Search(query, *limit)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa search:", err)
+		return 1
+	}
+	if *asJSON {
+		out := make([]searchJSON, 0, len(hits))
+		for _, h := range hits {
+			out = append(out, searchJSON{Kind: h.Kind, ID: h.ID, Section: h.Section, Snippet: h.Snippet})
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintln(e.stderr, "glossa search:", err)
+			return 1
+		}
+		return 0
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(e.stdout, "No matches for %q.\n", query)
+		return 0
+	}
+	for _, h := range hits {
+		where := "§ " + h.Section
+		if h.Section == "" {
+			where = "§ -"
+		}
+		fmt.Fprintf(e.stdout, "%-9s %-14s %s\n    %s\n", h.Kind, h.ID, where, h.Snippet)
+	}
+	return 0
+}
