@@ -131,7 +131,7 @@ func (s *Store) Backup(file string) error {
 
 // restoreTables are copied by Restore, parents before children. The search
 // index is rebuilt by the triggers as rows arrive.
-var restoreTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews"}
+var restoreTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews", "user_cards"}
 
 // Restore replaces everything in the database with the contents of file,
 // a backup written by Backup (of this or an earlier schema version). The

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -209,4 +210,132 @@ func (s *Store) Reviews(since time.Time) ([]Review, error) {
 		return nil, fmt.Errorf("store: load reviews: %w", err)
 	}
 	return rs, nil
+}
+
+// UserCard is a card the student made from a passage (UserMade), or their
+// own wording of a shipped card, which replaces the shipped text wherever
+// the card is shown.
+type UserCard struct {
+	CardID      string
+	UserMade    bool
+	Type        string // "basic" or "cloze"
+	Front, Back string
+	Tags        []string
+	ParagraphID string // the passage the card is anchored to
+	Quote       string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// UserCards returns every user card and edit, oldest first.
+func (s *Store) UserCards() ([]UserCard, error) {
+	var out []UserCard
+	err := s.retry(func() error {
+		out = out[:0]
+		rows, err := s.db.Query(`SELECT card_id, user_made, type, front, back, tags, paragraph_id, quote,
+			created_at, updated_at FROM user_cards ORDER BY created_at, card_id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c UserCard
+			var tags string
+			var created, updated int64
+			if err := rows.Scan(&c.CardID, &c.UserMade, &c.Type, &c.Front, &c.Back, &tags, &c.ParagraphID,
+				&c.Quote, &created, &updated); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
+				return fmt.Errorf("card %s: tags: %w", c.CardID, err)
+			}
+			c.CreatedAt, c.UpdatedAt = fromDB(created), fromDB(updated)
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: load user cards: %w", err)
+	}
+	return out, nil
+}
+
+// SaveUserCard inserts or replaces c. The creation time of an existing
+// card is kept; the update time is now.
+func (s *Store) SaveUserCard(c UserCard) error {
+	if c.CardID == "" {
+		return fmt.Errorf("store: save user card: no card id")
+	}
+	if c.Type != "basic" && c.Type != "cloze" {
+		return fmt.Errorf("store: save user card %s: type %q is not basic or cloze", c.CardID, c.Type)
+	}
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	tags, err := json.Marshal(c.Tags)
+	if err != nil {
+		return fmt.Errorf("store: save user card %s: %w", c.CardID, err)
+	}
+	now := time.Now()
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now
+	}
+	err = s.write(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			INSERT INTO user_cards (card_id, user_made, type, front, back, tags, paragraph_id, quote, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (card_id) DO UPDATE SET user_made = excluded.user_made, type = excluded.type,
+				front = excluded.front, back = excluded.back, tags = excluded.tags,
+				paragraph_id = excluded.paragraph_id, quote = excluded.quote, updated_at = excluded.updated_at`,
+			c.CardID, c.UserMade, c.Type, c.Front, c.Back, string(tags), c.ParagraphID, c.Quote, toDB(c.CreatedAt), toDB(now))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: save user card %s: %w", c.CardID, err)
+	}
+	return nil
+}
+
+// DeleteUserCard removes a user card or edit (a shipped card gets its
+// shipped text back). With forget, its schedule and reviews go too, as for
+// a card the student made and no longer wants.
+func (s *Store) DeleteUserCard(cardID string, forget bool) error {
+	err := s.write(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`DELETE FROM user_cards WHERE card_id = ?`, cardID); err != nil {
+			return err
+		}
+		if !forget {
+			return nil
+		}
+		if _, err := tx.Exec(`DELETE FROM reviews WHERE card_id = ?`, cardID); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`DELETE FROM cards WHERE card_id = ?`, cardID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete user card %s: %w", cardID, err)
+	}
+	return nil
+}
+
+// SetCardSuspended suspends a card (it is never shown for review) or
+// brings it back, keeping its schedule. A card never reviewed gets a new
+// card's state.
+func (s *Store) SetCardSuspended(cardID string, suspended bool) error {
+	err := s.write(func(tx *sql.Tx) error {
+		c, err := scanCard(tx.QueryRow(`SELECT `+cardColumns+` FROM cards WHERE card_id = ?`, cardID))
+		if errors.Is(err, sql.ErrNoRows) {
+			c, err = CardState{CardID: cardID}, nil
+		}
+		if err != nil {
+			return err
+		}
+		c.Suspended = suspended
+		return putCard(tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: suspend card %s: %w", cardID, err)
+	}
+	return nil
 }

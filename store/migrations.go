@@ -158,6 +158,25 @@ var migrations = []func(tx *sql.Tx) error{
 		`)
 		return err
 	},
+	// 5: cards the student made from a passage, and their own wording of
+	// shipped cards (user_made = 0 rows override a shipped card's text).
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE user_cards (
+				card_id      TEXT PRIMARY KEY,
+				user_made    INTEGER NOT NULL DEFAULT 0,
+				type         TEXT NOT NULL CHECK (type IN ('basic', 'cloze')),
+				front        TEXT NOT NULL,
+				back         TEXT NOT NULL DEFAULT '',
+				tags         TEXT NOT NULL DEFAULT '[]',
+				paragraph_id TEXT NOT NULL DEFAULT '',
+				quote        TEXT NOT NULL DEFAULT '',
+				created_at   INTEGER NOT NULL,
+				updated_at   INTEGER NOT NULL
+			);
+		`)
+		return err
+	},
 }
 
 // SchemaVersion is the version Open migrates every database to.
