@@ -29,7 +29,7 @@ if [ -z "$bin" ]; then
 	(cd "$root" && go build -o "$bin" ./cmd/glossa)
 fi
 
-export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
+export LANG=en_US.UTF-8
 disp=":${DISPLAY_NUM:-99}"
 
 start_x() { # WxH
