@@ -340,6 +340,23 @@ func (r *Reader) goToSection(i int, push bool) {
 	r.view.Refresh()
 }
 
+// GoToParagraph scrolls to the paragraph with this ID and marks it, as a
+// search hit is shown, so that Back returns to where the reader was. It
+// reports false when the article has no such paragraph.
+func (r *Reader) GoToParagraph(id string) bool {
+	pi, ok := r.search.paraByID[id]
+	if !ok {
+		return false
+	}
+	r.closePopover()
+	r.pushBack()
+	bi := r.idx.paraBlock[pi]
+	r.view.scrollToBlock(bi)
+	r.view.highlight = bi
+	r.view.Refresh()
+	return true
+}
+
 // goToFootnote scrolls to footnote n's marker (or its lost-marker notice)
 // and opens the footnote there.
 func (r *Reader) goToFootnote(n int) {
