@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -298,17 +299,35 @@ func exportMarkdown(w io.Writer, doc *article.Document, notes []store.Note, now 
 		yamlString("Notes on "+doc.Title), yamlString(doc.Author), doc.Hash, now.UTC().Format(time.RFC3339), len(notes))
 	fmt.Fprintf(w, "# Notes on %s\n", doc.Title)
 
+	groupOf := func(n store.Note) string {
+		switch {
+		case n.Orphan:
+			return "\x00orphans"
+		case n.TargetKind == store.TargetSource || n.TargetKind == store.TargetCard:
+			return "\x00other"
+		}
+		return n.Section
+	}
+	// Notes come in reading order, but orphans and notes on cards are
+	// ordered by creation among themselves and may alternate: each group
+	// must still get one heading.
+	rank := func(n store.Note) int {
+		switch groupOf(n) {
+		case "\x00orphans":
+			return 1
+		case "\x00other":
+			return 2
+		}
+		return 0
+	}
+	notes = slices.Clone(notes)
+	sort.SliceStable(notes, func(i, j int) bool { return rank(notes[i]) < rank(notes[j]) })
+
 	cited := map[int]bool{}
 	group := ""
 	started := false
 	for _, n := range notes {
-		g := n.Section
-		switch {
-		case n.Orphan:
-			g = "\x00orphans"
-		case n.TargetKind == store.TargetSource || n.TargetKind == store.TargetCard:
-			g = "\x00other"
-		}
+		g := groupOf(n)
 		if !started || g != group {
 			started, group = true, g
 			switch g {
