@@ -320,3 +320,19 @@ func (n Note) FootnoteNumber() int {
 	v, _ := strconv.Atoi(n.TargetID)
 	return v
 }
+
+// SetNoteBody saves only the body of note id: what the editor saves as the
+// student types, so that it never overwrites a tag or color set meanwhile.
+func (s *Store) SetNoteBody(id, body string) error {
+	err := s.write(func(tx *sql.Tx) error {
+		r, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, toDB(time.Now()), id)
+		if err != nil {
+			return err
+		}
+		return oneRow(r)
+	})
+	if err != nil {
+		return fmt.Errorf("store: save note %s: %w", id, err)
+	}
+	return nil
+}
