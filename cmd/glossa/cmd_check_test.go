@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/assets"
 )
 
 func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -74,6 +77,68 @@ func TestCheckJSONContract(t *testing.T) {
 			t.Errorf("problem without a line: %+v", p)
 		}
 	}
+
+	// What a reader must be able to trust, read from the JSON itself.
+	var nums []string
+	for _, s := range doc.Sections {
+		nums = append(nums, s.Number)
+		if s.Title == "" || s.Level != strings.Count(s.Number, ".")+1 {
+			t.Errorf("section %+v", s)
+		}
+	}
+	if got := strings.Join(nums, " "); got != "1 2 2.1 2.2 3 3.1 3.2 3.3 4 4.1 4.2 4.3 5" {
+		t.Errorf("section numbers %q", got)
+	}
+	for i, f := range doc.Footnotes {
+		if f.N != i+1 || strings.TrimSpace(f.Text) == "" {
+			t.Errorf("footnote at position %d: %d %q (want 1 to 190, none missing)", i, f.N, f.Text)
+		}
+	}
+	artifact := func(where, s string) {
+		for _, a := range []string{"<sup", "</sup", "&lt;", "&gt;", "&amp;", "$^{", "*"} {
+			if strings.Contains(s, a) {
+				t.Errorf("%s: artifact %q in %q", where, a, s)
+			}
+		}
+	}
+	referenced := map[int]bool{}
+	for _, p := range doc.Paragraphs {
+		artifact("paragraph "+p.ID, p.Text)
+		for _, r := range p.Refs {
+			referenced[r] = true
+		}
+	}
+	for _, f := range doc.Footnotes {
+		artifact(fmt.Sprint("footnote ", f.N), f.Text)
+	}
+	for _, s := range doc.Sections {
+		artifact("section "+s.Number, s.Title)
+	}
+	artifact("title block", doc.Title+doc.Author+doc.Affiliation)
+	reported := map[int]bool{}
+	joined := map[string]int{}
+	for _, p := range doc.Problems {
+		var n int
+		if p.Kind == "missing-ref" {
+			fmt.Sscanf(p.Message, "footnote %d", &n)
+			reported[n] = true
+		}
+		joined[p.Kind]++
+	}
+	unreferenced := 0
+	for _, f := range doc.Footnotes {
+		if !referenced[f.N] {
+			unreferenced++
+			if !reported[f.N] {
+				t.Errorf("footnote %d is neither referenced from a paragraph nor reported", f.N)
+			}
+		}
+	}
+	if joined["split-paragraph"] == 0 || joined["split-footnote"] == 0 {
+		t.Errorf("no page-split paragraph or footnote reported joined: %v", joined)
+	}
+	t.Logf("%d paragraphs, %d footnotes (%d without a marker, all reported), problems by kind %v",
+		len(doc.Paragraphs), len(doc.Footnotes), unreferenced, joined)
 }
 
 func TestCheckReport(t *testing.T) {
@@ -92,12 +157,16 @@ func TestCheckBadFiles(t *testing.T) {
 		}
 		return p
 	}
+	// 50 MB of real Markdown text, so the size limit is what refuses it
+	// (not the binary-data check).
 	big, err := os.Create(filepath.Join(dir, "big.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := big.Truncate(50 << 20); err != nil { // sparse: 50 MB on disk costs nothing
-		t.Fatal(err)
+	for written := 0; written < 50<<20; written += len(assets.Article) {
+		if _, err := big.Write(assets.Article); err != nil {
+			t.Fatal(err)
+		}
 	}
 	big.Close()
 	cases := []struct {
