@@ -390,7 +390,8 @@ func followsNumbering(prev, num string) bool {
 }
 
 // heading recognises a section heading in one line, whatever markup it
-// came with: "#### 1. Introduction", "- 2.1. Title", "2.2. Title", "3.2 Title".
+// came with: "#### 1. Introduction", "- 2.1. Title", "2.2. Title", "3.2 Title",
+// "**4. Title**".
 func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 	s := strings.TrimSpace(t)
 	switch {
@@ -404,6 +405,13 @@ func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 	}
 	if markup == "" && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t")) {
 		return "", "", markup, false // an indented number is a footnote's, not a heading
+	}
+	// A converter may also set the whole heading in bold or italics.
+	for _, em := range []string{"**", "__", "*", "_"} {
+		if len(s) > 2*len(em) && strings.HasPrefix(s, em) && strings.HasSuffix(s, em) {
+			s = strings.TrimSpace(s[len(em) : len(s)-len(em)])
+			break
+		}
 	}
 	num, n := readSectionNumber(s)
 	if n == 0 {

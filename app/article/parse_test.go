@@ -155,6 +155,13 @@ var noiseCases = []struct {
 		problems:   "heading@7 heading@8 heading@12",
 	},
 	{
+		name: "headings with # of any level, in bold or italics",
+		src: "CONTENT: 1. One. - 2. Two. - 2.1. Two one. - 3. Three. - 3.1 Three one.\n\n# 1. One\n\nText one.\n\n## **2. Two**\n\nText two.\n\n" +
+			"### *2.1. Two one*\n\nText three.\n\n- **3. Three**\n\nText four.\n\n__3.1 Three one__\n\nText five.\n",
+		paragraphs: "Text one.[] | Text two.[] | Text three.[] | Text four.[] | Text five.[]",
+		problems:   "heading@15 heading@19",
+	},
+	{
 		name:       "defined twice and never defined",
 		src:        doc("A<sup>1</sup> b<sup>3</sup>.\n\n<sup>1</sup> First.\n\n<sup>1</sup> Again.\n\n<sup>3</sup> Third.\n"),
 		paragraphs: "A b.[1 3]",
