@@ -1,0 +1,369 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/glossa-app/glossa/app/srs"
+	"github.com/glossa-app/glossa/store"
+)
+
+// cardsUI is the window on a fresh store with the Cards screen shown,
+// interval fuzz off and the clock at *now.
+func cardsUI(t *testing.T, st *store.Store, now *time.Time) (*UI, *cardsScreen) {
+	t.Helper()
+	u, _ := newTestUI(t, st, Options{Size: fyne.NewSize(1280, 800)})
+	s := u.cards
+	s.sched = srs.NewScheduler()
+	s.now = func() time.Time { return *now }
+	s.reload()
+	u.Show("Cards")
+	return u, s
+}
+
+// pressKey sends what a keyboard sends for a key with a character: the
+// key, then its rune (as the desktop driver does).
+func typeKey(c fyne.Canvas, key fyne.KeyName, r rune) {
+	c.OnTypedKey()(&fyne.KeyEvent{Name: key})
+	if r != 0 {
+		c.OnTypedRune()(r)
+	}
+}
+
+// A whole session from the keyboard alone: Space shows each answer, 1-4
+// rate it, every rating is in the review log before the next card shows,
+// and the buttons show the intervals the scheduler gives.
+func TestCardsKeyboardSession(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	c := u.Window().Canvas()
+	if got := s.counts.Text; got != "0 due · 20 new today" {
+		t.Fatalf("counts = %q", got)
+	}
+	ratings := []rune{'3', '1', '4', '2', '3', '3', '1', '4'}
+	seen := map[string]bool{}
+	for i, key := range ratings {
+		card := s.current
+		if card == nil {
+			t.Fatalf("review %d: no card shown", i)
+		}
+		if prev, ok, _ := st.CardState(card.ID); ok && prev.Due.After(now) {
+			t.Fatalf("review %d: %s shown before it is due (%v)", i, card.ID, prev.Due)
+		}
+		if s.answerBox.Visible() || !s.showButton.Visible() {
+			t.Fatalf("review %d: the answer shows before Space", i)
+		}
+		if s.front.Text != card.Question() || strings.Contains(s.front.Text, "{{c") {
+			t.Fatalf("review %d: front %q, want the question of %s", i, s.front.Text, card.ID)
+		}
+		typeKey(c, fyne.KeySpace, ' ')
+		if !s.answerBox.Visible() || !s.rateBox.Visible() || s.answer.Text != card.Answer() {
+			t.Fatalf("review %d: Space did not show the answer of %s", i, card.ID)
+		}
+		if i == 0 {
+			want := []string{"1  Again · 1 min", "2  Hard · 6 min", "3  Good · 10 min", "4  Easy · 8 d"}
+			for j, b := range s.rateButton {
+				if b.Text != want[j] {
+					t.Errorf("button %d = %q, want %q", j+1, b.Text, want[j])
+				}
+			}
+		}
+		typeKey(c, fyne.KeyName(string(key)), key)
+		rs, err := st.Reviews(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != i+1 {
+			t.Fatalf("review %d: %d reviews in the log", i, len(rs))
+		}
+		last := rs[len(rs)-1]
+		if last.CardID != card.ID || last.Rating != int(key-'0') || !last.ReviewedAt.Equal(now) {
+			t.Fatalf("review %d: log has %+v, want %s rated %c", i, last, card.ID, key)
+		}
+		stored, ok, _ := st.CardState(card.ID)
+		if !ok || stored.LastReview.IsZero() || !stored.Due.After(now) {
+			t.Fatalf("review %d: stored state %+v", i, stored)
+		}
+		if s.current == card {
+			t.Fatalf("review %d: the rated card is shown again at once", i)
+		}
+		seen[card.ID] = true
+		now = now.Add(30 * time.Second)
+	}
+	// The header counts what the store says is due, and the new cards
+	// left of today's 20.
+	now = now.Add(2 * time.Minute)
+	s.reload()
+	states, _ := st.CardStates()
+	due := 0
+	for _, c := range states {
+		if !c.Due.After(now) {
+			due++
+		}
+	}
+	if want := fmt.Sprintf("%d due · %d new today", due, 20-len(seen)); !strings.HasPrefix(s.counts.Text, want) || due == 0 {
+		t.Fatalf("counts after the session = %q, want %q…", s.counts.Text, want)
+	}
+	// Ctrl+Z takes the last rating back and shows that card again.
+	lastCard := rs(t, st)[len(ratings)-1].CardID
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault})
+	if n := len(rs(t, st)); n != len(ratings)-1 {
+		t.Fatalf("%d reviews after undo, want %d", n, len(ratings)-1)
+	}
+	if s.current == nil || s.current.ID != lastCard || s.answerBox.Visible() {
+		t.Fatalf("after undo the card shown is %v, want %s (front only)", s.current, lastCard)
+	}
+	if _, ok, _ := st.CardState(lastCard); ok {
+		t.Fatal("undo of a first review left the card a schedule")
+	}
+	// A rating key before Space does nothing.
+	typeKey(c, fyne.Key3, '3')
+	if n := len(rs(t, st)); n != len(ratings)-1 {
+		t.Fatal("a rating before the answer was shown was saved")
+	}
+}
+
+func rs(t *testing.T, st *store.Store) []store.Review {
+	t.Helper()
+	r, err := st.Reviews(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The buttons rate too, and the daily limit of new cards holds and is
+// remembered in the store's settings.
+func TestCardsButtonsAndNewLimit(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	_, s := cardsUI(t, st, &now)
+	s.limit.SetSelected("5")
+	if v, ok, _ := st.Setting(keyNewLimit); !ok || v != "5" {
+		t.Fatalf("limit setting = %q %v", v, ok)
+	}
+	for i := 0; i < 5; i++ {
+		if s.current == nil {
+			t.Fatalf("card %d: nothing to review", i)
+		}
+		test.Tap(s.showButton)
+		test.Tap(s.rateButton[3]) // Easy: graduates at once
+	}
+	if s.current != nil {
+		t.Fatalf("a sixth new card (%s) beyond the limit of 5", s.current.ID)
+	}
+	if !strings.Contains(s.emptyLabel.Text, "today's new cards") || !s.emptyLabel.Visible() {
+		t.Fatalf("empty message = %q", s.emptyLabel.Text)
+	}
+	if got := len(rs(t, st)); got != 5 {
+		t.Fatalf("%d reviews, want 5", got)
+	}
+	// The next day brings 5 more.
+	now = now.Add(24 * time.Hour)
+	s.reload()
+	if s.current == nil || !strings.Contains(s.counts.Text, "5 new today") {
+		t.Fatalf("next day: counts %q, current %v", s.counts.Text, s.current)
+	}
+}
+
+// Show in article opens the reader at the card's passage.
+func TestCardsShowInArticle(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	card := s.current
+	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
+	test.Tap(s.inArticle)
+	if u.current().name != "Reader" {
+		t.Fatalf("screen %q after Show in article", u.current().name)
+	}
+	r := u.reader
+	pi := s.paragraph(card.ParagraphID)
+	if pi < 0 {
+		t.Fatalf("card %s has no paragraph", card.ID)
+	}
+	if r.view.highlight != r.idx.paraBlock[pi] || r.Position() != pi {
+		t.Fatalf("reader at paragraph %d (highlight %d), want %d", r.Position(), r.view.highlight, pi)
+	}
+}
+
+// Browsing, searching, editing and suspending: the edits and suspensions
+// are in the store and survive a restart of the window.
+func TestCardsBrowseEditSuspend(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	b := s.browse
+	s.tabs.SelectIndex(1)
+	if len(b.shown) != len(s.cards) || len(s.cards) < 40 {
+		t.Fatalf("browser lists %d of %d cards", len(b.shown), len(s.cards))
+	}
+	test.Type(b.search, "budapest")
+	if len(b.shown) == 0 || len(b.shown) == len(s.cards) {
+		t.Fatalf("search budapest: %d cards", len(b.shown))
+	}
+	for _, c := range b.shown {
+		if !strings.Contains(strings.ToLower(c.Question()+c.Answer()+c.Anchor+c.ID+strings.Join(c.Tags, " ")), "budapest") {
+			t.Fatalf("card %s does not mention budapest", c.ID)
+		}
+	}
+	b.list.Select(0)
+	card := b.selected
+	if card == nil || b.question.Text != card.Question() {
+		t.Fatalf("selected %v, detail %q", card, b.question.Text)
+	}
+	// Edit: the new wording is saved as the student's.
+	test.Tap(b.edit)
+	ed := topEditor(t, u, nil)
+	ed.front.SetText("What does the Budapest Convention require of its parties?")
+	ed.onDialogClosed(true)
+	ed.dialog.Hide()
+	// Suspend it.
+	test.Tap(b.suspend)
+	if b.suspend.Text != "Unsuspend" {
+		t.Fatalf("suspend button says %q", b.suspend.Text)
+	}
+	// A cloze without a gap is refused with a message, and nothing is lost.
+	test.Tap(b.edit)
+	ed = topEditor(t, u, ed)
+	ed.kind.SetSelected(kindCloze)
+	ed.front.SetText("no gap here")
+	if _, problem := ed.check(); !strings.Contains(problem, "{{c1::") {
+		t.Fatalf("problem = %q", problem)
+	}
+	ed.dialog.Hide()
+
+	u.Window().Close()
+	_, s2 := cardsUI(t, st, &now)
+	c2 := s2.byID[card.ID]
+	if !c2.Edited || c2.Front != "What does the Budapest Convention require of its parties?" || c2.ParagraphID != card.ParagraphID {
+		t.Fatalf("after restart: %+v", c2)
+	}
+	if !s2.suspended(c2) {
+		t.Fatal("suspension lost")
+	}
+	q := s2.queue()
+	for _, l := range [][]*studyCard{q.due, q.fresh, q.ahead} {
+		for _, x := range l {
+			if x.ID == card.ID {
+				t.Fatal("a suspended card is queued for review")
+			}
+		}
+	}
+	s2.browse.filter.SetSelected("Suspended")
+	if len(s2.browse.shown) != 1 || s2.browse.shown[0].ID != card.ID {
+		t.Fatalf("Suspended filter: %d cards", len(s2.browse.shown))
+	}
+	// Shipped wording comes back on request.
+	s2.browse.list.Select(0)
+	test.Tap(s2.browse.revert)
+	if c := s2.byID[card.ID]; c.Edited || c.Front == "What does the Budapest Convention require of its parties?" {
+		t.Fatalf("revert kept the edit: %+v", c)
+	}
+}
+
+// topEditor is the card editor the last action opened: it must be a new
+// one, shown on top of the window.
+func topEditor(t *testing.T, u *UI, before *cardEditor) *cardEditor {
+	t.Helper()
+	e := u.cards.editor
+	if u.Window().Canvas().Overlays().Top() == nil || e == nil || e == before {
+		t.Fatal("no card editor opened")
+	}
+	return e
+}
+
+// A card made from a passage is anchored to it, saved, and comes up for
+// review as a new card.
+func TestNewCardFromPassage(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	p := u.doc.Paragraphs[len(u.doc.Paragraphs)/2]
+	quote := strings.Join(strings.Fields(p.Text)[:8], " ")
+	u.Show("Reader")
+	s.newCardFromPassage(p.ID, quote)
+	ed := topEditor(t, u, nil)
+	if ed.back.Text != quote || ed.front.Text != "" {
+		t.Fatalf("editor prefilled with front %q back %q", ed.front.Text, ed.back.Text)
+	}
+	ed.onDialogClosed(true) // empty front: refused, editor back with the text
+	ed.dialog.Hide()
+	if ed.problem == nil {
+		t.Fatal("an empty front was not refused")
+	}
+	ed.problem.Hide()
+	ed = topEditor(t, u, ed)
+	if ed.back.Text != quote {
+		t.Fatalf("the quote was lost after a refused save: %q", ed.back.Text)
+	}
+	ed.kind.SetSelected(kindCloze)
+	if ed.front.Text != quote {
+		t.Fatalf("cloze front = %q, want the quote", ed.front.Text)
+	}
+	words := strings.Fields(quote)
+	ed.front.SetText(strings.Join(words[:3], " ") + " {{c1::" + strings.Join(words[3:], " ") + "}}")
+	ed.onDialogClosed(true)
+	ed.dialog.Hide()
+	ucs, err := st.UserCards()
+	if err != nil || len(ucs) != 1 {
+		t.Fatalf("user cards = %+v, %v", ucs, err)
+	}
+	uc := ucs[0]
+	if !uc.UserMade || uc.Type != "cloze" || uc.ParagraphID != p.ID || uc.Quote != quote {
+		t.Fatalf("saved %+v", uc)
+	}
+	c := s.byID[uc.CardID]
+	if c == nil || !s.isNew(c) {
+		t.Fatalf("the new card is not in the deck as new: %+v", c)
+	}
+	if got := s.sourceText(c); !strings.Contains(got, quote) {
+		t.Fatalf("source text %q", got)
+	}
+	if s.paragraph(c.ParagraphID) != p.Index {
+		t.Fatal("anchor does not resolve to the passage")
+	}
+	s.newCardFromPassage("no-such-paragraph", "words")
+	if ov := u.Window().Canvas().Overlays().Top(); ov == nil {
+		t.Fatal("no message for a passage that is not in the article")
+	}
+}
+
+// Without a database the screen says so and does not crash on keys.
+func TestCardsWithoutStore(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{})
+	s := u.cards
+	u.Show("Cards")
+	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
+	typeKey(u.Window().Canvas(), fyne.Key3, '3')
+	if !strings.Contains(s.emptyLabel.Text, "could not be opened") || s.current != nil {
+		t.Fatalf("empty label %q", s.emptyLabel.Text)
+	}
+	if len(s.browse.shown) < 40 {
+		t.Fatalf("browser lists %d cards without a store", len(s.browse.shown))
+	}
+}
+
+func TestFormatInterval(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{time.Minute, "1 min"}, {5*time.Minute + 30*time.Second, "6 min"}, {10 * time.Minute, "10 min"},
+		{3 * time.Hour, "3 h"}, {24 * time.Hour, "1 d"}, {3 * 24 * time.Hour, "3 d"},
+		{45 * 24 * time.Hour, "1.5 mo"}, {61 * 24 * time.Hour, "2 mo"}, {730 * 24 * time.Hour, "2 y"},
+	} {
+		if got := formatInterval(tc.d); got != tc.want {
+			t.Errorf("formatInterval(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,352 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/srs"
+	"github.com/glossa-app/glossa/store"
+)
+
+// statsDays is how far the charts look back and ahead.
+const statsDays = 30
+
+// studyStats are the numbers behind the charts, all by local day.
+type studyStats struct {
+	past      []time.Time // the last statsDays days, oldest first; the last is today
+	reviews   []int       // reviews made on each of those days
+	retention []float64   // share of reviews of graduated cards passed that day; NaN without any
+	passed    int         // over the whole period
+	graduated int         // reviews of cards in Review state over the period
+	ahead     []time.Time // today and the statsDays-1 days after it
+	due       []int       // cards due on each of those days; overdue ones count today
+	total     int         // reviews in the period
+}
+
+// computeStats counts reviews since the first of the past days, and the
+// schedule of every card that is neither new nor suspended.
+func computeStats(reviews []store.Review, states map[string]store.CardState, now time.Time) studyStats {
+	today := startOfDay(now)
+	st := studyStats{
+		past: make([]time.Time, statsDays), reviews: make([]int, statsDays), retention: make([]float64, statsDays),
+		ahead: make([]time.Time, statsDays), due: make([]int, statsDays),
+	}
+	for i := range statsDays {
+		st.past[i] = today.AddDate(0, 0, i-(statsDays-1))
+		st.ahead[i] = today.AddDate(0, 0, i)
+	}
+	passed := make([]int, statsDays)
+	graduated := make([]int, statsDays)
+	for _, r := range reviews {
+		i := dayIndex(st.past, r.ReviewedAt)
+		if i < 0 {
+			continue
+		}
+		st.reviews[i]++
+		st.total++
+		if r.Prev.State == int(srs.Review) {
+			graduated[i]++
+			if r.Rating > int(srs.Again) {
+				passed[i]++
+			}
+		}
+	}
+	for i := range statsDays {
+		st.retention[i] = math.NaN()
+		if graduated[i] > 0 {
+			st.retention[i] = float64(passed[i]) / float64(graduated[i])
+		}
+		st.passed += passed[i]
+		st.graduated += graduated[i]
+	}
+	for _, c := range states {
+		if c.Suspended || c.State == int(srs.New) {
+			continue
+		}
+		i := 0
+		if c.Due.After(now) {
+			i = dayIndex(st.ahead, c.Due)
+		}
+		if i >= 0 {
+			st.due[i]++
+		}
+	}
+	return st
+}
+
+// dayIndex is the index of the day in days (local midnights, one day
+// apart) that t falls on, or -1.
+func dayIndex(days []time.Time, t time.Time) int {
+	d := startOfDay(t)
+	for i, day := range days {
+		if d.Equal(day) {
+			return i
+		}
+	}
+	return -1
+}
+
+// statsView is the Stats tab: three charts and the figures they show.
+type statsView struct {
+	s       *cardsScreen
+	content fyne.CanvasObject
+	data    studyStats
+
+	summary   *widget.Label
+	reviews   *statsChart
+	retention *statsChart
+	forecast  *statsChart
+	retLabel  *widget.Label
+}
+
+func newStatsView(s *cardsScreen) *statsView {
+	v := &statsView{s: s}
+	v.summary = widget.NewLabel("")
+	v.summary.Wrapping = fyne.TextWrapWord
+	v.retLabel = widget.NewLabel("")
+	v.retLabel.Wrapping = fyne.TextWrapWord
+	v.reviews = newStatsChart(false, countLabel)
+	v.retention = newStatsChart(true, func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) })
+	v.retention.maxY = 1
+	v.forecast = newStatsChart(false, countLabel)
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		v.summary,
+		heading("Reviews per day, last 30 days"), v.reviews,
+		heading("Retention, last 30 days"), v.retLabel, v.retention,
+		heading("Cards due, next 30 days"), v.forecast,
+	)))
+	return v
+}
+
+func countLabel(f float64) string { return fmt.Sprintf("%.0f", f) }
+
+// refresh reads the review log and the schedules again.
+func (v *statsView) refresh() {
+	if v == nil || v.summary == nil {
+		return
+	}
+	s := v.s
+	now := s.now()
+	var reviews []store.Review
+	if s.u.st != nil {
+		var err error
+		reviews, err = s.u.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
+		if err != nil {
+			v.summary.SetText("The review log could not be read: " + err.Error())
+			return
+		}
+	} else {
+		v.summary.SetText("Your study database could not be opened, so there are no statistics to show.")
+	}
+	v.data = computeStats(reviews, s.states, now)
+	d := v.data
+	if s.u.st != nil {
+		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.",
+			d.total, d.reviews[statsDays-1], d.due[0], sum(d.due[:7])))
+	}
+	if d.graduated == 0 {
+		v.retLabel.SetText("Share of reviews of learnt cards (in Review) answered Hard, Good or Easy. None yet: cards count once they have graduated from their learning steps.")
+	} else {
+		v.retLabel.SetText(fmt.Sprintf("Share of reviews of learnt cards answered Hard, Good or Easy: %.0f%% (%d of %d). FSRS aims at 90%%.",
+			100*float64(d.passed)/float64(d.graduated), d.passed, d.graduated))
+	}
+	past := dayLabels(d.past)
+	v.reviews.set(past, ints(d.reviews))
+	v.retention.set(past, d.retention)
+	v.forecast.set(dayLabels(d.ahead), ints(d.due))
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func ints(xs []int) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = float64(x)
+	}
+	return out
+}
+
+func dayLabels(days []time.Time) []string {
+	out := make([]string, len(days))
+	for i, d := range days {
+		out[i] = d.Format("2 Jan")
+	}
+	return out
+}
+
+// statsChart draws a bar or line chart with its axes, a few grid lines with
+// their values, the day under every fifth point, and each bar's value
+// above it when there is room.
+type statsChart struct {
+	widget.BaseWidget
+	line   bool
+	labels []string
+	values []float64 // NaN: no value (a gap in a line)
+	maxY   float64   // fixed top of the axis; 0 picks one from the values
+	format func(float64) string
+}
+
+func newStatsChart(line bool, format func(float64) string) *statsChart {
+	c := &statsChart{line: line, format: format}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *statsChart) set(labels []string, values []float64) {
+	c.labels, c.values = labels, values
+	c.Refresh()
+}
+
+func (c *statsChart) CreateRenderer() fyne.WidgetRenderer { return &statsChartRenderer{c: c} }
+
+type statsChartRenderer struct {
+	c    *statsChart
+	objs []fyne.CanvasObject
+	size fyne.Size
+}
+
+func (r *statsChartRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 200) }
+func (r *statsChartRenderer) Objects() []fyne.CanvasObject {
+	return r.objs
+}
+func (r *statsChartRenderer) Destroy() {}
+func (r *statsChartRenderer) Layout(s fyne.Size) {
+	r.size = s
+	r.build()
+}
+func (r *statsChartRenderer) Refresh() {
+	r.build()
+	canvas.Refresh(r.c)
+}
+
+// axisTop is the top of the value axis and the step of its grid lines: a
+// round number at or above the largest value.
+func axisTop(maxV float64) (top, step float64) {
+	if maxV <= 0 {
+		return 1, 1
+	}
+	for mag := 1.0; ; mag *= 10 {
+		for _, m := range []float64{1, 2, 5} {
+			step = m * mag
+			if maxV/step <= 4 {
+				return math.Ceil(maxV/step) * step, step
+			}
+		}
+	}
+}
+
+func (r *statsChartRenderer) build() {
+	c := r.c
+	s := r.size
+	r.objs = r.objs[:0]
+	if s.Width <= 0 || s.Height <= 0 || len(c.values) == 0 {
+		return
+	}
+	fg := theme.Color(theme.ColorNameForeground)
+	grid := theme.Color(theme.ColorNameSeparator)
+	accent := theme.Color(theme.ColorNamePrimary)
+	textSize := theme.CaptionTextSize() + 1
+
+	top, step := c.maxY, c.maxY/4
+	if top == 0 {
+		maxV := 0.0
+		for _, v := range c.values {
+			if !math.IsNaN(v) {
+				maxV = math.Max(maxV, v)
+			}
+		}
+		top, step = axisTop(maxV)
+	}
+	labelW := fyne.MeasureText(c.format(top), textSize, fyne.TextStyle{}).Width
+	textH := fyne.MeasureText("0", textSize, fyne.TextStyle{}).Height
+	left := labelW + 8
+	plotTop := textH + 2
+	bottom := s.Height - textH - 6
+	plotH := bottom - plotTop
+	plotW := s.Width - left - 4
+	n := len(c.values)
+	slot := plotW / float32(n)
+	y := func(v float64) float32 { return bottom - float32(v/top)*plotH }
+
+	for v := 0.0; v <= top+step/1000; v += step {
+		gy := y(v)
+		l := canvas.NewLine(grid)
+		l.Position1, l.Position2 = fyne.NewPos(left, gy), fyne.NewPos(left+plotW, gy)
+		r.objs = append(r.objs, l)
+		t := canvas.NewText(c.format(v), fg)
+		t.TextSize = textSize
+		t.Alignment = fyne.TextAlignTrailing
+		t.Move(fyne.NewPos(0, gy-textH/2))
+		t.Resize(fyne.NewSize(labelW, textH))
+		r.objs = append(r.objs, t)
+	}
+	axis := canvas.NewLine(fg)
+	axis.Position1, axis.Position2 = fyne.NewPos(left, plotTop), fyne.NewPos(left, bottom)
+	r.objs = append(r.objs, axis)
+
+	var prev fyne.Position
+	havePrev := false
+	for i, v := range c.values {
+		cx := left + slot*(float32(i)+0.5)
+		if i%5 == 0 || i == n-1 {
+			t := canvas.NewText(c.labels[i], fg)
+			t.TextSize = textSize
+			t.Alignment = fyne.TextAlignCenter
+			t.Move(fyne.NewPos(cx-slot*2, bottom+4))
+			t.Resize(fyne.NewSize(slot*4, textH))
+			r.objs = append(r.objs, t)
+		}
+		if math.IsNaN(v) {
+			havePrev = false
+			continue
+		}
+		if c.line {
+			p := fyne.NewPos(cx, y(v))
+			if havePrev {
+				l := canvas.NewLine(accent)
+				l.StrokeWidth = 2
+				l.Position1, l.Position2 = prev, p
+				r.objs = append(r.objs, l)
+			}
+			dot := canvas.NewCircle(accent)
+			dot.Move(p.SubtractXY(3, 3))
+			dot.Resize(fyne.NewSize(6, 6))
+			r.objs = append(r.objs, dot)
+			prev, havePrev = p, true
+			continue
+		}
+		if v <= 0 {
+			continue
+		}
+		bw := slot * 0.7
+		bar := canvas.NewRectangle(accent)
+		bar.Move(fyne.NewPos(cx-bw/2, y(v)))
+		bar.Resize(fyne.NewSize(bw, bottom-y(v)))
+		r.objs = append(r.objs, bar)
+		label := c.format(v)
+		if w := fyne.MeasureText(label, textSize, fyne.TextStyle{}).Width; w <= slot {
+			t := canvas.NewText(label, fg)
+			t.TextSize = textSize
+			t.Alignment = fyne.TextAlignCenter
+			t.Move(fyne.NewPos(cx-slot/2, y(v)-textH))
+			t.Resize(fyne.NewSize(slot, textH))
+			r.objs = append(r.objs, t)
+		}
+	}
+}
