@@ -502,11 +502,12 @@ func (s *cardsScreen) reveal() {
 
 // rate schedules the current card and writes the review to the log, in
 // one transaction, before the next card is shown. When the write fails the
-// card stays on screen so the rating can be given again.
-func (s *cardsScreen) rate(r srs.Rating) {
+// card stays on screen so the rating can be given again. It reports
+// whether a rating was saved.
+func (s *cardsScreen) rate(r srs.Rating) bool {
 	c := s.current
 	if c == nil || !s.revealed || s.u.st == nil {
-		return
+		return false
 	}
 	now := s.now()
 	prev := s.states[c.ID]
@@ -514,18 +515,19 @@ func (s *cardsScreen) rate(r srs.Rating) {
 	next, _, err := s.sched.Review(srsCard(prev), r, now)
 	if err != nil {
 		s.showError("Could not schedule this card", err)
-		return
+		return false
 	}
 	rv := store.Review{CardID: c.ID, Rating: int(r), ReviewedAt: now, Prev: prev,
 		ElapsedMS: now.Sub(s.shownAt).Milliseconds()}
 	if err := s.u.st.SaveReview(rv, storeState(c.ID, next)); err != nil {
 		s.showError("Your rating was not saved", err)
-		return
+		return false
 	}
 	s.states[c.ID] = storeState(c.ID, next)
 	s.status.SetText(fmt.Sprintf("Rated %s; back in %s.", r, formatInterval(next.Due.Sub(now))))
 	s.nextCard()
 	s.browse.refresh()
+	return true
 }
 
 func (s *cardsScreen) onUndoShortcut() {
