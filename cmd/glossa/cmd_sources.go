@@ -22,21 +22,18 @@ func init() {
 	})
 }
 
-// sourceJSON is one element of "glossa sources --json".
+// sourceJSON is one element of "glossa sources --json": exactly the
+// fields issue 5 names, a contract for scripts. Citation keys and the
+// other fields are in the --format exports.
 type sourceJSON struct {
 	ID        string      `json:"id"`
-	Key       string      `json:"key"`
 	Kind      string      `json:"kind"`
 	Authors   []string    `json:"authors"`
-	Editors   []string    `json:"editors,omitempty"`
 	Title     string      `json:"title"`
 	Year      *string     `json:"year"`
 	Container *string     `json:"container"`
 	URL       *string     `json:"url"`
-	Symbol    string      `json:"symbol,omitempty"`
-	Short     string      `json:"short_title,omitempty"`
 	CitedIn   []placeJSON `json:"cited_in"`
-	Score     *int        `json:"score,omitempty"` // fuzzy score, with a QUERY
 }
 
 type placeJSON struct {
@@ -114,13 +111,12 @@ func runSources(e *env, args []string) int {
 
 	// The sources to show, in order: by key, or ranked by the query.
 	var sources []cite.Source
-	var scores []int
 	if query == "" {
 		sources = lib.Sources
 	} else {
+		// The same ranking as the Sources screen's search field.
 		for _, m := range lib.Search(query) {
 			sources = append(sources, *m.Source)
-			scores = append(scores, m.Score)
 		}
 	}
 
@@ -129,7 +125,7 @@ func runSources(e *env, args []string) int {
 	case format != "":
 		err = cite.Export(w, format, sources)
 	case asJSON:
-		err = writeSourcesJSON(w, sources, scores)
+		err = writeSourcesJSON(w, sources)
 	default:
 		writeSourcesText(w, sources, query, lib)
 	}
@@ -143,7 +139,7 @@ func runSources(e *env, args []string) int {
 	return 0
 }
 
-func writeSourcesJSON(w io.Writer, sources []cite.Source, scores []int) error {
+func writeSourcesJSON(w io.Writer, sources []cite.Source) error {
 	out := make([]sourceJSON, len(sources))
 	for i, s := range sources {
 		authors := s.Authors
@@ -151,15 +147,12 @@ func writeSourcesJSON(w io.Writer, sources []cite.Source, scores []int) error {
 			authors = []string{}
 		}
 		j := sourceJSON{
-			ID: s.ID, Key: s.Key, Kind: string(s.Kind), Authors: authors, Editors: s.Editors, Title: s.Title,
+			ID: s.ID, Kind: string(s.Kind), Authors: authors, Title: s.Title,
 			Year: nullable(s.Year), Container: nullable(s.Container), URL: nullable(exportURL(s.URL)),
-			Symbol: s.Symbol, Short: s.Short, CitedIn: make([]placeJSON, len(s.CitedIn)),
+			CitedIn: make([]placeJSON, len(s.CitedIn)),
 		}
 		for k, p := range s.CitedIn {
 			j.CitedIn[k] = placeJSON{Footnote: p.Footnote, Pinpoint: nullable(p.Pinpoint), Form: string(p.Form)}
-		}
-		if scores != nil {
-			j.Score = &scores[i]
 		}
 		out[i] = j
 	}
@@ -188,7 +181,7 @@ func writeSourcesText(w io.Writer, sources []cite.Source, query string, lib *cit
 		return
 	}
 	for _, s := range sources {
-		fmt.Fprintf(w, "%s  [%s]\n    %s\n    cited in %s\n", s.Key, s.Kind, reference(s), places(s.CitedIn))
+		fmt.Fprintf(w, "%s  [%s]\n    %s\n    cited in %s\n", s.Key, s.Kind, s.Reference(), places(s.CitedIn))
 	}
 	fmt.Fprintf(w, "\n%d sources", len(sources))
 	if query == "" {
@@ -201,34 +194,6 @@ func writeSourcesText(w io.Writer, sources []cite.Source, query string, lib *cit
 			fmt.Fprintf(w, "  n. %d [%s] %q: %s\n", p.Footnote, p.Kind, p.Text, p.Message)
 		}
 	}
-}
-
-// reference writes a source as one line: authors, title, container, data.
-func reference(s cite.Source) string {
-	var parts []string
-	if a := s.AuthorLine(); a != "" {
-		if len(s.Authors) == 0 {
-			a += " (eds.)"
-		}
-		parts = append(parts, a)
-	}
-	parts = append(parts, s.Title)
-	if s.Container != "" {
-		c := "in " + s.Container
-		if len(s.Authors) > 0 && len(s.Editors) > 0 {
-			c = "in " + strings.Join(s.Editors, "; ") + " (eds.), " + s.Container
-		}
-		parts = append(parts, c)
-	}
-	for _, v := range []string{s.Place, s.Date, s.Year, s.Symbol, s.URL} {
-		if v != "" && !(v == s.Year && s.Date != "") {
-			parts = append(parts, v)
-		}
-	}
-	if s.Short != "" {
-		parts = append(parts, "(\""+s.Short+"\")")
-	}
-	return strings.Join(parts, ", ")
 }
 
 // places writes "n. 14, n. 15 (cit., p. 100 ff.), n. 69 (Ibid., p. 102)".
