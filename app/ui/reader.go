@@ -453,6 +453,10 @@ func (r *Reader) buildPopover() {
 	r.popView.fixedW = 500
 	r.popView.margin = 4
 	r.popView.onTap = func(bi int, p *piece, at fyne.Position) {
+		if p.kind == runAction { // a resolved short form: open its source
+			r.u.sources.onResolvedTapped(p.target)
+			return
+		}
 		if p.kind != runLink {
 			return
 		}
@@ -470,7 +474,7 @@ func (r *Reader) buildPopover() {
 	})
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.closePopover() })
 	r.popScroll = container.NewVScroll(r.popView)
-	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(inPanel, closeB), r.popTitle)
+	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.u.sources.popoverButton(), inPanel, closeB), r.popTitle)
 	body := container.New(&maxHeight{h: 320}, r.popScroll)
 	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.u.win.Canvas())
 }
@@ -488,7 +492,10 @@ func (r *Reader) setPopNote(fn *article.Footnote) {
 		r.popBack.Hide()
 	}
 	r.popView.size = 15 * r.zoomForPanels()
-	r.popView.setBlocks([]block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn), para: -1, section: -1}})
+	blocks := []block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn), para: -1, section: -1}}
+	// short forms and Ibid. with the full reference they resolve to
+	blocks = append(blocks, r.u.sources.resolvedBlocks(fn.N)...)
+	r.popView.setBlocks(blocks)
 	r.popScroll.Offset = fyne.Position{}
 	r.popScroll.Refresh()
 	if r.pop.Visible() {

@@ -28,6 +28,9 @@ func pressKey(c fyne.Canvas, key fyne.KeyName) {
 func popText(r *Reader) string {
 	var b strings.Builder
 	for _, bl := range r.popView.blocks {
+		if bl.kind != blockFootnote {
+			continue // the full references of its short forms, added by the Sources screen
+		}
 		for _, p := range bl.pieces {
 			b.WriteString(p.text)
 		}
