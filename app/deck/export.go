@@ -25,6 +25,10 @@ const (
 // WriteAnki writes cards in Anki's text import format (Anki 2.1.54 and
 // later): tab-separated, with file headers that name the separator, allow
 // HTML, and say which columns hold the GUID, the note type and the tags.
+// The deck is named twice: by the #deck header, which Anki only honours
+// when a deck of that name already exists, and by a deck column (the
+// last), which Anki's importer creates when it is missing, so a first
+// import lands in its own deck rather than in Default.
 // Basic cards become "Basic" notes (Front, Back); cloze cards become
 // "Cloze" notes (Text, Back Extra) with their {{c1::...}} gaps as written.
 // Fields are HTML-escaped, so tabs, newlines, quotes and angle brackets in
@@ -33,13 +37,13 @@ const (
 func WriteAnki(w io.Writer, cards []ResolvedCard) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprint(bw, "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n")
-	fmt.Fprintf(bw, "#deck:%s\n#tags column:5\n", AnkiDeck)
+	fmt.Fprintf(bw, "#deck:%s\n#deck column:6\n#tags column:5\n", AnkiDeck)
 	for _, c := range cards {
 		notetype := ankiBasic
 		if c.Type == Cloze {
 			notetype = ankiCloze
 		}
-		row := []string{GUID(c.ID), notetype, ankiHTML(c.Front), ankiBack(c), ankiTags(c.Tags)}
+		row := []string{GUID(c.ID), notetype, ankiHTML(c.Front), ankiBack(c), ankiTags(c.Tags), AnkiDeck}
 		fmt.Fprintf(bw, "%s\n", strings.Join(row, "\t"))
 	}
 	if err := bw.Flush(); err != nil {

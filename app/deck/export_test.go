@@ -38,7 +38,7 @@ func TestWriteAnkiParsesBack(t *testing.T) {
 		rows = append(rows, strings.Split(l, "\t"))
 	}
 	for k, v := range map[string]string{"separator": "tab", "html": "true", "guid column": "1",
-		"notetype column": "2", "tags column": "5", "deck": AnkiDeck} {
+		"notetype column": "2", "tags column": "5", "deck": AnkiDeck, "deck column": "6"} {
 		if headers[k] != v {
 			t.Errorf("header #%s = %q, want %q", k, headers[k], v)
 		}
@@ -49,7 +49,7 @@ func TestWriteAnkiParsesBack(t *testing.T) {
 	unHTML := func(s string) string { return html.UnescapeString(strings.ReplaceAll(s, "<br>", "\n")) }
 	for i, c := range oddCards {
 		r := rows[i]
-		if len(r) != 5 {
+		if len(r) != 6 || r[5] != AnkiDeck {
 			t.Fatalf("row %d has %d fields: %q", i, len(r), r)
 		}
 		wantType := map[Type]string{Basic: "Basic", Cloze: "Cloze"}[c.Type]
