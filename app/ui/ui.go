@@ -24,6 +24,7 @@ type Options struct {
 	Footnote int       // open at this footnote, shown
 	Size     fyne.Size // initial window size; zero for the default
 	Notice   string    // shown once the window is open (a restored database)
+	Lecture  bool      // open lecture mode (at Section, if given) once the window is shown: see StartLecture
 }
 
 // Keys of the settings the window remembers.

@@ -18,12 +18,14 @@ import (
 type guiFlags struct {
 	section  *string
 	footnote *int
+	lecture  *bool
 }
 
 func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 	return &guiFlags{
 		section:  fs.String("section", "", "open the window at this section (\"3.3\")"),
 		footnote: fs.Int("footnote", 0, "open the window at this footnote, shown"),
+		lecture:  fs.Bool("lecture", false, "start in lecture mode, full screen (at --section, if given)"),
 	}
 }
 
@@ -40,7 +42,7 @@ func runGUI(e *env, g *guiFlags) int {
 		fmt.Fprintln(e.stderr, "glossa:", err)
 		return 1
 	}
-	opts := ui.Options{Section: *g.section, Footnote: *g.footnote}
+	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
 	// Without its database the window still opens: the article can be
 	// read, only search and remembering need the store.
 	var st *store.Store
@@ -55,7 +57,18 @@ func runGUI(e *env, g *guiFlags) int {
 	}
 	a := app.NewWithID("app.glossa.reader")
 	u := ui.New(a, doc, st, opts)
-	u.Window().ShowAndRun()
+	if !opts.Lecture {
+		u.Window().ShowAndRun()
+		return 0
+	}
+	// the lecture window opens over the main one, so the main window is
+	// shown first; closing it still quits
+	u.Window().SetMaster()
+	u.Window().Show()
+	if !u.StartLecture(opts.Section) {
+		fmt.Fprintf(e.stderr, "glossa: the article has no section %q; lecture mode starts where the reader is\n", opts.Section)
+	}
+	a.Run()
 	return 0
 }
 

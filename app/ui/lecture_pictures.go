@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Tabs of the Pictures window.
+const (
+	picturesTimeline = iota
+	picturesCited
+	picturesPrinciples
+)
+
+// picturesWindow is the one place for what is better seen than read: the
+// timeline, who is cited where, and the principles map. It is a window
+// of its own so that it can sit beside the reader or go on the projector.
+type picturesWindow struct {
+	u          *UI
+	win        fyne.Window
+	tabs       *container.AppTabs
+	timeline   *timelineView
+	cited      *mapView
+	principles *mapView
+}
+
+// showPictures opens the Pictures window at a tab (or brings it forward).
+func (l *lectureMode) showPictures(tab int) {
+	if l.pictures == nil {
+		l.pictures = newPicturesWindow(l.u)
+		l.pictures.win.SetOnClosed(func() { l.pictures = nil })
+		l.pictures.win.Show()
+	}
+	l.pictures.tabs.SelectIndex(tab)
+	l.pictures.win.RequestFocus()
+}
+
+func newPicturesWindow(u *UI) *picturesWindow {
+	p := &picturesWindow{u: u}
+	p.win = u.app.NewWindow("Glossa pictures")
+	p.timeline = newTimelineView(p)
+	p.cited = newMapView(p, citedGrid(u.doc, 20),
+		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
+			"A cell counts the citations, Ibid. and short forms included; tap it for the passages.")
+	p.principles = newMapView(p, principlesGrid(u.doc),
+		"Key principles (rows) and the sections that discuss them (columns). A cell counts the paragraphs "+
+			"that use the principle's words; tap it for the passages.")
+	p.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), p.timeline.content),
+		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
+		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), p.principles.content),
+	)
+	// pictures are shown to a class too: a third larger than the window's
+	// type, so that the axis labels and counts carry across a room
+	p.win.SetContent(container.NewThemeOverride(p.tabs, largeType{scale: picturesScale}))
+	p.win.Resize(fyne.NewSize(1200, 800))
+	return p
+}
+
+// picturesScale is how much larger than the window's type the pictures
+// are drawn.
+const picturesScale = 1.35
+
+// openParagraph shows paragraph pi in the reader, marked, in the main
+// window.
+func (p *picturesWindow) openParagraph(pi int) {
+	u := p.u
+	if pi < 0 || pi >= len(u.doc.Paragraphs) {
+		return
+	}
+	u.Show("Reader")
+	u.reader.GoToParagraph(u.doc.Paragraphs[pi].ID)
+	u.win.RequestFocus()
+}
+
+// largeType is the app's current theme with its sizes scaled. It asks
+// the app for the theme each time, so a switch to dark or light while the
+// window is open is followed.
+type largeType struct{ scale float32 }
+
+func (t largeType) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t largeType) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+func (t largeType) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
+func (t largeType) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+func (t largeType) Size(n fyne.ThemeSizeName) float32 {
+	s := t.base().Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		theme.SizeNameInlineIcon, theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		return s * t.scale
+	}
+	return s
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// presenterView is the lecturer's own window: the step after the one on
+// the projector, the current footnotes and the time since the lecture
+// began. Fyne cannot tell which monitors there are nor put a window on
+// one, so this is an ordinary window the lecturer drags to the laptop
+// screen; it says so.
+type presenterView struct {
+	l   *lectureMode
+	win fyne.Window
+
+	elapsed   *widget.Label
+	status    *widget.Label
+	now       *widget.Label
+	next      *widget.Label
+	footnotes *widget.Label
+	blankBtn  *widget.Button
+
+	stop chan struct{}
+}
+
+// showPresenter opens the presenter view, starting the lecture first if
+// it is not running.
+func (l *lectureMode) showPresenter() {
+	if l.win == nil {
+		l.start(-1)
+	}
+	if l.presenter != nil {
+		l.presenter.win.RequestFocus()
+		return
+	}
+	p := &presenterView{l: l, stop: make(chan struct{})}
+	l.presenter = p
+	p.win = l.u.app.NewWindow("Glossa presenter view")
+	p.elapsed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	p.status = widget.NewLabel("")
+	p.now = presenterLabel()
+	p.next = presenterLabel()
+	p.footnotes = presenterLabel()
+	hint := presenterLabel()
+	hint.SetText("If a second screen is connected, drag this window to your own screen and leave the lecture window on the projector " +
+		"(Glossa cannot place windows on a screen by itself). Keys typed here drive the lecture too: " +
+		"Right, Down, Space or Page Down go forward; Left, Up or Page Up go back; F shows the footnotes; B blanks the screen; " +
+		"+ and - change the type size; Esc ends the lecture.")
+	hint.Importance = widget.LowImportance
+	prev := widget.NewButton("Back", l.prev)
+	nxt := widget.NewButton("Next", l.next)
+	nxt.Importance = widget.HighImportance
+	fn := widget.NewButton("Footnotes", func() { l.showCallout(!l.calloutShown) })
+	p.blankBtn = widget.NewButton("Blank screen", func() { l.setBlank(!l.blanked) })
+	reset := widget.NewButton("Restart clock", func() { l.started = l.now(); p.tick() })
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	top := container.NewVBox(
+		container.NewHBox(p.elapsed, p.status),
+		container.NewHBox(prev, nxt, fn, p.blankBtn, reset),
+		widget.NewSeparator(),
+	)
+	body := container.NewVBox(
+		heading("On the screen now"), p.now,
+		heading("Next"), p.next,
+		heading("Footnotes of this step"), p.footnotes,
+	)
+	p.win.SetContent(container.NewBorder(top, hint, nil, nil, container.NewVScroll(body)))
+	p.win.Canvas().SetOnTypedKey(l.onKey)
+	p.win.Canvas().SetOnTypedRune(l.onRune)
+	p.win.SetOnClosed(func() {
+		close(p.stop)
+		if l.presenter == p {
+			l.presenter = nil
+		}
+	})
+	p.win.Resize(fyne.NewSize(760, 620))
+	p.update()
+	p.tick()
+	go p.run()
+	p.win.Show()
+}
+
+func presenterLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// run updates the clock every second until the window closes.
+func (p *presenterView) run() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-t.C:
+			fyne.Do(p.tick)
+		}
+	}
+}
+
+func (p *presenterView) tick() {
+	d := p.l.now().Sub(p.l.started).Round(time.Second)
+	p.elapsed.SetText(fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60))
+}
+
+func (p *presenterView) close() {
+	p.win.Close()
+}
+
+// update follows the lecture window.
+func (p *presenterView) update() {
+	l := p.l
+	if len(l.steps) == 0 {
+		return
+	}
+	k, n := l.sectionStep()
+	status := fmt.Sprintf("   step %d of %d in this section", k, n)
+	if l.win == nil {
+		status += "   (the lecture has ended)"
+	}
+	if l.blanked {
+		status += "   SCREEN BLANK"
+		p.blankBtn.SetText("Show screen")
+	} else {
+		p.blankBtn.SetText("Blank screen")
+	}
+	p.status.SetText(status)
+	p.now.SetText(l.stepSummary(l.cur, 400))
+	if l.cur+1 < len(l.steps) {
+		p.next.SetText(l.stepSummary(l.cur+1, 600))
+	} else {
+		p.next.SetText("(the end of the article)")
+	}
+	fns := l.footnotes()
+	if len(fns) == 0 {
+		p.footnotes.SetText("(none)")
+		return
+	}
+	var b strings.Builder
+	for i, n := range fns {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "%d. ", n)
+		if f := l.u.reader.footnote(n); f != nil {
+			b.WriteString(openingWords(f.Text, 500))
+		}
+	}
+	p.footnotes.SetText(b.String())
+}
+
+// stepSummary says in a line or a paragraph what step i shows.
+func (l *lectureMode) stepSummary(i, n int) string {
+	st := l.steps[i]
+	doc := l.u.doc
+	switch st.kind {
+	case stepTitle:
+		s := doc.Sections[st.section]
+		return "Section " + s.Number + ": " + s.Title
+	case stepCard:
+		return "Key principle card: " + openingWords(st.card.Question(), n)
+	}
+	return openingWords(doc.Paragraphs[st.para].Text, n)
+}

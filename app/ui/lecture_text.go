@@ -1,0 +1,359 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// bigText is one passage in projector-sized type: wrapped to the width it
+// is given, shrunk step by step until it fits the height (down to a floor
+// chosen for the back of a room), and scrolled only when even the floor
+// is too big. It breaks lines itself over widths measured once per word
+// at a reference size, because fitting tries many sizes and RichText
+// would lay the paragraph out again for each (about 23 ms a try).
+type bigText struct {
+	text  string
+	attrs []textAttr // one per byte of text
+	refs  []article.Ref
+
+	pref  float32 // the size wanted
+	floor float32 // the smallest size fitting may choose
+	fg    color.Color
+	mark  color.Color // default highlight colour
+	ref   color.Color // footnote markers
+	align fyne.TextAlign
+	top   bool // keep a short text at the top instead of in the middle
+
+	// after fit
+	size     float32
+	height   float32 // of the text at size
+	width    float32 // widest line
+	overflow bool    // the text is taller than the viewport even at floor
+	lines    int
+
+	content *fyne.Container // positioned text and highlight boxes
+	scroll  *container.Scroll
+	box     *fyne.Container // what goes in the window: fits and scrolls on resize
+	laidAt  fyne.Size
+	widths  map[bigWordKey]float32
+	dirty   bool
+}
+
+// textAttr is the look of one byte of text.
+type textAttr struct {
+	style article.Style
+	mark  int // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
+}
+
+type bigWordKey struct {
+	s     string
+	style article.Style
+}
+
+// bigMeasureRef is the size at which word widths are measured; widths at
+// other sizes are scaled from it (glyph advances scale linearly).
+const bigMeasureRef = 100
+
+func newBigText() *bigText {
+	t := &bigText{widths: map[bigWordKey]float32{}, align: fyne.TextAlignLeading}
+	t.content = container.New(&bigTextLayout{t})
+	t.scroll = container.NewVScroll(t.content)
+	t.box = container.New(&bigFitLayout{t}, t.scroll)
+	return t
+}
+
+// set replaces the passage. spans are the article's italics and bold;
+// marks are highlighted byte ranges with their colours.
+func (t *bigText) set(text string, spans []article.Span, refs []article.Ref, marks []lectureMark) {
+	t.text = text
+	t.refs = refs
+	t.attrs = make([]textAttr, len(text))
+	for _, s := range spans {
+		for i := max(0, s.Start); i < min(len(text), s.End); i++ {
+			t.attrs[i].style |= s.Style
+		}
+	}
+	for _, m := range marks {
+		for i := max(0, m.start); i < min(len(text), m.end); i++ {
+			t.attrs[i].mark = m.color
+		}
+	}
+	t.dirty = true
+	t.relayout()
+	t.scroll.ScrollToTop()
+}
+
+// lectureMark is a highlighted range: the lecturer's highlights on a
+// paragraph. color indexes lectureHighlightColors (1-based).
+type lectureMark struct {
+	start, end int
+	color      int
+}
+
+// lectureHighlightColors are the backgrounds of highlights by the colour a note
+// was given; translucent so that text stays legible on light and dark.
+var lectureHighlightColors = []struct {
+	name string
+	c    color.NRGBA
+}{
+	{"yellow", color.NRGBA{R: 255, G: 208, B: 0, A: 110}},
+	{"green", color.NRGBA{R: 60, G: 200, B: 80, A: 100}},
+	{"blue", color.NRGBA{R: 70, G: 150, B: 255, A: 110}},
+	{"pink", color.NRGBA{R: 255, G: 90, B: 170, A: 100}},
+	{"orange", color.NRGBA{R: 255, G: 140, B: 0, A: 110}},
+}
+
+func lectureHighlightIndex(name string) int {
+	for i, h := range lectureHighlightColors {
+		if strings.EqualFold(h.name, name) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// relayout fits again at the size last laid out, if there was one.
+func (t *bigText) relayout() {
+	if t.laidAt.Width > 0 {
+		t.fit(t.laidAt)
+	}
+}
+
+// fit picks the size for a viewport: the preferred one, or smaller by
+// steps of 7% until the text fits, but never below the floor.
+func (t *bigText) fit(vp fyne.Size) {
+	t.laidAt, t.dirty = vp, false
+	s := t.pref
+	floor := min(t.floor, t.pref)
+	for {
+		h, _, _ := t.breakLines(s, vp.Width, nil)
+		if h <= vp.Height || s <= floor {
+			break
+		}
+		s = max(floor, s*0.93)
+	}
+	t.size = s
+	var objs []fyne.CanvasObject
+	t.height, t.width, t.lines = t.breakLines(s, vp.Width, &objs)
+	t.overflow = t.height > vp.Height+0.5
+	// a passage that fits sits in the middle of the screen, as on a slide
+	if dy := (vp.Height - t.height) / 2; dy > 0 && !t.top {
+		for _, o := range objs {
+			o.Move(o.Position().AddXY(0, dy))
+		}
+	}
+	t.content.Objects = objs
+	t.content.Refresh()
+}
+
+// word is a run of text between spaces, cut where the look changes.
+type bigRun struct {
+	text  string
+	attr  textAttr
+	x, w  float32
+	small bool // a footnote marker
+}
+
+// breakLines lays the text out at size s in width w and returns its
+// height, its widest line and its number of lines; with objs it also
+// makes the canvas objects.
+func (t *bigText) breakLines(s, w float32, objs *[]fyne.CanvasObject) (height, widest float32, lines int) {
+	lineH := s * 1.32
+	space := t.advance(" ", 0) * s / bigMeasureRef
+	x, y := float32(0), float32(0)
+	var line []bigRun
+	var lineW float32
+	flush := func() {
+		lines++
+		widest = max(widest, lineW)
+		if objs != nil {
+			t.emit(line, lineW, w, y, s, lineH, objs)
+		}
+		line, lineW, x = line[:0], 0, 0
+		y += lineH
+	}
+	refAt := 0
+	text := t.text
+	i := 0
+	for i < len(text) {
+		if text[i] == '\n' {
+			flush()
+			i++
+			continue
+		}
+		if text[i] == ' ' || text[i] == '\t' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			j++
+		}
+		// the word's runs, then the markers of footnotes referenced after it
+		var runs []bigRun
+		var ww float32
+		for k := i; k < j; {
+			a := t.attrs[k]
+			e := k + 1
+			for e < j && t.attrs[e] == a {
+				e++
+			}
+			rw := t.advance(text[k:e], a.style) * s / bigMeasureRef
+			runs = append(runs, bigRun{text: text[k:e], attr: a, x: ww, w: rw})
+			ww += rw
+			k = e
+		}
+		for refAt < len(t.refs) && t.refs[refAt].Offset <= j {
+			n := strconv.Itoa(t.refs[refAt].N)
+			if len(runs) > 0 && runs[len(runs)-1].small {
+				n = "," + n
+			}
+			rw := t.advance(n, article.Bold) * s * 0.6 / bigMeasureRef
+			runs = append(runs, bigRun{text: n, x: ww, w: rw, small: true})
+			ww += rw
+			refAt++
+		}
+		if x > 0 && x+space+ww > w {
+			flush()
+		}
+		if x > 0 {
+			x += space
+		}
+		for _, r := range runs {
+			r.x += x
+			line = append(line, r)
+		}
+		x += ww
+		lineW = x
+		i = j
+	}
+	if len(line) > 0 || lines == 0 {
+		flush()
+	}
+	return y, widest, lines
+}
+
+// emit makes the text objects of one line, with highlight boxes behind
+// the highlighted runs (joined across the spaces between them).
+func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyne.CanvasObject) {
+	dx := float32(0)
+	if t.align == fyne.TextAlignCenter {
+		dx = (w - lineW) / 2
+	}
+	var boxStart, boxEnd float32
+	boxMark := 0
+	endBox := func() {
+		if boxMark == 0 {
+			return
+		}
+		r := canvas.NewRectangle(lectureHighlightColors[boxMark-1].c)
+		r.CornerRadius = s * 0.12
+		r.Move(fyne.NewPos(dx+boxStart-s*0.08, y+lineH*0.04))
+		r.Resize(fyne.NewSize(boxEnd-boxStart+s*0.16, lineH*0.96))
+		*objs = append(*objs, r)
+		boxMark = 0
+	}
+	for _, r := range line {
+		if r.attr.mark != boxMark && !r.small {
+			endBox()
+			if r.attr.mark != 0 {
+				boxMark, boxStart = r.attr.mark, r.x
+			}
+		}
+		if boxMark != 0 && !r.small {
+			boxEnd = r.x + r.w
+		}
+	}
+	endBox()
+	for _, r := range line {
+		c := t.fg
+		size := s
+		if r.small {
+			c, size = t.ref, s*0.6
+		}
+		tx := canvas.NewText(r.text, c)
+		tx.TextSize = size
+		tx.TextStyle = fyne.TextStyle{Italic: r.attr.style&article.Italic != 0, Bold: r.attr.style&article.Bold != 0 || r.small}
+		tx.Move(fyne.NewPos(dx+r.x, y+(lineH-s*1.2)/2))
+		*objs = append(*objs, tx)
+	}
+}
+
+// advance is the width of s at bigMeasureRef, cached.
+func (t *bigText) advance(s string, style article.Style) float32 {
+	k := bigWordKey{s, style}
+	if w, ok := t.widths[k]; ok {
+		return w
+	}
+	ts := fyne.TextStyle{Italic: style&article.Italic != 0, Bold: style&article.Bold != 0}
+	w := fyne.MeasureText(s, bigMeasureRef, ts).Width
+	t.widths[k] = w
+	return w
+}
+
+// atEnd reports whether the scrolled text shows its last line.
+func (t *bigText) atEnd() bool {
+	return !t.overflow || t.scroll.Offset.Y+t.scroll.Size().Height >= t.content.MinSize().Height-1
+}
+
+func (t *bigText) atStart() bool { return t.scroll.Offset.Y <= 0 }
+
+// page scrolls by most of a screen, keeping two lines for context.
+func (t *bigText) page(dir int) {
+	vh := t.scroll.Size().Height
+	step := max(vh-2*t.size*1.32, vh/2)
+	y := t.scroll.Offset.Y + float32(dir)*step
+	y = max(0, min(y, t.content.MinSize().Height-vh))
+	t.scroll.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// bigTextLayout leaves the objects where fit put them and asks for the
+// text's height, so that the scroll container knows what to scroll.
+type bigTextLayout struct{ t *bigText }
+
+func (l *bigTextLayout) Layout([]fyne.CanvasObject, fyne.Size) {}
+func (l *bigTextLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(l.t.width, l.t.height)
+}
+
+// bigFitLayout fits the text to the space the window gives it.
+type bigFitLayout struct{ t *bigText }
+
+func (l *bigFitLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	if s != l.t.laidAt || l.t.dirty {
+		l.t.fit(s)
+	}
+	for _, o := range objs {
+		o.Resize(s)
+		o.Move(fyne.Position{})
+	}
+}
+
+func (l *bigFitLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(40, 40) }
+
+// openingWords is the opening of s, at most n runes, cut at a space.
+func openingWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if n == 0 {
+			break
+		}
+		n--
+		cut = i
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return s[:cut] + "…"
+}
