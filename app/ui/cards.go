@@ -68,7 +68,7 @@ type cardsScreen struct {
 	limit      *widget.Select
 	status     *widget.Label
 	front      *widget.Label
-	answer     *widget.Label
+	answer     *widget.RichText
 	source     *widget.Label
 	answerBox  *fyne.Container
 	showButton *widget.Button
@@ -319,9 +319,8 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	s.front.Wrapping = fyne.TextWrapWord
 	s.front.TextStyle.Bold = true
 	s.front.SizeName = theme.SizeNameSubHeadingText
-	s.answer = widget.NewLabel("")
+	s.answer = widget.NewRichText()
 	s.answer.Wrapping = fyne.TextWrapWord
-	s.answer.SizeName = theme.SizeNameSubHeadingText
 	s.source = widget.NewLabel("")
 	s.source.Wrapping = fyne.TextWrapWord
 	s.source.TextStyle.Italic = true
@@ -390,7 +389,8 @@ func (s *cardsScreen) showCurrent() {
 	s.emptyLabel.Hide()
 	s.cardBox.Show()
 	s.front.SetText(c.Question())
-	s.answer.SetText(c.Answer())
+	s.answer.Segments = answerSegments(c)
+	s.answer.Refresh()
 	s.source.SetText(s.sourceText(c))
 	s.inArticle.Show()
 	if c.ParagraphID == "" {
@@ -407,6 +407,36 @@ func (s *cardsScreen) showEmpty(msg string) {
 	s.rateBox.Hide()
 	s.emptyLabel.SetText(msg)
 	s.emptyLabel.Show()
+}
+
+// answerSegments is the answer as shown after Space: a cloze card's
+// sentence with the recalled words in bold and accent colour, so the eye
+// finds them at once, then its extra note; a basic card's answer as is.
+func answerSegments(c *studyCard) []widget.RichTextSegment {
+	style := func(inline, bold bool, color fyne.ThemeColorName) widget.RichTextStyle {
+		return widget.RichTextStyle{Inline: inline, SizeName: theme.SizeNameSubHeadingText,
+			TextStyle: fyne.TextStyle{Bold: bold}, ColorName: color}
+	}
+	gaps, err := deck.ParseCloze(c.Front)
+	if c.Type != deck.Cloze || err != nil {
+		return []widget.RichTextSegment{&widget.TextSegment{Style: style(false, false, theme.ColorNameForeground), Text: c.Answer()}}
+	}
+	var segs []widget.RichTextSegment
+	last := 0
+	for _, g := range gaps {
+		if g.Start > last {
+			segs = append(segs, &widget.TextSegment{Style: style(true, false, theme.ColorNameForeground), Text: c.Front[last:g.Start]})
+		}
+		segs = append(segs, &widget.TextSegment{Style: style(true, true, theme.ColorNamePrimary), Text: g.Answer})
+		last = g.End
+	}
+	segs = append(segs, &widget.TextSegment{Style: style(false, false, theme.ColorNameForeground), Text: c.Front[last:]})
+	if c.Back != "" {
+		extra := style(false, false, theme.ColorNameForeground)
+		extra.SizeName = theme.SizeNameText
+		segs = append(segs, &widget.TextSegment{Style: extra, Text: c.Back})
+	}
+	return segs
 }
 
 // emptyMessage says why there is nothing to review and when there will be.

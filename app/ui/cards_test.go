@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/app/srs"
 	"github.com/glossa-app/glossa/store"
 )
@@ -64,7 +66,7 @@ func TestCardsKeyboardSession(t *testing.T) {
 			t.Fatalf("review %d: front %q, want the question of %s", i, s.front.Text, card.ID)
 		}
 		typeKey(c, fyne.KeySpace, ' ')
-		if !s.answerBox.Visible() || !s.rateBox.Visible() || s.answer.Text != card.Answer() {
+		if !s.answerBox.Visible() || !s.rateBox.Visible() || s.answer.String() != shownAnswer(card) {
 			t.Fatalf("review %d: Space did not show the answer of %s", i, card.ID)
 		}
 		if i == 0 {
@@ -128,6 +130,15 @@ func TestCardsKeyboardSession(t *testing.T) {
 	if n := len(rs(t, st)); n != len(ratings)-1 {
 		t.Fatal("a rating before the answer was shown was saved")
 	}
+}
+
+// shownAnswer is what the answer's RichText holds for c: its segments'
+// texts, one after the other.
+func shownAnswer(c *studyCard) string {
+	if c.Type == deck.Cloze {
+		return deck.Answer(c.Front) + c.Back
+	}
+	return c.Answer()
 }
 
 func rs(t *testing.T, st *store.Store) []store.Review {
@@ -365,5 +376,26 @@ func TestFormatInterval(t *testing.T) {
 		if got := formatInterval(tc.d); got != tc.want {
 			t.Errorf("formatInterval(%v) = %q, want %q", tc.d, got, tc.want)
 		}
+	}
+}
+
+// A cloze answer shows the recalled words bold, in the accent colour.
+func TestClozeAnswerSegments(t *testing.T) {
+	c := &studyCard{}
+	c.Type, c.Front, c.Back = "cloze", "Article {{c1::2(7)}} of the {{c1::UN Charter}}.", "Reserved domain."
+	segs := answerSegments(c)
+	var bold []string
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		if ts.Style.TextStyle.Bold {
+			bold = append(bold, ts.Text)
+		}
+	}
+	if strings.Join(bold, "|") != "2(7)|UN Charter" {
+		t.Fatalf("bold segments %q", bold)
+	}
+	rt := widget.NewRichText(segs...)
+	if rt.String() != shownAnswer(c) {
+		t.Fatalf("answer %q, want %q", rt.String(), shownAnswer(c))
 	}
 }

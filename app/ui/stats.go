@@ -221,7 +221,7 @@ type statsChartRenderer struct {
 	size fyne.Size
 }
 
-func (r *statsChartRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 200) }
+func (r *statsChartRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 150) }
 func (r *statsChartRenderer) Objects() []fyne.CanvasObject {
 	return r.objs
 }
