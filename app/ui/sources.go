@@ -190,7 +190,8 @@ func (s *sourcesScreen) build() {
 	chartNote := widget.NewLabel("footnote citations of their works · tap a bar to list them")
 	chartNote.SizeName = theme.SizeNameCaptionText
 	chartNote.TextStyle.Italic = true
-	s.chartBox = container.NewVBox(widget.NewSeparator(), container.NewHBox(chartTitle, chartNote), container.NewPadded(s.chart))
+	chartNote.Truncation = fyne.TextTruncateEllipsis
+	s.chartBox = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, chartTitle, nil, chartNote), container.NewPadded(s.chart))
 	right := container.NewBorder(nil, s.chartBox, nil, nil, s.detail)
 
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
@@ -705,13 +706,19 @@ func (s *sourcesScreen) problemRows() []fyne.CanvasObject {
 			what = "Unresolved"
 		}
 		objs = append(objs, s.placeRow(p.Footnote, what+": "+p.Message, p.Text))
+		if len(p.Candidates) > 0 {
+			l := widget.NewLabel("It could mean any of these works; Glossa does not guess:")
+			l.TextStyle.Italic = true
+			l.Wrapping = fyne.TextWrapWord
+			objs = append(objs, l)
+		}
 		for _, id := range p.Candidates {
 			src, ok := lib.Source(id)
 			if !ok {
 				continue
 			}
 			id := id
-			b := widget.NewButton(shortRef(src), func() { s.Select(id) })
+			b := widget.NewButton(shortRef(src, 56), func() { s.Select(id) })
 			b.Alignment = widget.ButtonAlignLeading
 			b.Importance = widget.LowImportance
 			objs = append(objs, b)
@@ -720,8 +727,9 @@ func (s *sourcesScreen) problemRows() []fyne.CanvasObject {
 	return objs
 }
 
-// shortRef is "AUTHOR, Title (year)", cut to fit a button.
-func shortRef(src *cite.Source) string {
+// shortRef is "AUTHOR, Title (year)", cut to n characters: buttons do not
+// truncate, and a long one would widen the window.
+func shortRef(src *cite.Source, n int) string {
 	s := src.Title
 	if a := src.AuthorLine(); a != "" {
 		s = a + ", " + s
@@ -729,8 +737,8 @@ func shortRef(src *cite.Source) string {
 	if src.Year != "" {
 		s += " (" + src.Year + ")"
 	}
-	if utf8.RuneCountInString(s) > 90 {
-		s = string([]rune(s)[:89]) + "…"
+	if utf8.RuneCountInString(s) > n {
+		s = string([]rune(s)[:n-1]) + "…"
 	}
 	return s
 }

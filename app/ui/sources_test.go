@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -398,9 +399,9 @@ func TestSourcesAmbiguousShown(t *testing.T) {
 		return
 	}
 	cand, _ := lib.Source(p.Candidates[0])
-	b := detailButton(s, shortRef(cand))
+	b := detailButton(s, shortRef(cand, 56))
 	if b == nil {
-		t.Fatalf("no button for candidate %q", shortRef(cand))
+		t.Fatalf("no button for candidate %q", shortRef(cand, 56))
 	}
 	test.Tap(b)
 	if s.selected != cand.ID {
@@ -519,4 +520,33 @@ func popAllText(r *Reader) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// The screen fits a 1280-pixel window whatever the detail pane shows:
+// no source's reference, citations or buttons may widen it.
+func TestSourcesFitSmallWindow(t *testing.T) {
+	u, s := openSources(t)
+	const limit = 1280 - 140 // the navigation rail takes the rest
+	check := func(what string) {
+		t.Helper()
+		if w := s.content.MinSize().Width; w > limit {
+			t.Errorf("%s: the screen needs %.0f px, more than %d", what, w, limit)
+		}
+	}
+	check("overview")
+	test.Tap(s.issues)
+	check("short forms not resolved")
+	// the widest cases: longest references and most citing footnotes
+	srcs := append([]cite.Source(nil), s.library().Sources...)
+	sort.Slice(srcs, func(i, j int) bool { return len(srcs[i].Reference()) > len(srcs[j].Reference()) })
+	pick := srcs[:12]
+	sort.Slice(srcs, func(i, j int) bool { return len(srcs[i].CitedIn) > len(srcs[j].CitedIn) })
+	pick = append(pick, srcs[:6]...)
+	for _, src := range pick {
+		s.showSource(src.ID)
+		check(src.Title)
+	}
+	if w := u.Window().Canvas().Size().Width; w > 1280 {
+		t.Errorf("window grew to %.0f px", w)
+	}
 }
