@@ -57,7 +57,7 @@ func styledPieces(text string, spans []article.Span, cuts []cut) []piece {
 			if c.end != c.start {
 				continue
 			}
-			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup})
+			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup, src: c.start, ins: true})
 		}
 	}
 	prev := 0
@@ -66,7 +66,7 @@ func styledPieces(text string, spans []article.Span, cuts []cut) []piece {
 			continue
 		}
 		emitInserts(prev)
-		p := piece{text: text[prev:b], style: styleAt(prev)}
+		p := piece{text: text[prev:b], style: styleAt(prev), src: prev}
 		if c := linkAt(prev); c != nil {
 			p.kind, p.target, p.tone = c.kind, c.target, toneLink
 		}
@@ -78,7 +78,7 @@ func styledPieces(text string, spans []article.Span, cuts []cut) []piece {
 		c := cuts[ci]
 		ci++
 		if c.end == c.start {
-			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup})
+			out = append(out, piece{text: c.insert, kind: c.kind, target: c.target, sup: c.sup, glue: c.sup, src: len(text), ins: true})
 		}
 	}
 	return out

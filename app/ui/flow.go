@@ -45,6 +45,11 @@ type piece struct {
 	tone   tone
 	sup    bool // drawn smaller and raised: a footnote marker
 	glue   bool // no break allowed before it (markers stick to their word)
+	// src is the byte offset of text in the paragraph it comes from, so
+	// that a selection maps to the article's text; ins marks text inserted
+	// for display (a marker), which src places but does not cover.
+	src int
+	ins bool
 }
 
 // blockKind classifies the blocks of a flow.

@@ -36,11 +36,15 @@ type flowView struct {
 	onScrolled func()
 	onLaidOut  func() // after every new layout inside a scroll
 
-	hover bool
+	hover     bool
+	textHover bool
+
+	sel selectState // selection, caret and highlights (notes_select.go)
 }
 
 func newFlowView(blocks []block, size float32) *flowView {
 	f := &flowView{blocks: blocks, ms: sharedMeasurers, size: size, highlight: -1}
+	f.sel.caret, f.sel.sel.block = -1, -1
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -95,6 +99,7 @@ func (f *flowView) setBlocks(blocks []block) {
 	f.blocks = blocks
 	f.lay = flowLayout{}
 	f.highlight = -1
+	f.sel.caret, f.sel.sel = -1, textRange{block: -1}
 	w := f.Size().Width
 	if f.fixedW > 0 {
 		w = f.fixedW
@@ -278,13 +283,12 @@ func (f *flowView) hit(pos fyne.Position) (bi int, p *piece, at fyne.Position) {
 	return bi, nil, pos
 }
 
-// Tapped opens what the tapped run points to.
+// Tapped opens what the tapped run points to; a tap on plain text is
+// for the selection (a highlight's note, the caret).
 func (f *flowView) Tapped(ev *fyne.PointEvent) {
 	bi, p, at := f.hit(ev.Position)
-	if p == nil || f.onTap == nil {
-		return
-	}
-	if p.kind == runText && f.blocks[bi].kind != blockResult {
+	if p == nil || f.onTap == nil || p.kind == runText && f.blocks[bi].kind != blockResult {
+		f.tapText(ev.Position)
 		return
 	}
 	f.onTap(bi, p, at)
@@ -295,6 +299,9 @@ func (f *flowView) Cursor() desktop.Cursor {
 	if f.hover {
 		return desktop.PointerCursor
 	}
+	if f.textHover {
+		return desktop.TextCursor
+	}
 	return desktop.DefaultCursor
 }
 
@@ -302,6 +309,10 @@ func (f *flowView) MouseIn(ev *desktop.MouseEvent) { f.MouseMoved(ev) }
 func (f *flowView) MouseMoved(ev *desktop.MouseEvent) {
 	bi, p, _ := f.hit(ev.Position)
 	f.hover = p != nil && (p.kind != runText || f.blocks[bi].kind == blockResult)
+	f.textHover = f.sel.enabled && bi >= 0 && f.blocks[bi].kind == blockPara
+	if f.sel.enabled && f.markAt(ev.Position) != "" {
+		f.hover = true
+	}
 }
 func (f *flowView) MouseOut() { f.hover = false }
 
@@ -332,6 +343,7 @@ func (f *flowView) CreateRenderer() fyne.WidgetRenderer {
 type flowRenderer struct {
 	f     *flowView
 	hl    *canvas.Rectangle
+	rects []*canvas.Rectangle // highlights, selection, caret, margin marks
 	objs  []fyne.CanvasObject
 	live  map[runKey]*canvas.Text // texts on screen, by the run they show
 	next  map[runKey]*canvas.Text
@@ -404,6 +416,7 @@ func (r *flowRenderer) place() {
 		}
 	}
 	r.objs = append(r.objs, r.hl)
+	r.placeMarks(top, bottom)
 	r.need = r.need[:0]
 	if len(f.lay.blocks) > 0 {
 		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {

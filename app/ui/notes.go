@@ -1,23 +1,505 @@
 package ui
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/sahilm/fuzzy"
+
+	"github.com/glossa-app/glossa/store"
 )
 
-// notesScreen is the Notes screen.
+// Views of the Notes screen.
+const (
+	viewNotes   = "Notes"
+	viewOrphans = "Passage not found"
+	viewTrash   = "Trash"
+)
+
+// notesScreen is the Notes screen: every note with its quote, fuzzy
+// search, filters, orphans apart, the trash, export and import. It also
+// owns what the reader's notes share: the saver of typed text.
 type notesScreen struct {
 	u       *UI
 	content fyne.CanvasObject
+	saver   *noteSaver
+
+	search  *widget.Entry
+	tag     *widget.Select
+	color   *widget.Select
+	section *widget.Select
+	view    *widget.RadioGroup
+	count   *widget.Label
+	list    *widget.List
+	editor  *noteEditor
+	empty   *widget.Label
+	right   *fyne.Container
+
+	all   []store.Note // the view's notes, as loaded
+	shown []store.Note // after search and filters
 }
 
 func newNotesScreen(u *UI) *notesScreen {
-	return &notesScreen{u: u, content: comingSoon("Notes", "Your notes and highlights, anchored to the passages they are about, searchable with the article.")}
+	s := &notesScreen{u: u}
+	s.saver = newNoteSaver(func(id, body string) error {
+		if u.st == nil {
+			return errors.New("the database is not open")
+		}
+		return u.st.SetNoteBody(id, body)
+	})
+	s.saver.onSaved = func(id string, err error) {
+		fyne.Do(func() {
+			u.reader.noteEd.onSaved(id, err)
+			if s.editor != nil {
+				s.editor.onSaved(id, err)
+			}
+			if err == nil {
+				s.bodySaved(id)
+			}
+		})
+	}
+	s.build()
+	return s
+}
+
+func (s *notesScreen) build() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search quotes, notes and tags")
+	s.search.OnChanged = func(string) { s.applyFilters() }
+	s.tag = widget.NewSelect(nil, func(string) { s.applyFilters() })
+	s.tag.PlaceHolder = "Any tag"
+	var colors []string
+	colors = append(colors, "Any color")
+	for _, c := range highlightColors {
+		colors = append(colors, c.label)
+	}
+	colors = append(colors, "No color")
+	s.color = widget.NewSelect(colors, func(string) { s.applyFilters() })
+	s.color.PlaceHolder = "Any color"
+	sections := []string{"Any section"}
+	for _, sec := range s.u.doc.Sections {
+		sections = append(sections, strings.TrimSpace(sec.Number+" "+sec.Title))
+	}
+	s.section = widget.NewSelect(sections, func(string) { s.applyFilters() })
+	s.section.PlaceHolder = "Any section"
+	s.view = widget.NewRadioGroup([]string{viewNotes, viewOrphans, viewTrash}, func(string) { s.reload() })
+	s.view.Horizontal = true
+	s.view.Required = true
+	s.view.Selected = viewNotes
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.list = widget.NewList(func() int { return len(s.shown) }, newNoteRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i < len(s.shown) {
+			o.(*noteRow).set(s.shown[i], fyne.CurrentApp().Settings().ThemeVariant())
+		}
+	})
+	s.list.OnSelected = s.onNoteSelected
+
+	s.editor = newNoteEditor(s.u)
+	s.editor.onClose = func() {
+		s.list.UnselectAll()
+		s.showEditor(false)
+	}
+	s.empty = widget.NewLabel("Select a note to read or edit it.\n\nTo make one, select a passage in the Reader and choose a color or Note.")
+	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty.Alignment = fyne.TextAlignCenter
+	s.right = container.NewStack(container.NewCenter(s.empty), s.editor.box)
+	s.editor.box.Hide()
+
+	exportB := widget.NewButtonWithIcon("Export bundle…", theme.UploadIcon(), s.onExportTapped)
+	importB := widget.NewButtonWithIcon("Import bundle…", theme.DownloadIcon(), s.onImportTapped)
+	filters := container.NewGridWithColumns(3, s.tag, s.color, s.section)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(exportB, importB), s.search),
+		filters,
+		container.NewBorder(nil, nil, s.view, s.count),
+		widget.NewSeparator())
+	left := container.NewBorder(top, nil, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewPadded(s.right))
+	split.Offset = 0.55
+	s.content = split
 }
 
 func (s *notesScreen) screen() screen {
-	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content}
+	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload}
 }
 
-// commands are the Notes screen's menu items and shortcuts.
-func (s *notesScreen) commands() []command { return nil }
+// commands are the Notes screen's menu items and shortcuts; the selection
+// ones act in the reader.
+func (s *notesScreen) commands() []command {
+	r := s.u.reader
+	def := fyne.KeyModifierShortcutDefault
+	return []command{
+		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
+		{"Edit", "Add Note to Selection", fyne.KeyM, def | fyne.KeyModifierShift, r.noteOnSelection},
+		{"Edit", "Copy Selection", "", 0, r.copySelection},
+		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
+		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
+		{"File", "Export Notes Bundle…", "", 0, s.onExportTapped},
+		{"File", "Import Notes Bundle…", "", 0, s.onImportTapped},
+	}
+}
+
+// flushAll writes everything typed and not yet saved, in both editors.
+func (s *notesScreen) flushAll() {
+	s.saver.flush()
+	s.u.reader.noteEd.saveTags()
+	if s.editor != nil {
+		s.editor.saveTags()
+	}
+}
+
+// reload reads the notes of the view from the store.
+func (s *notesScreen) reload() {
+	s.all = nil
+	if s.u.st != nil {
+		f := store.NoteFilter{}
+		switch s.view.Selected {
+		case viewOrphans:
+			f.Orphans = true
+		case viewTrash:
+			f.Trashed = true
+		}
+		notes, err := s.u.st.Notes(f)
+		if err != nil {
+			s.showError("The notes could not be read", err)
+		}
+		for _, n := range notes {
+			if s.view.Selected == viewNotes && n.Orphan {
+				continue // listed apart
+			}
+			s.all = append(s.all, n)
+		}
+	}
+	tags := map[string]bool{}
+	for _, n := range s.all {
+		for _, t := range n.Tags {
+			tags[t] = true
+		}
+	}
+	opts := []string{"Any tag"}
+	var sorted []string
+	for t := range tags {
+		sorted = append(sorted, t)
+	}
+	sort.Strings(sorted)
+	s.tag.Options = append(opts, sorted...)
+	if s.tag.Selected != "" && !tags[s.tag.Selected] {
+		s.tag.ClearSelected()
+	}
+	s.tag.Refresh()
+	s.applyFilters()
+}
+
+// noteText is what search looks in.
+func noteText(n store.Note) string {
+	return n.Quote() + " \u2016 " + n.Body + " \u2016 " + strings.Join(n.Tags, " ")
+}
+
+type noteSource []store.Note
+
+func (ns noteSource) String(i int) string { return noteText(ns[i]) }
+func (ns noteSource) Len() int            { return len(ns) }
+
+// applyFilters narrows the loaded notes by tag, color and section, then
+// ranks them by the fuzzy search (reading order without a search).
+func (s *notesScreen) applyFilters() {
+	var kept []store.Note
+	sec := ""
+	if i := s.section.SelectedIndex(); i > 0 {
+		sec = s.u.doc.Sections[i-1].Number
+	}
+	for _, n := range s.all {
+		if t := s.tag.Selected; t != "" && t != "Any tag" && !hasTag(n.Tags, t) {
+			continue
+		}
+		if c := s.color.Selected; c != "" && c != "Any color" && colorLabel(n.Color) != c {
+			continue
+		}
+		if sec != "" && n.Section != sec && !strings.HasPrefix(n.Section, strings.TrimSuffix(sec, ".")+".") {
+			continue
+		}
+		kept = append(kept, n)
+	}
+	if q := strings.TrimSpace(s.search.Text); q != "" {
+		ms := fuzzy.FindFrom(q, noteSource(kept))
+		ranked := make([]store.Note, 0, len(ms))
+		for _, m := range ms {
+			ranked = append(ranked, kept[m.Index])
+		}
+		kept = ranked
+	}
+	s.shown = kept
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.count.SetText(fmt.Sprintf("%d of %d", len(s.shown), len(s.all)))
+	if s.editor.open {
+		for _, n := range s.shown {
+			if n.ID == s.editor.note.ID {
+				return
+			}
+		}
+	}
+}
+
+func hasTag(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *notesScreen) onNoteSelected(i widget.ListItemID) {
+	if i < 0 || i >= len(s.shown) {
+		return
+	}
+	s.openInScreen(s.shown[i])
+}
+
+func (s *notesScreen) openInScreen(n store.Note) {
+	s.editor.show(n)
+	s.showEditor(true)
+}
+
+func (s *notesScreen) showEditor(on bool) {
+	if on {
+		s.empty.Hide()
+		s.editor.box.Show()
+	} else {
+		s.editor.box.Hide()
+		s.empty.Show()
+	}
+	s.right.Refresh()
+}
+
+// noteChanged refreshes what shows a note after a change of color, tags,
+// place or trash.
+func (s *notesScreen) noteChanged(n store.Note) {
+	s.u.reader.refreshMarks()
+	if s.editor.open && s.editor.note.ID == n.ID && !n.Deleted.IsZero() && s.view.Selected != viewTrash {
+		s.editor.open = false
+		s.showEditor(false)
+	}
+	s.reload()
+}
+
+// bodySaved updates the list row of a note whose text was saved.
+func (s *notesScreen) bodySaved(id string) {
+	if s.u.st == nil {
+		return
+	}
+	for i := range s.all {
+		if s.all[i].ID == id {
+			if n, err := s.u.st.Note(id); err == nil {
+				s.all[i] = n
+			}
+		}
+	}
+	for i := range s.shown {
+		if s.shown[i].ID == id {
+			if n, err := s.u.st.Note(id); err == nil {
+				s.shown[i] = n
+				s.list.RefreshItem(i)
+			}
+		}
+	}
+	s.u.reader.refreshMarks()
+}
+
+// editTarget opens the note on a footnote, a source or a card (making it
+// the first time) in the Notes screen's editor.
+func (s *notesScreen) editTarget(kind, id string) {
+	n, ok := s.noteFor(kind, id)
+	if !ok {
+		return
+	}
+	s.u.Show("Notes")
+	s.openInScreen(n)
+	s.editor.focus()
+}
+
+// noteFor is the note on a footnote, source or card, made if there is
+// none yet.
+func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
+	if s.u.st == nil {
+		s.noStore()
+		return store.Note{}, false
+	}
+	notes, err := s.u.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
+	if err == nil && len(notes) > 0 {
+		return notes[0], true
+	}
+	var n store.Note
+	if err == nil {
+		n, err = s.u.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+	}
+	if err != nil {
+		s.showError("The note could not be made", err)
+		return store.Note{}, false
+	}
+	return n, true
+}
+
+// onExportTapped saves every note as a bundle a classmate can import.
+func (s *notesScreen) onExportTapped() {
+	if s.u.st == nil {
+		s.noStore()
+		return
+	}
+	var buf bytes.Buffer
+	s.saver.flush()
+	n, err := s.u.st.ExportBundle(&buf)
+	if err != nil {
+		s.showError("The notes could not be exported", err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.showError("The file could not be opened", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		s.writeBundle(w, buf.Bytes(), n)
+	}, s.u.win)
+	d.SetFileName("glossa-notes.json")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (s *notesScreen) writeBundle(w fyne.URIWriteCloser, data []byte, n int) {
+	_, err := w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		s.showError("The bundle could not be written to "+w.URI().Name(), err)
+		return
+	}
+	dialog.ShowInformation("Notes exported", fmt.Sprintf("%d notes written to %s.\n\nA classmate imports this file with Notes › Import bundle; their own notes stay as they are.", n, w.URI().Name()), s.u.win)
+}
+
+// onImportTapped merges a bundle and says what it added, updated and
+// skipped; a bad file is refused whole, with the reason.
+func (s *notesScreen) onImportTapped() {
+	if s.u.st == nil {
+		s.noStore()
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.showError("The file could not be opened", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		s.importFrom(r)
+	}, s.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFrom reads and merges one bundle; the result is the dialog shown.
+func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
+	defer r.Close()
+	name := "the file"
+	if u, ok := r.(fyne.URIReadCloser); ok {
+		name = u.URI().Name()
+	}
+	s.saver.flush()
+	data, err := io.ReadAll(io.LimitReader(r, store.MaxBundleBytes+1))
+	var res store.BundleResult
+	if err == nil {
+		res, err = s.u.st.ImportBundle(data)
+	}
+	if err != nil {
+		msg := plainError(err)
+		if errors.Is(err, store.ErrBadBundle) {
+			msg = strings.TrimPrefix(msg, "import bundle: ")
+			dialog.ShowInformation("Nothing was imported", fmt.Sprintf("%s is %s.\n\nYour notes are unchanged. Ask for the file Glossa made with Export bundle (a .json file).", name, msg), s.u.win)
+		} else {
+			s.showError("The bundle could not be imported", err)
+		}
+		return res, err
+	}
+	s.reload()
+	s.u.reader.refreshMarks()
+	msg := fmt.Sprintf("From %s: %s.", name, res)
+	if res.Skipped > 0 {
+		msg += "\n\nSkipped notes were already here as they are, or newer here (or in your trash)."
+	}
+	dialog.ShowInformation("Notes imported", msg, s.u.win)
+	return res, nil
+}
+
+// noteRow is one note in the list: its color, its quote and a line about
+// its text, place and tags.
+type noteRow struct {
+	widget.BaseWidget
+	bar   *canvas.Rectangle
+	quote *widget.Label
+	meta  *widget.Label
+}
+
+func newNoteRow() fyne.CanvasObject {
+	r := &noteRow{bar: canvas.NewRectangle(nil), quote: widget.NewLabel(""), meta: widget.NewLabel("")}
+	r.bar.CornerRadius = 3
+	r.quote.Truncation = fyne.TextTruncateEllipsis
+	r.quote.TextStyle.Italic = true
+	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.meta.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *noteRow) set(n store.Note, v fyne.ThemeVariant) {
+	r.bar.FillColor = opaque(highlightColor(n.Color, v))
+	r.bar.Refresh()
+	q := n.Quote()
+	if q == "" {
+		q = noteTitle(n)
+	} else {
+		q = "“" + q + "”"
+	}
+	r.quote.SetText(q)
+	var meta []string
+	if b := strings.Join(strings.Fields(n.Body), " "); b != "" {
+		meta = append(meta, b)
+	} else {
+		meta = append(meta, "(highlight, no text)")
+	}
+	switch {
+	case n.Orphan:
+		meta = append(meta, "passage not found")
+	case n.Section != "":
+		meta = append(meta, "§ "+n.Section)
+	}
+	for _, t := range n.Tags {
+		meta = append(meta, "#"+t)
+	}
+	r.meta.SetText(strings.Join(meta, " · "))
+}
+
+func (r *noteRow) CreateRenderer() fyne.WidgetRenderer {
+	text := container.NewVBox(r.quote, r.meta)
+	bar := container.New(&fixedWidth{w: 6}, r.bar)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, bar, nil, text))
+}

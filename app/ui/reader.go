@@ -53,8 +53,13 @@ type Reader struct {
 	noteOrder  []noteAt    // footnotes by the paragraph they belong to
 	notesShown bool
 
-	side   *fyne.Container // right column: search or footnotes
+	side   *fyne.Container // right column: search, footnotes or a note
 	search *searchPanel
+
+	noteEd  *noteEditor // the note open beside the text (notes_reader.go)
+	noteBox fyne.CanvasObject
+	bar     *widget.PopUp // what to do with the selection
+	shift   bool          // Shift is held: arrows select
 
 	pop        *widget.PopUp
 	popView    *flowView
@@ -99,7 +104,7 @@ func newReader(u *UI) *Reader {
 	r.buildContents()
 	r.buildNotes()
 	r.search = newSearchPanel(r)
-	r.side = container.NewStack(r.notesBox, r.search.box)
+	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes())
 	r.search.box.Hide()
 
 	toolbar := r.buildToolbar()
@@ -196,6 +201,7 @@ func (r *Reader) buildNotes() {
 // open applies the deep link or the remembered position once the text
 // has been laid out.
 func (r *Reader) open(opts Options) {
+	r.refreshMarks()
 	r.pending = func() {
 		switch {
 		case opts.Footnote > 0:
@@ -240,6 +246,8 @@ func (r *Reader) Position() int {
 }
 
 func (r *Reader) savePosition() {
+	// called on window close and quit: typed note text goes to disk first
+	r.u.notes.flushAll()
 	if !r.ready {
 		return
 	}
@@ -473,8 +481,9 @@ func (r *Reader) buildPopover() {
 		r.showNotesAt(n)
 	})
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.closePopover() })
+	noteB := widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { r.noteOnFootnote(r.popNote) })
 	r.popScroll = container.NewVScroll(r.popView)
-	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.u.sources.popoverButton(), inPanel, closeB), r.popTitle)
+	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.u.sources.popoverButton(), noteB, inPanel, closeB), r.popTitle)
 	body := container.New(&maxHeight{h: 320}, r.popScroll)
 	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.u.win.Canvas())
 }
@@ -577,7 +586,13 @@ func (r *Reader) toggleContents() {
 
 // updateSide shows search, the footnote panel or nothing on the right.
 func (r *Reader) updateSide() {
+	r.noteBox.Hide()
 	switch {
+	case r.noteEd.open && !r.search.open:
+		r.notesBox.Hide()
+		r.search.box.Hide()
+		r.noteBox.Show()
+		r.side.Show()
 	case r.search.open:
 		r.notesBox.Hide()
 		r.search.box.Show()
@@ -694,6 +709,9 @@ func (r *Reader) prevSection() {
 
 // onKey is keyboard reading, when no entry has the focus.
 func (r *Reader) onKey(ev *fyne.KeyEvent) {
+	if r.onSelectionKey(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if r.closePopover() {
@@ -720,6 +738,9 @@ func (r *Reader) onKey(ev *fyne.KeyEvent) {
 }
 
 func (r *Reader) onRune(c rune) {
+	if r.onSelectionRune(c) {
+		return
+	}
 	switch c {
 	case 'n':
 		r.nextSection()

@@ -1,0 +1,435 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/store"
+)
+
+// highlightColors are the colors a passage can be highlighted in, by the
+// name stored with the note. Each is translucent over the background, a
+// little stronger in the dark theme where the text is light.
+var highlightColors = []struct {
+	name    string
+	label   string
+	r, g, b uint8
+}{
+	{"yellow", "Yellow", 0xff, 0xd2, 0x00},
+	{"green", "Green", 0x3c, 0xc8, 0x5a},
+	{"blue", "Blue", 0x46, 0x9b, 0xff},
+	{"pink", "Pink", 0xff, 0x5a, 0xa5},
+	{"purple", "Purple", 0xa0, 0x6e, 0xff},
+}
+
+const defaultHighlight = "yellow"
+
+// highlightColor is the fill of a highlight named name ("" or unknown: a
+// neutral grey, for notes made on the command line without a color).
+func highlightColor(name string, v fyne.ThemeVariant) color.Color {
+	a := uint8(0x5c)
+	if v == theme.VariantDark {
+		a = 0x78
+	}
+	for _, c := range highlightColors {
+		if c.name == name {
+			return color.NRGBA{c.r, c.g, c.b, a}
+		}
+	}
+	return color.NRGBA{0x90, 0x90, 0x98, a}
+}
+
+func colorLabel(name string) string {
+	for _, c := range highlightColors {
+		if c.name == name {
+			return c.label
+		}
+	}
+	if name == "" {
+		return "No color"
+	}
+	return name
+}
+
+// swatch is a small tappable square of one highlight color.
+type swatch struct {
+	widget.BaseWidget
+	name     string
+	selected bool
+	onTap    func(name string)
+}
+
+func newSwatch(name string, onTap func(string)) *swatch {
+	s := &swatch{name: name, onTap: onTap}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *swatch) Tapped(*fyne.PointEvent) {
+	if s.onTap != nil {
+		s.onTap(s.name)
+	}
+}
+
+func (s *swatch) MinSize() fyne.Size { return fyne.NewSize(26, 26) }
+
+func (s *swatch) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = 6
+	ring := canvas.NewRectangle(color.Transparent)
+	ring.CornerRadius = 8
+	return &swatchRenderer{s: s, bg: bg, ring: ring}
+}
+
+type swatchRenderer struct {
+	s        *swatch
+	bg, ring *canvas.Rectangle
+}
+
+func (r *swatchRenderer) Layout(sz fyne.Size) {
+	r.ring.Resize(sz)
+	r.bg.Move(fyne.NewPos(3, 3))
+	r.bg.Resize(sz.SubtractWidthHeight(6, 6))
+}
+func (r *swatchRenderer) MinSize() fyne.Size { return r.s.MinSize() }
+func (r *swatchRenderer) Refresh() {
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.bg.FillColor = opaque(highlightColor(r.s.name, v))
+	r.ring.FillColor = color.Transparent
+	r.ring.StrokeWidth = 0
+	if r.s.selected {
+		r.ring.StrokeColor = r.s.Theme().Color(theme.ColorNameForeground, v)
+		r.ring.StrokeWidth = 2
+	}
+	r.bg.Refresh()
+	r.ring.Refresh()
+}
+func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.ring, r.bg} }
+func (r *swatchRenderer) Destroy()                     {}
+
+// noteEntry is the multi-line Markdown entry of the editor; losing the
+// focus writes what was typed.
+type noteEntry struct {
+	widget.Entry
+	onFocusLost func()
+}
+
+func newNoteEntry() *noteEntry {
+	e := &noteEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *noteEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// noteEditor edits one note in place: its text (Markdown, saved as it is
+// typed), its tags and its color. There is no save button.
+type noteEditor struct {
+	u    *UI
+	note store.Note
+	open bool
+
+	box      fyne.CanvasObject
+	title    *widget.Label
+	quote    *widget.Label
+	body     *noteEntry
+	preview  *widget.RichText
+	previewB *widget.Button
+	tags     *noteEntry
+	swatches []*swatch
+	status   *widget.Label
+	goTo     *widget.Button
+	trash    *widget.Button
+
+	loading   bool
+	onChanged func(n store.Note) // the note's color, tags or place changed
+	onClose   func()
+}
+
+func newNoteEditor(u *UI) *noteEditor {
+	e := &noteEditor{u: u}
+	e.title = widget.NewLabelWithStyle("Note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.quote = widget.NewLabel("")
+	e.quote.Wrapping = fyne.TextWrapWord
+	e.quote.TextStyle.Italic = true
+	e.quote.Truncation = fyne.TextTruncateEllipsis
+	e.body = newNoteEntry()
+	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
+	e.body.SetMinRowsVisible(8)
+	e.body.OnChanged = e.onBodyChanged
+	e.body.onFocusLost = func() { u.notes.saver.flush() } // u.notes is made after the reader
+	e.preview = widget.NewRichTextFromMarkdown("")
+	e.preview.Wrapping = fyne.TextWrapWord
+	e.preview.Hide()
+	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
+	e.previewB.Importance = widget.LowImportance
+	e.tags = &noteEntry{onFocusLost: e.saveTags}
+	e.tags.ExtendBaseWidget(e.tags)
+	e.tags.SetPlaceHolder("tags, separated by commas")
+	e.tags.OnSubmitted = func(string) { e.saveTags() }
+	for _, c := range highlightColors {
+		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
+	}
+	e.status = widget.NewLabel("")
+	e.status.Importance = widget.LowImportance
+	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.goTo = widget.NewButtonWithIcon("Go to passage", theme.NavigateNextIcon(), e.onGoToTapped)
+	e.trash = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.onTrashTapped)
+	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), e.close)
+	closeB.Importance = widget.LowImportance
+
+	var sw []fyne.CanvasObject
+	for _, s := range e.swatches {
+		sw = append(sw, s)
+	}
+	head := container.NewBorder(nil, nil, nil, closeB, e.title)
+	colors := container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("Color")}, sw...)...)
+	top := container.NewVBox(head, container.New(&maxHeight{h: 110}, e.quote), colors, e.tags)
+	bottom := container.NewVBox(e.status, container.NewHBox(e.goTo, e.trash))
+	text := container.NewStack(e.body, container.NewVScroll(e.preview))
+	e.box = container.NewBorder(top, bottom, nil, nil,
+		container.NewBorder(container.NewHBox(widget.NewLabel("Note (Markdown)"), e.previewB), nil, nil, nil, text))
+	return e
+}
+
+// show loads note n into the editor.
+func (e *noteEditor) show(n store.Note) {
+	e.u.notes.saver.flush()
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.note, e.open = n, true
+	e.title.SetText(noteTitle(n))
+	q := n.Quote()
+	if n.TargetKind == store.TargetFootnote {
+		if fn := e.u.reader.footnote(n.FootnoteNumber()); fn != nil {
+			q = fn.Text
+		}
+	}
+	if q == "" {
+		e.quote.Hide()
+	} else {
+		e.quote.SetText("“" + q + "”")
+		e.quote.Show()
+	}
+	e.body.SetText(n.Body)
+	e.tags.SetText(strings.Join(n.Tags, ", "))
+	e.setSwatches(n.Color)
+	e.status.SetText("Saved as you type")
+	e.trash.SetText("Delete")
+	e.trash.SetIcon(theme.DeleteIcon())
+	if !n.Deleted.IsZero() {
+		e.trash.SetText("Restore")
+		e.trash.SetIcon(theme.ContentUndoIcon())
+		e.status.SetText("In the trash: restore it to edit it")
+	}
+	if n.Orphan {
+		e.status.SetText("Its passage is not in this version of the article")
+	}
+	if n.TargetKind == store.TargetPassage && !n.Orphan || n.TargetKind == store.TargetFootnote {
+		e.goTo.Show()
+	} else {
+		e.goTo.Hide()
+	}
+	if e.preview.Visible() {
+		e.preview.ParseMarkdown(n.Body)
+	}
+}
+
+func noteTitle(n store.Note) string {
+	switch n.TargetKind {
+	case store.TargetFootnote:
+		return "Note on footnote " + n.TargetID
+	case store.TargetSource:
+		return "Note on a source"
+	case store.TargetCard:
+		return "Note on a card"
+	}
+	if n.Section != "" {
+		return "Note · § " + n.Section
+	}
+	return "Note"
+}
+
+func (e *noteEditor) setSwatches(name string) {
+	for _, s := range e.swatches {
+		s.selected = s.name == name
+		s.Refresh()
+	}
+}
+
+// focus puts the keyboard in the note's text.
+func (e *noteEditor) focus() {
+	if c := e.u.win.Canvas(); c != nil && e.body.Visible() {
+		c.Focus(e.body)
+	}
+}
+
+func (e *noteEditor) onBodyChanged(text string) {
+	if e.loading || e.note.ID == "" || !e.note.Deleted.IsZero() {
+		return
+	}
+	e.note.Body = text
+	e.u.notes.saver.changed(e.note.ID, text)
+	e.status.SetText("Saving…")
+}
+
+// onSaved is the saver's report, on the UI goroutine.
+func (e *noteEditor) onSaved(id string, err error) {
+	if id != e.note.ID {
+		return
+	}
+	if err != nil {
+		e.status.SetText("Not saved: " + plainError(err) + " (it will be tried again as you type)")
+		return
+	}
+	e.status.SetText("Saved")
+}
+
+func (e *noteEditor) onPreviewTapped() {
+	if e.preview.Visible() {
+		e.preview.Hide()
+		e.body.Show()
+		e.previewB.SetText("Preview")
+		return
+	}
+	e.preview.ParseMarkdown(e.body.Text)
+	e.body.Hide()
+	e.preview.Show()
+	e.previewB.SetText("Edit")
+}
+
+func (e *noteEditor) onColorTapped(name string) {
+	if e.note.ID == "" || !e.note.Deleted.IsZero() {
+		return
+	}
+	e.setSwatches(name)
+	e.update(func(n *store.Note) { n.Color = name })
+}
+
+func (e *noteEditor) saveTags() {
+	if e.note.ID == "" || !e.note.Deleted.IsZero() {
+		return
+	}
+	tags := splitTags(e.tags.Text)
+	if strings.Join(tags, ",") == strings.Join(e.note.Tags, ",") {
+		return
+	}
+	e.update(func(n *store.Note) { n.Tags = tags })
+}
+
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "#")); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// update writes the pending text, then the change f makes to the note as
+// stored now.
+func (e *noteEditor) update(f func(n *store.Note)) {
+	st := e.u.st
+	if st == nil {
+		e.u.notes.noStore()
+		return
+	}
+	e.u.notes.saver.flush()
+	n, err := st.Note(e.note.ID)
+	if err == nil {
+		f(&n)
+		n, err = st.UpdateNote(n)
+	}
+	if err != nil {
+		e.u.notes.showError("The note could not be saved", err)
+		return
+	}
+	e.note = n
+	e.status.SetText("Saved")
+	if e.onChanged != nil {
+		e.onChanged(n)
+	}
+	e.u.notes.noteChanged(n)
+}
+
+func (e *noteEditor) onGoToTapped() {
+	e.u.notes.saver.flush()
+	e.saveTags()
+	e.u.reader.goToNote(e.note)
+}
+
+func (e *noteEditor) onTrashTapped() {
+	st := e.u.st
+	if st == nil || e.note.ID == "" {
+		return
+	}
+	e.u.notes.saver.flush()
+	var err error
+	if e.note.Deleted.IsZero() {
+		err = st.TrashNote(e.note.ID)
+	} else {
+		err = st.RestoreNote(e.note.ID)
+	}
+	if err != nil {
+		e.u.notes.showError("The note could not be moved", err)
+		return
+	}
+	n, err := st.Note(e.note.ID)
+	if err != nil {
+		e.u.notes.showError("The note could not be loaded", err)
+		return
+	}
+	e.u.notes.noteChanged(n)
+	if !n.Deleted.IsZero() {
+		e.close()
+		return
+	}
+	e.show(n)
+}
+
+// close writes what is pending and hides the editor.
+func (e *noteEditor) close() {
+	e.u.notes.saver.flush()
+	e.saveTags()
+	e.open = false
+	e.note = store.Note{}
+	if e.onClose != nil {
+		e.onClose()
+	}
+}
+
+// plainError is an error as a student reads it: without the Go package
+// prefixes the store puts in front for the logs.
+func plainError(err error) string {
+	s := err.Error()
+	for _, p := range []string{"store: ", "sqlite: "} {
+		s = strings.ReplaceAll(s, p, "")
+	}
+	return s
+}
+
+// showError tells the student what went wrong and what to do.
+func (s *notesScreen) showError(what string, err error) {
+	fyne.LogError(what, err)
+	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.u.win)
+}
+
+func (s *notesScreen) noStore() {
+	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.u.win)
+}

@@ -1,0 +1,600 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Selection and highlights live in the text engine: flowView knows where
+// every run of every line is drawn, so it maps a pointer position to a
+// byte offset of the paragraph's text and a range of text back to
+// rectangles. Ranges are in the paragraph's own text (piece.src), never in
+// the displayed text, which has footnote markers inserted.
+
+// textRange is a range of one block's paragraph text, in bytes.
+type textRange struct {
+	block      int
+	start, end int
+}
+
+func (t textRange) empty() bool { return t.end <= t.start }
+
+// textMark is a highlight drawn behind a range, with a mark in the margin.
+type textMark struct {
+	textRange
+	id    string // note id
+	color string // name in highlightColors; resolved when drawn, for the theme
+	note  bool   // the note has text: its margin mark says so
+}
+
+// selectState is a flowView's selection; the zero value selects nothing.
+type selectState struct {
+	enabled  bool
+	caret    int // block of the caret, -1 for none
+	caretOff int
+	anchor   int // offset where the selection started (the fixed end)
+	sel      textRange
+	pressAt  fyne.Position
+	pressed  bool
+	dragging bool
+	keyboard bool // the student selects with the keys: show the caret
+
+	marks []textMark
+
+	onSelected func()          // a selection was made or changed by the student
+	onCleared  func()          // the selection went away
+	onMarkTap  func(id string) // a margin mark or a highlight was tapped
+}
+
+// marginMarkW is the width of the strip left of the column where margin
+// marks are drawn and tapped.
+const marginMarkW = 16
+
+// textAt maps pos (view coordinates) to a block and an offset in its
+// paragraph text: the nearest line of the block under pos, the nearest
+// character boundary on it. Only paragraphs of the article are text.
+func (f *flowView) textAt(pos fyne.Position, within int) (bi, off int, ok bool) {
+	if len(f.lay.blocks) == 0 {
+		return -1, 0, false
+	}
+	bi = f.lay.blockAt(pos.Y)
+	if within >= 0 && bi != within {
+		// a drag leaving its paragraph selects to that paragraph's end or start
+		if bi > within {
+			return within, f.blockTextEnd(within), true
+		}
+		return within, 0, true
+	}
+	if f.blocks[bi].kind != blockPara {
+		return bi, 0, false
+	}
+	lb := f.lay.blocks[bi]
+	if len(lb.lines) == 0 {
+		return bi, 0, false
+	}
+	top := lb.y + lb.gap
+	li := 0
+	for i, l := range lb.lines {
+		if pos.Y >= top+l.y {
+			li = i
+		}
+	}
+	return bi, f.offsetOnLine(bi, li, pos.X-f.colX), true
+}
+
+// blockTextEnd is the length of block bi's paragraph text.
+func (f *flowView) blockTextEnd(bi int) int {
+	end := 0
+	for _, p := range f.blocks[bi].pieces {
+		if !p.ins && p.src+len(p.text) > end {
+			end = p.src + len(p.text)
+		}
+	}
+	return end
+}
+
+// offsetOnLine is the text offset nearest to x on line li of block bi.
+func (f *flowView) offsetOnLine(bi, li int, x float32) int {
+	b := &f.blocks[bi]
+	l := f.lay.blocks[bi].lines[li]
+	if len(l.runs) == 0 {
+		return 0
+	}
+	first := l.runs[0]
+	if x <= first.x {
+		return runSrc(b, first, first.start)
+	}
+	for ri, ru := range l.runs {
+		if x > ru.x+ru.w && ri < len(l.runs)-1 {
+			continue
+		}
+		p := &b.pieces[ru.piece]
+		if p.ins {
+			return p.src
+		}
+		m := f.runMeasurer(l, p)
+		at := ru.x
+		for i, r := range p.text[ru.start:ru.end] {
+			a := m.advance(r, p.style)
+			if x < at+a/2 {
+				return p.src + ru.start + i
+			}
+			at += a
+		}
+		return p.src + ru.end
+	}
+	last := l.runs[len(l.runs)-1]
+	return runSrc(b, last, last.end)
+}
+
+func runSrc(b *block, ru run, at int) int {
+	p := &b.pieces[ru.piece]
+	if p.ins {
+		return p.src
+	}
+	return p.src + at
+}
+
+func (f *flowView) runMeasurer(l line, p *piece) *measurer {
+	size := l.size
+	if p.sup {
+		size *= supScale
+	}
+	return f.ms.at(size)
+}
+
+// rangeRects are the rectangles, one per line, that cover t (view
+// coordinates), with the line heights for the caller to pad.
+func (f *flowView) rangeRects(t textRange, fn func(x0, x1, y, h float32, first bool)) {
+	if t.block < 0 || t.block >= len(f.lay.blocks) {
+		return
+	}
+	b := &f.blocks[t.block]
+	lb := f.lay.blocks[t.block]
+	first := true
+	for _, l := range lb.lines {
+		x0, x1 := float32(-1), float32(-1)
+		for _, ru := range l.runs {
+			p := &b.pieces[ru.piece]
+			if p.ins {
+				if p.src > t.start && p.src < t.end {
+					x0, x1 = extend(x0, x1, ru.x, ru.x+ru.w)
+				}
+				continue
+			}
+			s, e := p.src+ru.start, p.src+ru.end
+			a, z := max(s, t.start), min(e, t.end)
+			if a >= z {
+				continue
+			}
+			m := f.runMeasurer(l, p)
+			xa := ru.x + m.width(p.text[ru.start:a-p.src], p.style)
+			xz := xa + m.width(p.text[a-p.src:z-p.src], p.style)
+			x0, x1 = extend(x0, x1, xa, xz)
+		}
+		if x1 > x0 {
+			fn(f.colX+x0, f.colX+x1, lb.y+lb.gap+l.y, l.h, first)
+			first = false
+		}
+	}
+}
+
+func extend(x0, x1, a, z float32) (float32, float32) {
+	if x0 < 0 || a < x0 {
+		x0 = a
+	}
+	if z > x1 {
+		x1 = z
+	}
+	return x0, x1
+}
+
+// caretRect is where the caret is drawn: before offset off of block bi.
+func (f *flowView) caretRect(bi, off int) (fyne.Position, float32, bool) {
+	if bi < 0 || bi >= len(f.lay.blocks) {
+		return fyne.Position{}, 0, false
+	}
+	b := &f.blocks[bi]
+	lb := f.lay.blocks[bi]
+	for li, l := range lb.lines {
+		for _, ru := range l.runs {
+			p := &b.pieces[ru.piece]
+			if p.ins {
+				continue
+			}
+			s, e := p.src+ru.start, p.src+ru.end
+			if off < s || off > e || (off == e && li < len(lb.lines)-1 && ru == l.runs[len(l.runs)-1]) {
+				continue
+			}
+			m := f.runMeasurer(l, p)
+			x := ru.x + m.width(p.text[ru.start:off-p.src], p.style)
+			return fyne.NewPos(f.colX+x, lb.y+lb.gap+l.y), l.h, true
+		}
+	}
+	return fyne.Position{}, 0, false
+}
+
+// paraText is the paragraph text of block bi, rebuilt from its pieces.
+func (f *flowView) paraText(bi int) string {
+	var sb strings.Builder
+	for _, p := range f.blocks[bi].pieces {
+		if !p.ins {
+			sb.WriteString(p.text)
+		}
+	}
+	return sb.String()
+}
+
+// setSelection selects t (clamped to rune boundaries, trimmed of spaces);
+// an empty range clears the selection.
+func (f *flowView) setSelection(t textRange) {
+	if t.block >= 0 && t.block < len(f.blocks) && !t.empty() {
+		text := f.paraText(t.block)
+		t.start, t.end = clampRange(text, t.start, t.end)
+		for t.start < t.end && text[t.start] == ' ' {
+			t.start++
+		}
+		for t.end > t.start && text[t.end-1] == ' ' {
+			t.end--
+		}
+	}
+	if t.empty() {
+		t = textRange{block: -1}
+	}
+	f.sel.sel = t
+	f.Refresh()
+}
+
+func clampRange(text string, start, end int) (int, int) {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if start > end {
+		start, end = end, start
+	}
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return start, end
+}
+
+// selection is the selected range and its text ("" for none).
+func (f *flowView) selection() (textRange, string) {
+	t := f.sel.sel
+	if t.empty() || t.block < 0 || t.block >= len(f.blocks) {
+		return textRange{block: -1}, ""
+	}
+	return t, f.paraText(t.block)[t.start:t.end]
+}
+
+func (f *flowView) clearSelection() {
+	had := !f.sel.sel.empty()
+	f.sel.sel = textRange{block: -1}
+	f.Refresh()
+	if had && f.sel.onCleared != nil {
+		f.sel.onCleared()
+	}
+}
+
+// MouseDown starts a selection: a press on text sets the caret there; with
+// Shift held it extends the selection from the caret instead.
+func (f *flowView) MouseDown(ev *desktop.MouseEvent) {
+	if !f.sel.enabled || ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	f.sel.pressAt, f.sel.pressed, f.sel.dragging = ev.Position, true, false
+	if ev.Modifier&fyne.KeyModifierShift != 0 && f.sel.caret >= 0 {
+		if bi, off, ok := f.textAt(ev.Position, f.sel.caret); ok {
+			f.setSelection(textRange{bi, min(f.sel.anchor, off), max(f.sel.anchor, off)})
+			f.sel.dragging = true // MouseUp reports it
+		}
+	}
+}
+
+// Dragged extends the selection from where the button went down to the
+// pointer; it stays in the paragraph where the drag began, because an
+// anchor is a passage of one paragraph.
+func (f *flowView) Dragged(ev *fyne.DragEvent) {
+	if !f.sel.enabled {
+		return
+	}
+	start := f.sel.pressAt
+	if !f.sel.pressed {
+		start = ev.Position.Subtract(ev.Dragged)
+		f.sel.pressAt, f.sel.pressed = start, true
+	}
+	if !f.sel.dragging {
+		bi, off, ok := f.textAt(start, -1)
+		if !ok {
+			return
+		}
+		f.sel.dragging = true
+		f.sel.caret, f.sel.anchor = bi, off
+	}
+	bi, off, ok := f.textAt(ev.Position, f.sel.caret)
+	if !ok || bi != f.sel.caret {
+		return
+	}
+	f.sel.caretOff = off
+	f.setSelection(textRange{bi, min(f.sel.anchor, off), max(f.sel.anchor, off)})
+	if f.scroll != nil {
+		// dragging past the edge of the viewport scrolls the text along
+		if y := ev.Position.Y - f.offset(); y > f.viewport()-8 {
+			f.scrollTo(f.offset() + f.size)
+		} else if y < 8 {
+			f.scrollTo(f.offset() - f.size)
+		}
+	}
+}
+
+// DragEnd finishes a mouse selection.
+func (f *flowView) DragEnd() { f.endPress() }
+
+// MouseUp finishes a press; a press without a drag is left to Tapped.
+func (f *flowView) MouseUp(*desktop.MouseEvent) { f.endPress() }
+
+func (f *flowView) endPress() {
+	if !f.sel.pressed {
+		return
+	}
+	dragged := f.sel.dragging
+	f.sel.pressed, f.sel.dragging = false, false
+	if dragged && !f.sel.sel.empty() && f.sel.onSelected != nil {
+		f.sel.onSelected()
+	}
+}
+
+// tapText handles a tap on the text of a selectable view: a tap on a
+// highlight or on its margin mark opens its note, any other tap puts the
+// caret there and clears the selection. It reports whether it used the tap.
+func (f *flowView) tapText(pos fyne.Position) bool {
+	if !f.sel.enabled {
+		return false
+	}
+	if id := f.markAt(pos); id != "" {
+		if f.sel.onMarkTap != nil {
+			f.sel.onMarkTap(id)
+		}
+		return true
+	}
+	if bi, off, ok := f.textAt(pos, -1); ok {
+		f.sel.caret, f.sel.caretOff, f.sel.anchor = bi, off, off
+	}
+	f.clearSelection()
+	return false
+}
+
+// markAt is the note whose margin mark or highlight is under pos.
+func (f *flowView) markAt(pos fyne.Position) string {
+	if len(f.lay.blocks) == 0 {
+		return ""
+	}
+	bi := f.lay.blockAt(pos.Y)
+	for i := len(f.sel.marks) - 1; i >= 0; i-- {
+		m := f.sel.marks[i]
+		if m.block != bi {
+			continue
+		}
+		hit := ""
+		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
+			if pos.Y < y || pos.Y >= y+h {
+				return
+			}
+			mx := f.colX - marginMarkW - 4
+			if first && pos.X >= mx-4 && pos.X < f.colX {
+				hit = m.id
+			}
+			if pos.X >= x0 && pos.X < x1 {
+				hit = m.id
+			}
+		})
+		if hit != "" {
+			return hit
+		}
+	}
+	return ""
+}
+
+// markRect is where note id's margin mark is drawn (view coordinates).
+func (f *flowView) markRect(id string) (fyne.Position, bool) {
+	for _, m := range f.sel.marks {
+		if m.id != id {
+			continue
+		}
+		var at fyne.Position
+		ok := false
+		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
+			if first {
+				at, ok = fyne.NewPos(f.colX-marginMarkW/2-4, y+h/2), true
+			}
+		})
+		return at, ok
+	}
+	return fyne.Position{}, false
+}
+
+// placeMarks draws the highlights, the selection, the caret and the margin
+// marks of the lines between top and bottom, behind the text.
+func (r *flowRenderer) placeMarks(top, bottom float32) {
+	f := r.f
+	if !f.sel.enabled {
+		return
+	}
+	n := 0
+	rect := func() *canvas.Rectangle {
+		if n == len(r.rects) {
+			r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
+		}
+		x := r.rects[n]
+		n++
+		return x
+	}
+	visible := func(t textRange) bool {
+		if t.block < 0 || t.block >= len(f.lay.blocks) {
+			return false
+		}
+		lb := f.lay.blocks[t.block]
+		return lb.y+lb.h >= top && lb.y <= bottom
+	}
+	th := f.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	pad := f.size * 0.12
+	for _, m := range f.sel.marks {
+		if !visible(m.textRange) {
+			continue
+		}
+		fill := highlightColor(m.color, v)
+		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
+			hl := rect()
+			hl.FillColor, hl.CornerRadius, hl.StrokeWidth = fill, 3, 0
+			hl.Move(fyne.NewPos(x0-1, y+pad))
+			hl.Resize(fyne.NewSize(x1-x0+2, h-2*pad))
+			if first {
+				mk := rect()
+				mk.FillColor, mk.CornerRadius = opaque(fill), 3
+				mk.StrokeWidth = 0
+				w := float32(6)
+				if m.note {
+					w = 12
+				}
+				mk.Move(fyne.NewPos(f.colX-marginMarkW/2-4-w/2, y+pad))
+				mk.Resize(fyne.NewSize(w, h-2*pad))
+			}
+		})
+	}
+	if t := f.sel.sel; !t.empty() && visible(t) {
+		sc := th.Color(theme.ColorNameSelection, v)
+		f.rangeRects(t, func(x0, x1, y, h float32, first bool) {
+			s := rect()
+			s.FillColor, s.CornerRadius, s.StrokeWidth = sc, 2, 0
+			s.Move(fyne.NewPos(x0-1, y+pad/2))
+			s.Resize(fyne.NewSize(x1-x0+2, h-pad))
+		})
+	} else if f.sel.caret >= 0 && f.sel.showCaret() {
+		if at, h, ok := f.caretRect(f.sel.caret, f.sel.caretOff); ok && at.Y+h >= top && at.Y <= bottom {
+			c := rect()
+			c.FillColor, c.CornerRadius, c.StrokeWidth = th.Color(theme.ColorNamePrimary, v), 0, 0
+			c.Move(fyne.NewPos(at.X-1, at.Y+pad))
+			c.Resize(fyne.NewSize(2, h-2*pad))
+		}
+	}
+	for _, x := range r.rects[:n] {
+		x.Show()
+		x.Refresh()
+		r.objs = append(r.objs, x)
+	}
+	for _, x := range r.rects[n:] {
+		x.Hide()
+	}
+}
+
+// showCaret: the caret is drawn once the student has used the keyboard to
+// select, so that an ordinary tap does not leave a cursor in the text.
+func (s *selectState) showCaret() bool { return s.keyboard }
+
+func opaque(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0xff}
+}
+
+// Keyboard selection moves the free end of the selection (or the caret)
+// by words and sentences inside the paragraph it is in.
+
+// nextWord is the end of the word after off.
+func nextWord(text string, off int) int {
+	i := off
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// prevWord is the start of the word before off.
+func prevWord(text string, off int) int {
+	i := off
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i -= n
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// nextSentence is the end of the sentence after off (its closing
+// punctuation included), or the end of the text.
+func nextSentence(text string, off int) int {
+	for off < len(text) && text[off] == ' ' {
+		off++
+	}
+	for i := off; i < len(text); i++ {
+		switch text[i] {
+		case '.', '?', '!', ';':
+			if i+1 == len(text) || text[i+1] == ' ' {
+				if isAbbrev(text[:i]) {
+					continue
+				}
+				return i + 1
+			}
+		}
+	}
+	return len(text)
+}
+
+// prevSentence is the start of the sentence that ends at or before off.
+func prevSentence(text string, off int) int {
+	for off > 0 && text[off-1] == ' ' {
+		off--
+	}
+	for i := off - 2; i > 0; i-- {
+		switch text[i] {
+		case '.', '?', '!', ';':
+			if text[i+1] == ' ' && !isAbbrev(text[:i]) {
+				return i + 2
+			}
+		}
+	}
+	return 0
+}
+
+// isAbbrev reports whether the word before a full stop is an
+// abbreviation the article uses ("n.", "Art.", "e.g.", single letters).
+func isAbbrev(before string) bool {
+	w := before
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		w = before[i+1:]
+	}
+	w = strings.TrimLeft(w, "(“\"'")
+	switch strings.ToLower(w) {
+	case "n", "nn", "art", "arts", "e.g", "i.e", "cf", "para", "paras", "no", "vol", "p", "pp", "ed", "eds", "mr", "dr", "st", "v", "vs", "etc", "al", "res":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1
+}
