@@ -412,28 +412,40 @@ func (s *cardsScreen) showEmpty(msg string) {
 // answerSegments is the answer as shown after Space: a cloze card's
 // sentence with the recalled words in bold and accent colour, so the eye
 // finds them at once, then its extra note; a basic card's answer as is.
+// Inline text goes in one segment per word: RichText moves a segment that
+// does not fit the rest of a line to the next line whole.
 func answerSegments(c *studyCard) []widget.RichTextSegment {
-	style := func(inline, bold bool, color fyne.ThemeColorName) widget.RichTextStyle {
-		return widget.RichTextStyle{Inline: inline, SizeName: theme.SizeNameSubHeadingText,
+	style := func(bold bool, color fyne.ThemeColorName) widget.RichTextStyle {
+		return widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameSubHeadingText,
 			TextStyle: fyne.TextStyle{Bold: bold}, ColorName: color}
 	}
+	plain := style(false, theme.ColorNameForeground)
 	gaps, err := deck.ParseCloze(c.Front)
 	if c.Type != deck.Cloze || err != nil {
-		return []widget.RichTextSegment{&widget.TextSegment{Style: style(false, false, theme.ColorNameForeground), Text: c.Answer()}}
+		plain.Inline = false
+		return []widget.RichTextSegment{&widget.TextSegment{Style: plain, Text: c.Answer()}}
 	}
 	var segs []widget.RichTextSegment
+	words := func(text string, st widget.RichTextStyle) {
+		for _, w := range strings.SplitAfter(text, " ") {
+			if w != "" {
+				segs = append(segs, &widget.TextSegment{Style: st, Text: w})
+			}
+		}
+	}
 	last := 0
 	for _, g := range gaps {
-		if g.Start > last {
-			segs = append(segs, &widget.TextSegment{Style: style(true, false, theme.ColorNameForeground), Text: c.Front[last:g.Start]})
-		}
-		segs = append(segs, &widget.TextSegment{Style: style(true, true, theme.ColorNamePrimary), Text: g.Answer})
+		words(c.Front[last:g.Start], plain)
+		words(g.Answer, style(true, theme.ColorNamePrimary))
 		last = g.End
 	}
-	segs = append(segs, &widget.TextSegment{Style: style(false, false, theme.ColorNameForeground), Text: c.Front[last:]})
+	words(c.Front[last:], plain)
+	if n := len(segs); n > 0 {
+		segs[n-1].(*widget.TextSegment).Style.Inline = false // ends the paragraph
+	}
 	if c.Back != "" {
-		extra := style(false, false, theme.ColorNameForeground)
-		extra.SizeName = theme.SizeNameText
+		extra := plain
+		extra.Inline, extra.SizeName = false, theme.SizeNameText
 		segs = append(segs, &widget.TextSegment{Style: extra, Text: c.Back})
 	}
 	return segs

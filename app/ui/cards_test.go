@@ -391,7 +391,7 @@ func TestClozeAnswerSegments(t *testing.T) {
 			bold = append(bold, ts.Text)
 		}
 	}
-	if strings.Join(bold, "|") != "2(7)|UN Charter" {
+	if strings.Join(bold, "|") != "2(7)|UN |Charter" {
 		t.Fatalf("bold segments %q", bold)
 	}
 	rt := widget.NewRichText(segs...)

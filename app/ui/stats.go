@@ -110,8 +110,7 @@ func newStatsView(s *cardsScreen) *statsView {
 	v := &statsView{s: s}
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.retLabel = widget.NewLabel("")
-	v.retLabel.Wrapping = fyne.TextWrapWord
+	v.retLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.reviews = newStatsChart(false, countLabel)
 	v.retention = newStatsChart(true, func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) })
 	v.retention.maxY = 1
@@ -119,12 +118,14 @@ func newStatsView(s *cardsScreen) *statsView {
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		v.summary,
-		heading("Reviews per day, last 30 days"), v.reviews,
-		heading("Retention, last 30 days"), v.retLabel, v.retention,
-		heading("Cards due, next 30 days"), v.forecast,
-	)))
+	// Each chart gets a third of the height there is, and scrolls below
+	// its minimum.
+	charts := container.NewGridWithRows(3,
+		container.NewBorder(heading("Reviews per day, last 30 days"), nil, nil, nil, v.reviews),
+		container.NewBorder(v.retLabel, nil, nil, nil, v.retention),
+		container.NewBorder(heading("Cards due, next 30 days"), nil, nil, nil, v.forecast),
+	)
+	v.content = container.NewVScroll(container.NewPadded(container.NewBorder(v.summary, nil, nil, nil, charts)))
 	return v
 }
 
@@ -151,13 +152,14 @@ func (v *statsView) refresh() {
 	v.data = computeStats(reviews, s.states, now)
 	d := v.data
 	if s.u.st != nil {
-		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.",
+		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.\n"+
+			"Retention is the share of reviews of learnt cards (past their learning steps) answered Hard, Good or Easy; FSRS aims at 90%%.",
 			d.total, d.reviews[statsDays-1], d.due[0], sum(d.due[:7])))
 	}
 	if d.graduated == 0 {
-		v.retLabel.SetText("Share of reviews of learnt cards (in Review) answered Hard, Good or Easy. None yet: cards count once they have graduated from their learning steps.")
+		v.retLabel.SetText("Retention, last 30 days: no reviews of learnt cards yet")
 	} else {
-		v.retLabel.SetText(fmt.Sprintf("Share of reviews of learnt cards answered Hard, Good or Easy: %.0f%% (%d of %d). FSRS aims at 90%%.",
+		v.retLabel.SetText(fmt.Sprintf("Retention, last 30 days: %.0f%% (%d of %d)",
 			100*float64(d.passed)/float64(d.graduated), d.passed, d.graduated))
 	}
 	past := dayLabels(d.past)
