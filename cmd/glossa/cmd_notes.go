@@ -18,15 +18,17 @@ import (
 )
 
 func init() {
-	register(&command{name: "notes", usage: "notes add|list|export|trash|restore", summary: "add, list and export notes (run \"glossa notes\" for details)", run: runNotes})
+	register(&command{name: "notes", usage: "notes add|list|export|import|trash|restore", summary: "add, list and export notes (run \"glossa notes\" for details)", run: runNotes})
 }
 
 const notesUsage = `usage:
   glossa notes add --quote TEXT [--body TEXT] [--tag T]... [--color C]
         attach a note to the first passage containing TEXT (case and spacing ignored); prints its id
   glossa notes list [--json] [--trash]
-  glossa notes export --format md [-o FILE]
-        Markdown grouped by section, each note under its quote (Obsidian-friendly)
+  glossa notes export --format md|bundle [-o FILE]
+        md: Markdown grouped by section, each note under its quote (Obsidian-friendly)
+        bundle: versioned JSON a classmate imports with "glossa notes import"
+  glossa notes import FILE   merge a bundle: adds new notes, updates older ones, never duplicates
   glossa notes trash ID      move a note to the trash
   glossa notes restore ID    take a note out of the trash
 `
@@ -42,7 +44,12 @@ func runNotes(e *env, args []string) int {
 	case "list":
 		return runNotesList(e, args[1:])
 	case "export":
+		if wantsBundle(args[1:]) {
+			return runNotesExportBundle(e, args[1:])
+		}
 		return runNotesExport(e, args[1:])
+	case "import":
+		return runNotesImport(e, args[1:])
 	case "trash", "restore":
 		return runNotesTrash(e, args[0], args[1:])
 	case "help", "-h", "--help":
@@ -250,7 +257,7 @@ func runNotesExport(e *env, args []string) int {
 		return 2
 	}
 	if *format != "md" {
-		fmt.Fprintf(e.stderr, "glossa notes export: unknown format %q (only md)\n", *format)
+		fmt.Fprintf(e.stderr, "glossa notes export: unknown format %q (md or bundle)\n", *format)
 		return 2
 	}
 	s, doc, err := e.openStore()
