@@ -162,7 +162,7 @@ func (s *sourcesScreen) build() {
 		newSourceRowView,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.rows) {
-				setSourceRowView(o.(*widget.RichText), s.rows[i])
+				setSourceRowView(o.(*widget.RichText), s.rows[i], s.rowTextWidth())
 			}
 		})
 	s.list.OnSelected = s.onListSelected
@@ -182,7 +182,9 @@ func (s *sourcesScreen) build() {
 	sortLabel := widget.NewLabel("Sort by")
 	filters := container.NewHBox(container.New(&fixedWidth{w: kindW}, s.kindSel), sortLabel, s.sortSel)
 	status := container.NewBorder(nil, nil, nil, s.issues, s.count)
-	left := container.NewBorder(container.NewVBox(s.search, filters, status, widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), box), nil, nil, s.list)
+	// rows are cut to the list's width: bind them again when it changes
+	list := container.New(&widthWatch{onChange: s.list.Refresh}, s.list)
+	left := container.NewBorder(container.NewVBox(s.search, filters, status, widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), box), nil, nil, list)
 
 	s.detail = container.NewVScroll(container.NewVBox())
 	s.chart = newCitedChart(s.onChartTapped)
@@ -924,7 +926,6 @@ func (s *sourcesScreen) popoverButton() *widget.Button {
 // lines sit close together.
 func newSourceRowView() fyne.CanvasObject {
 	rt := widget.NewRichText()
-	rt.Truncation = fyne.TextTruncateEllipsis
 	rt.Wrapping = fyne.TextWrapOff
 	rt.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: "Authors", Style: widget.RichTextStyleParagraph},
@@ -986,7 +987,7 @@ func endLine(segs []widget.RichTextSegment) []widget.RichTextSegment {
 	return segs
 }
 
-func setSourceRowView(rt *widget.RichText, r sourceRow) {
+func setSourceRowView(rt *widget.RichText, r sourceRow, width float32) {
 	src := r.src
 	var segs []widget.RichTextSegment
 	authorStyle := rowPlain
@@ -1003,7 +1004,7 @@ func setSourceRowView(rt *widget.RichText, r sourceRow) {
 		segs = append(segs, &widget.TextSegment{Text: "  ·  ", Style: rowPlain})
 		segs = append(segs, highlightSegments(src.Year, r.hits[cite.FieldYear], rowPlain)...)
 	}
-	segs = endLine(segs)
+	segs = endLine(fitLine(segs, width))
 
 	titleStyle := rowPlain
 	titleStyle.TextStyle.Italic = true
@@ -1011,7 +1012,7 @@ func setSourceRowView(rt *widget.RichText, r sourceRow) {
 	if title == "" {
 		title = "(untitled)"
 	}
-	segs = append(segs, endLine(highlightSegments(title, r.hits[cite.FieldTitle], titleStyle))...)
+	segs = append(segs, endLine(fitLine(highlightSegments(title, r.hits[cite.FieldTitle], titleStyle), width))...)
 
 	var meta []widget.RichTextSegment
 	times := "cited once"
@@ -1026,7 +1027,97 @@ func setSourceRowView(rt *widget.RichText, r sourceRow) {
 		meta = append(meta, &widget.TextSegment{Text: " · in ", Style: rowMuted})
 		meta = append(meta, highlightSegments(src.Container, r.hits[cite.FieldContainer], rowMuted)...)
 	}
-	segs = append(segs, endLine(meta)...)
+	segs = append(segs, endLine(fitLine(meta, width))...)
 	rt.Segments = segs
 	rt.Refresh()
+}
+
+// rowTextWidth is the width a list row's text may take: the list less the
+// row's padding, the scroll bar and a margin for kerning, which cached
+// advances do not see.
+func (s *sourcesScreen) rowTextWidth() float32 {
+	w := s.list.Size().Width
+	if w <= 0 {
+		return 1 << 20 // not laid out yet: bound again when it is
+	}
+	return w - 2*theme.InnerPadding() - 2*theme.Padding() - theme.ScrollBarSize()
+}
+
+// fitLine cuts a line of segments to width, ending it with an ellipsis.
+// RichText's own truncation shapes the text again on every refresh (about
+// a millisecond a row); cached rune advances make cutting nearly free.
+func fitLine(segs []widget.RichTextSegment, width float32) []widget.RichTextSegment {
+	type seg struct {
+		t  *widget.TextSegment
+		m  *measurer
+		st article.Style
+	}
+	parts := make([]seg, 0, len(segs))
+	var total float32
+	for _, sg := range segs {
+		t, ok := sg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		size := theme.TextSize()
+		if t.Style.SizeName != "" {
+			size = theme.Size(t.Style.SizeName)
+		}
+		var st article.Style
+		if t.Style.TextStyle.Bold {
+			st |= article.Bold
+		}
+		if t.Style.TextStyle.Italic {
+			st |= article.Italic
+		}
+		p := seg{t, sharedMeasurers.at(size), st}
+		total += p.m.width(t.Text, st)
+		parts = append(parts, p)
+	}
+	if total <= width {
+		return segs
+	}
+	var out []widget.RichTextSegment
+	var x float32
+	for _, p := range parts {
+		ell := p.m.advance('…', p.st)
+		for off, r := range p.t.Text {
+			if x+p.m.advance(r, p.st)+ell > width {
+				cut := *p.t
+				cut.Text = strings.TrimRight(p.t.Text[:off], " ·") + "…"
+				return append(out, &cut)
+			}
+			x += p.m.advance(r, p.st)
+		}
+		out = append(out, p.t)
+	}
+	return out
+}
+
+// widthWatch lays out its child like a stack and calls onChange when the
+// width changes.
+type widthWatch struct {
+	w        float32
+	onChange func()
+}
+
+func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+	if size.Width != l.w {
+		l.w = size.Width
+		if l.onChange != nil {
+			l.onChange()
+		}
+	}
 }

@@ -471,6 +471,12 @@ func TestSourcesExport(t *testing.T) {
 		}
 		closeOverlays(u)
 	}
+	// the buttons go through Fyne's save dialog
+	s.onExportTapped(cite.FormatRIS)
+	if u.Window().Canvas().Overlays().Top() == nil {
+		t.Error("export shows no save dialog")
+	}
+	closeOverlays(u)
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full to fail a write")
 	}
@@ -548,5 +554,22 @@ func TestSourcesFitSmallWindow(t *testing.T) {
 	}
 	if w := u.Window().Canvas().Size().Width; w > 1280 {
 		t.Errorf("window grew to %.0f px", w)
+	}
+}
+
+// BenchmarkSourcesKeystroke is one keystroke in the search field with
+// everything the screen does for it: search, filter, sort, the list
+// rows drawn again (test driver, no GL).
+func BenchmarkSourcesKeystroke(b *testing.B) {
+	a := test.NewTempApp(b)
+	u := New(a, realDoc(b), nil, Options{Size: fyne.NewSize(1280, 800)})
+	u.Window().Show()
+	u.Show("Sources")
+	s := u.sources
+	keys := []string{"m", "ma", "mal", "malk", "malks", "malkso", "malksoo", "malksoo r", "malksoo ru", "malksoo rus"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.search.SetText(keys[i%len(keys)])
 	}
 }
