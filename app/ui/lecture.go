@@ -384,11 +384,24 @@ func (l *lectureMode) sectionStep() (k, n int) {
 }
 
 func (l *lectureMode) updateMore() {
-	show := l.body.overflow && !l.body.atEnd()
-	if show {
-		l.more.Show()
+	l.setShown(l.more, l.body.overflow && !l.body.atEnd())
+}
+
+// setShown shows or hides o and repaints it. Show and Hide alone repaint
+// nothing, and an object hidden since the window opened is not yet known
+// to the canvas, so the repaint is asked of the window's canvas itself.
+func (l *lectureMode) setShown(o fyne.CanvasObject, on bool) {
+	if on == o.Visible() {
+		return
+	}
+	if on {
+		o.Show()
 	} else {
-		l.more.Hide()
+		o.Hide()
+	}
+	if l.win != nil {
+		l.win.Canvas().Refresh(o)
+		l.win.Canvas().Refresh(l.win.Content())
 	}
 }
 
@@ -496,7 +509,7 @@ func (l *lectureMode) showCallout(on bool) {
 	}
 	if !on {
 		l.calloutShown = false
-		l.callout.Hide()
+		l.setShown(l.callout, false)
 		return
 	}
 	fns := l.footnotes()
@@ -525,20 +538,15 @@ func (l *lectureMode) showCallout(on bool) {
 		}
 	}
 	l.calloutShown = true
-	l.callout.Show()
 	l.calloutT.set(b.String(), spans, nil, nil)
-	l.calloutH.Refresh()
+	l.setShown(l.callout, true)
 	l.callout.Refresh()
 }
 
 // setBlank blacks the screen out (or lights it again).
 func (l *lectureMode) setBlank(on bool) {
 	l.blanked = on
-	if on {
-		l.blank.Show()
-	} else {
-		l.blank.Hide()
-	}
+	l.setShown(l.blank, on)
 	if l.presenter != nil {
 		l.presenter.update()
 	}

@@ -44,6 +44,10 @@ type bigText struct {
 	box     *fyne.Container // what goes in the window: fits and scrolls on resize
 	laidAt  fyne.Size
 	widths  map[bigWordKey]float32
+	// exact widths at one size, for the final line breaking
+	exact     map[bigWordKey]float32
+	exactAt   float32
+	exactSize float32
 	dirty   bool
 }
 
@@ -61,6 +65,9 @@ type bigWordKey struct {
 // bigMeasureRef is the size at which word widths are measured; widths at
 // other sizes are scaled from it (glyph advances scale linearly).
 const bigMeasureRef = 100
+
+// bigScrollBar is the room left at the right of a text that scrolls.
+const bigScrollBar = 16
 
 func newBigText() *bigText {
 	t := &bigText{widths: map[bigWordKey]float32{}, align: fyne.TextAlignLeading}
@@ -133,6 +140,7 @@ func (t *bigText) fit(vp fyne.Size) {
 	t.laidAt, t.dirty = vp, false
 	s := t.pref
 	floor := min(t.floor, t.pref)
+	t.exactAt = 0
 	for {
 		h, _, _ := t.breakLines(s, vp.Width, nil)
 		if h <= vp.Height || s <= floor {
@@ -140,10 +148,26 @@ func (t *bigText) fit(vp fyne.Size) {
 		}
 		s = max(floor, s*0.93)
 	}
+	// Widths scaled from the reference size are a little off at the size
+	// chosen (hinting), which shows as words run together; the lines are
+	// broken again over widths measured at that size.
+	for {
+		t.exactAt = s
+		if h, _, _ := t.breakLines(s, vp.Width, nil); h <= vp.Height || s <= floor {
+			break
+		}
+		s = max(floor, s*0.97)
+	}
 	t.size = s
 	var objs []fyne.CanvasObject
-	t.height, t.width, t.lines = t.breakLines(s, vp.Width, &objs)
+	t.height, t.width, t.lines = t.breakLines(s, vp.Width, nil)
 	t.overflow = t.height > vp.Height+0.5
+	w := vp.Width
+	if t.overflow {
+		// keep the lines clear of the scroll bar
+		w -= bigScrollBar
+	}
+	t.height, t.width, t.lines = t.breakLines(s, w, &objs)
 	// a passage that fits sits in the middle of the screen, as on a slide
 	if dy := (vp.Height - t.height) / 2; dy > 0 && !t.top {
 		for _, o := range objs {
@@ -287,13 +311,26 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 	}
 }
 
-// advance is the width of s at bigMeasureRef, cached.
+// advance is the width of s at bigMeasureRef, cached; when the lines are
+// broken for good (exactAt set) it is measured at that size instead, and
+// scaled back so that callers need not know.
 func (t *bigText) advance(s string, style article.Style) float32 {
 	k := bigWordKey{s, style}
+	ts := fyne.TextStyle{Italic: style&article.Italic != 0, Bold: style&article.Bold != 0}
+	if t.exactAt > 0 {
+		if t.exactSize != t.exactAt {
+			t.exact, t.exactSize = map[bigWordKey]float32{}, t.exactAt
+		}
+		w, ok := t.exact[k]
+		if !ok {
+			w = fyne.MeasureText(s, t.exactAt, ts).Width * bigMeasureRef / t.exactAt
+			t.exact[k] = w
+		}
+		return w
+	}
 	if w, ok := t.widths[k]; ok {
 		return w
 	}
-	ts := fyne.TextStyle{Italic: style&article.Italic != 0, Bold: style&article.Bold != 0}
 	w := fyne.MeasureText(s, bigMeasureRef, ts).Width
 	t.widths[k] = w
 	return w

@@ -26,7 +26,7 @@ type mapData struct {
 	rowTitle string
 	rows     []string
 	keys     []string // for authors: the normalised name the row counts
-	sections []int // indexes in Document.Sections, one per column
+	sections []int    // indexes in Document.Sections, one per column
 	cells    [][]mapCell
 	unit     string // what a cell counts: "citation", "paragraph"
 }
