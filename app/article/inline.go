@@ -70,6 +70,21 @@ func cleanInline(raw string) inline {
 			b.WriteRune(r)
 		}
 	}
+	// next finds the next sep at or after from; i only grows, so the
+	// answer is kept until i passes it and a text with many openers and
+	// no closer is not scanned to its end once per opener.
+	next := func(cache *int, from int, sep string) int {
+		if *cache == -1 || (*cache >= from && *cache >= 0) {
+			return *cache
+		}
+		if k := strings.Index(raw[from:], sep); k >= 0 {
+			*cache = from + k
+		} else {
+			*cache = -1
+		}
+		return *cache
+	}
+	nextBrace, nextClose := -2, -2
 	closeSpan := func(at *int, st Style) {
 		if *at >= 0 && b.Len() > *at {
 			out.spans = append(out.spans, Span{Start: *at, End: b.Len(), Style: st})
@@ -87,11 +102,12 @@ func cleanInline(raw string) inline {
 		case c == '$' && strings.HasPrefix(raw[i:], "$<sup>"):
 			i++ // math-mode wrapper around a superscript: "$<sup>^{85}</sup>$"
 		case c == '$' && strings.HasPrefix(raw[i:], "$^{"):
-			end := strings.IndexByte(raw[i:], '}')
+			end := next(&nextBrace, i, "}")
 			if end < 0 {
 				i += 3 // a formula that never closes: drop its opening
 				continue
 			}
+			end -= i
 			content := raw[i+3 : i+end]
 			i += end + 1
 			if i < len(raw) && raw[i] == '$' {
@@ -109,11 +125,12 @@ func cleanInline(raw string) inline {
 				i++
 				continue
 			case "sup":
-				end := strings.Index(raw[i+n:], "</sup>")
+				end := next(&nextClose, i+n, "</sup>")
 				if end < 0 {
 					i += n
 					continue
 				}
+				end -= i + n
 				content := raw[i+n : i+n+end]
 				i += n + end + len("</sup>")
 				if i < len(raw) && raw[i] == '$' && strings.Contains(content, "^{") {

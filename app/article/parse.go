@@ -107,16 +107,20 @@ type builder struct {
 	lines   []int // source line of each piece
 	starts  []int // text offset where each piece starts
 	merged  string
+	// sb holds in.text as it grows: a footnote or paragraph built from
+	// thousands of pieces must not be copied once per piece.
+	sb strings.Builder
 }
 
 func (b *builder) add(ln int, in inline) {
-	if len(b.in.text) > 0 && len(in.text) > 0 {
-		b.in.text += " "
+	if b.sb.Len() > 0 && len(in.text) > 0 {
+		b.sb.WriteByte(' ')
 	}
-	base := len(b.in.text)
+	base := b.sb.Len()
 	b.lines = append(b.lines, ln)
 	b.starts = append(b.starts, base)
-	b.in.text += in.text
+	b.sb.WriteString(in.text)
+	b.in.text = b.sb.String()
 	for _, s := range in.spans {
 		b.in.spans = append(b.in.spans, Span{Start: s.Start + base, End: s.End + base, Style: s.Style})
 	}

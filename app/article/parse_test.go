@@ -484,3 +484,38 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseHostile parses 1 MB of each kind of degenerate input that
+// once took time quadratic in its size (openers without a closer, a
+// footnote built from very many pieces): each must stay in the tens of
+// milliseconds, like the article itself scaled up.
+func BenchmarkParseHostile(b *testing.B) {
+	const size = 1 << 20
+	fill := func(unit func(i int) string) []byte {
+		var sb strings.Builder
+		for i := 1; sb.Len() < size; i++ {
+			sb.WriteString(unit(i))
+		}
+		return []byte(sb.String())
+	}
+	inputs := []struct {
+		name string
+		src  []byte
+	}{
+		{"escaped markers", bytes.Repeat([]byte("<sup>&</sup>lt;sup>"), size/19)},
+		{"unclosed formulas", bytes.Repeat([]byte("$^{"), size/3)},
+		{"unclosed superscripts", bytes.Repeat([]byte("Text <sup>1 more "), size/17)},
+		{"definitions", fill(func(i int) string { return fmt.Sprintf("<sup>%d</sup> Note %d.\n\n", i, i) })},
+		{"wrapped definition", append([]byte("Text<sup>1</sup>.\n\n<sup>1</sup> A note\n"), bytes.Repeat([]byte(" that goes on\n"), size/14)...)},
+		{"bare numbers", fill(func(i int) string { return fmt.Sprintf("%d ", i) })},
+		{"article repeated", bytes.Repeat(assets.Article, size/len(assets.Article))},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.src)))
+			for b.Loop() {
+				Parse(in.src)
+			}
+		})
+	}
+}
