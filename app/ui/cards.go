@@ -324,7 +324,7 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	s.source = widget.NewLabel("")
 	s.source.Wrapping = fyne.TextWrapWord
 	s.source.TextStyle.Italic = true
-	s.inArticle = widget.NewButtonWithIcon("Show in article", theme.DocumentIcon(), s.onShowInArticleTapped)
+	s.inArticle = widget.NewButtonWithIcon("Show in article (O)", theme.DocumentIcon(), s.onShowInArticleTapped)
 	s.answerBox = container.NewVBox(widget.NewSeparator(), s.answer, s.source, container.NewHBox(s.inArticle))
 	s.showButton = widget.NewButton("Show answer (Space)", s.onShowAnswerTapped)
 	s.showButton.Importance = widget.HighImportance
@@ -624,7 +624,7 @@ func (s *cardsScreen) showError(what string, err error) {
 }
 
 // onKey and onRune make a whole review work from the keyboard: Space or
-// Return shows the answer, 1-4 rate it.
+// Return shows the answer, 1-4 rate it, O opens its passage.
 func (s *cardsScreen) onKey(ev *fyne.KeyEvent) bool {
 	if s.tabs.SelectedIndex() != 0 {
 		return false
@@ -649,6 +649,11 @@ func (s *cardsScreen) onRune(r rune) bool {
 	case '1', '2', '3', '4':
 		s.rate(srs.Rating(r - '0'))
 		return true
+	case 'o', 'O':
+		if s.revealed && s.current != nil && s.current.ParagraphID != "" {
+			s.showInArticle(s.current)
+			return true
+		}
 	}
 	return false
 }

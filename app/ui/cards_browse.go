@@ -179,13 +179,19 @@ func (b *cardBrowser) matches(c *studyCard, words []string, filter string) bool 
 	if len(words) == 0 {
 		return true
 	}
-	hay := strings.ToLower(strings.Join([]string{c.ID, c.Question(), c.Answer(), c.Anchor, strings.Join(c.Tags, " ")}, " "))
+	hay := haystack(c)
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// haystack is the text a search looks in, lower case, runs of space as one.
+func haystack(c *studyCard) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.Join(
+		[]string{c.ID, c.Question(), c.Answer(), c.Anchor, strings.Join(c.Tags, " ")}, " ")), " "))
 }
 
 // refresh filters the cards again and keeps the selection when it is
@@ -195,12 +201,22 @@ func (b *cardBrowser) refresh() {
 		return
 	}
 	words := strings.Fields(strings.ToLower(b.search.Text))
+	phrase := strings.Join(words, " ")
 	b.shown = b.shown[:0]
+	var loose []*studyCard
 	for _, c := range b.s.cards {
-		if b.matches(c, words, b.filter.Selected) {
-			b.shown = append(b.shown, c)
+		if !b.matches(c, words, b.filter.Selected) {
+			continue
 		}
+		// Cards holding the words as typed come first: "article 2" should
+		// find Article 2 before every card that says "article" and "2".
+		if len(words) > 1 && !strings.Contains(haystack(c), phrase) {
+			loose = append(loose, c)
+			continue
+		}
+		b.shown = append(b.shown, c)
 	}
+	b.shown = append(b.shown, loose...)
 	b.count.SetText(fmt.Sprintf("%d of %d cards", len(b.shown), len(b.s.cards)))
 	b.list.Refresh()
 	if b.selected != nil {

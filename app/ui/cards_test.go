@@ -190,20 +190,35 @@ func TestCardsShowInArticle(t *testing.T) {
 	st := tempStore(t)
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
 	u, s := cardsUI(t, st, &now)
+	r := u.reader
+	check := func(card *studyCard, how string) {
+		t.Helper()
+		if u.current().name != "Reader" {
+			t.Fatalf("%s: screen %q after Show in article", how, u.current().name)
+		}
+		pi := s.paragraph(card.ParagraphID)
+		if pi < 0 {
+			t.Fatalf("card %s has no paragraph", card.ID)
+		}
+		if r.view.highlight != r.idx.paraBlock[pi] || r.Position() != pi {
+			t.Fatalf("%s: reader at paragraph %d (highlight %d), want %d", how, r.Position(), r.view.highlight, pi)
+		}
+	}
 	card := s.current
 	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
 	test.Tap(s.inArticle)
-	if u.current().name != "Reader" {
-		t.Fatalf("screen %q after Show in article", u.current().name)
+	check(card, "button")
+	// From the keyboard, with another card.
+	u.Show("Cards")
+	typeKey(u.Window().Canvas(), fyne.Key3, '3')
+	card = s.current
+	typeKey(u.Window().Canvas(), fyne.KeyO, 'o') // before the answer: nothing
+	if u.current().name != "Cards" {
+		t.Fatal("O before the answer left the Cards screen")
 	}
-	r := u.reader
-	pi := s.paragraph(card.ParagraphID)
-	if pi < 0 {
-		t.Fatalf("card %s has no paragraph", card.ID)
-	}
-	if r.view.highlight != r.idx.paraBlock[pi] || r.Position() != pi {
-		t.Fatalf("reader at paragraph %d (highlight %d), want %d", r.Position(), r.view.highlight, pi)
-	}
+	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
+	u.Window().Canvas().OnTypedRune()('o')
+	check(card, "key O")
 }
 
 // Browsing, searching, editing and suspending: the edits and suspensions
@@ -227,6 +242,14 @@ func TestCardsBrowseEditSuspend(t *testing.T) {
 			t.Fatalf("card %s does not mention budapest", c.ID)
 		}
 	}
+	// Words as typed rank first.
+	b.search.SetText("")
+	test.Type(b.search, "article 2")
+	if len(b.shown) < 3 || !strings.Contains(haystack(b.shown[0]), "article 2") {
+		t.Fatalf("search \"article 2\": first hit %q", b.shown[0].Question())
+	}
+	b.search.SetText("")
+	test.Type(b.search, "budapest")
 	b.list.Select(0)
 	card := b.selected
 	if card == nil || b.question.Text != card.Question() {
