@@ -28,14 +28,38 @@ func runSearch(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, `print hits as JSON: [{"kind","id","section","snippet"}]`)
 	limit := fs.Int("limit", store.DefaultSearchLimit, "at most this many hits")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: glossa search [--json] [--limit N] [--] QUERY\n(a query starting with - goes after --)")
+		fmt.Fprintln(e.stderr, "usage: glossa search [--json] [--limit N] [--] QUERY")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
+	// Only this command's own flags are flags: whatever else starts with
+	// "-" ("-sovereignty", "--") is something the person wants to find.
+	var flagArgs, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if fs.Lookup(name) != nil || name == "h" || name == "help" {
+				flagArgs = append(flagArgs, a)
+				if name == "limit" && !hasValue && i+1 < len(args) {
+					flagArgs = append(flagArgs, args[i+1])
+					i++
+				}
+				continue
+			}
+		}
+		words = append(words, a)
+	}
+	if err := fs.Parse(flagArgs); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
 		return 2
 	}
-	query := strings.Join(pos, " ")
+	query := strings.Join(words, " ")
 	if strings.TrimSpace(query) == "" {
 		fmt.Fprintln(e.stderr, "glossa search: give some words to search for")
 		return 2

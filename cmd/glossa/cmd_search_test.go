@@ -117,4 +117,19 @@ func TestSearchCommandHostile(t *testing.T) {
 	if hits := searchJSONHits(t, db, "(sovereignty"); len(hits) == 0 {
 		t.Error("a word next to a parenthesis is not found")
 	}
+	// Without "--", a word starting with "-" is still a word, and the
+	// command's own flags still work around it.
+	for _, args := range [][]string{{"-sovereignty", "--json"}, {"--json", "--limit", "3", "-sovereignty"}, {"--limit=3", "--json", "--sovereignty", "-"}} {
+		code, out, stderr := runArgs(t, append([]string{"--db", db, "search"}, args...)...)
+		if code != 0 || stderr != "" {
+			t.Errorf("search %q: exit %d, %s", args, code, stderr)
+			continue
+		}
+		if hits := decodeObjects(t, out, "kind", "id", "section", "snippet"); len(hits) == 0 || len(hits) > 3 && args[0] != "-sovereignty" {
+			t.Errorf("search %q: %d hits", args, len(hits))
+		}
+	}
+	if code, _, stderr := runArgs(t, "--db", db, "search", "--limit", "x", "words"); code != 2 || !strings.Contains(stderr, "invalid value") {
+		t.Errorf("bad --limit: exit %d, %q", code, stderr)
+	}
 }
