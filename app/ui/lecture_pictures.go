@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -57,6 +58,12 @@ func newPicturesWindow(u *UI) *picturesWindow {
 	// type, so that the axis labels and counts carry across a room
 	p.win.SetContent(container.NewThemeOverride(p.tabs, largeType{scale: picturesScale}))
 	p.win.Resize(fyne.NewSize(1200, 800))
+	// the main window's shortcuts to the tabs work here too
+	def := fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
+	for key, tab := range map[fyne.KeyName]int{fyne.KeyT: picturesTimeline, fyne.KeyM: picturesCited} {
+		tab := tab
+		p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: def}, func(fyne.Shortcut) { p.tabs.SelectIndex(tab) })
+	}
 	return p
 }
 

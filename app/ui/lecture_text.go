@@ -48,7 +48,7 @@ type bigText struct {
 	exact     map[bigWordKey]float32
 	exactAt   float32
 	exactSize float32
-	dirty   bool
+	dirty     bool
 }
 
 // textAttr is the look of one byte of text.

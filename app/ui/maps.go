@@ -145,7 +145,7 @@ func citedGrid(doc *article.Document, top int) mapData {
 	}
 	g := mapData{rowTitle: "Author or institution", sections: cols, unit: "citation"}
 	for _, a := range all {
-		g.rows = append(g.rows, fmt.Sprintf("%s (%d)", a.name, a.total))
+		g.rows = append(g.rows, fmt.Sprintf("%s (%d)", openingWords(a.name, 44), a.total))
 		g.keys = append(g.keys, a.key)
 		g.cells = append(g.cells, a.cells)
 	}
@@ -224,7 +224,7 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 		}
 	}
 	ncol := len(g.sections) + 1
-	grid := container.New(&mapGridLayout{cols: ncol, first: 330})
+	grid := container.New(&mapGridLayout{cols: ncol, first: 220})
 	grid.Add(widget.NewLabelWithStyle(g.rowTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, si := range g.sections {
 		grid.Add(widget.NewLabelWithStyle(doc.Sections[si].Number, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
@@ -255,8 +255,8 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 	cap.Wrapping = fyne.TextWrapWord
 	leg := widget.NewLabel(legend.String())
 	leg.Wrapping = fyne.TextWrapWord
-	leg.Importance = widget.LowImportance
-	v.content = container.NewBorder(cap, nil, nil, nil, container.NewVScroll(container.NewVBox(grid, widget.NewSeparator(), leg)))
+	// both ways: on a small screen the columns scroll rather than being cut off
+	v.content = container.NewBorder(cap, nil, nil, nil, container.NewScroll(container.NewVBox(grid, widget.NewSeparator(), leg)))
 	return v
 }
 
@@ -288,7 +288,8 @@ func (v *mapView) onCellTapped(r, c int) {
 	what := picturesPlural(cell.count, v.data.unit)
 	title := fmt.Sprintf("%s in section %s: %s", name, sec.Number, what)
 	hint := widget.NewLabel("Tap a passage to read it in the reader.")
-	d := dialog.NewCustom(title, "Close", container.NewBorder(hint, nil, nil, nil, list), v.p.win)
+	body := container.NewThemeOverride(container.NewBorder(hint, nil, nil, nil, list), largeType{scale: picturesScale})
+	d := dialog.NewCustom(title, "Close", body, v.p.win)
 	list.OnSelected = func(i widget.ListItemID) { v.onPassageChosen(r, c, i) }
 	d.Resize(fyne.NewSize(900, 520))
 	v.list = d
@@ -356,8 +357,8 @@ func (r *heatRenderer) Layout(s fyne.Size) {
 	r.txt.Resize(fyne.NewSize(s.Width, ts.Height))
 }
 func (r *heatRenderer) MinSize() fyne.Size {
-	ts := r.h.Theme().Size(theme.SizeNameText)
-	return fyne.NewSize(ts*3.2, ts*2.3)
+	ts := theme.TextSize() * picturesScale
+	return fyne.NewSize(ts*2.6, ts*2.3)
 }
 func (r *heatRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.txt} }
 
@@ -365,7 +366,9 @@ func (r *heatRenderer) Refresh() {
 	h := r.h
 	th := h.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.txt.TextSize = th.Size(theme.SizeNameText)
+	// the cell is drawn before it knows the window's theme override, so
+	// the pictures' size is applied here
+	r.txt.TextSize = theme.TextSize() * picturesScale * 1.1
 	if h.count == 0 {
 		r.txt.Text = "·"
 		r.txt.Color = th.Color(theme.ColorNameDisabled, v)
@@ -412,10 +415,9 @@ func (g *mapGridLayout) rowsOf(objs []fyne.CanvasObject) (rowH []float32, cellW 
 
 func (g *mapGridLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	rowH, minW := g.rowsOf(objs)
-	cellW := max(minW, (s.Width-g.first)/float32(g.cols-1))
-	first := s.Width - cellW*float32(g.cols-1)
-	first = min(max(first, g.first), s.Width*0.5)
-	cellW = (s.Width - first) / float32(g.cols-1)
+	// names get the room the counts do not need, up to 40% of the width
+	first := max(g.first, min(s.Width-minW*float32(g.cols-1), s.Width*0.4))
+	cellW := (s.Width - first) / float32(g.cols-1)
 	y := float32(0)
 	for i, o := range objs {
 		r, c := i/g.cols, i%g.cols

@@ -64,7 +64,7 @@ func (v *timelineView) row(i int, ev timeline.Placed) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Read it: section "+ev.Section, theme.DocumentIcon(), func() { v.onEventOpen(i) })
 	open.Importance = widget.LowImportance
 	rail := newTimelineRail(theme.TextSize() * picturesScale)
-	left := container.NewHBox(container.New(&fixedWidth{w: 190}, date), rail)
+	left := container.NewHBox(container.New(&fixedWidth{w: 270}, date), rail)
 	body := container.NewVBox(text, container.NewHBox(open))
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = 6
