@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -115,7 +116,8 @@ func (s *notesScreen) build() {
 	s.empty = widget.NewLabel("Select a note to read or edit it.\n\nTo make one, select a passage in the Reader and choose a color or Note.")
 	s.empty.Wrapping = fyne.TextWrapWord
 	s.empty.Alignment = fyne.TextAlignCenter
-	s.right = container.NewStack(container.NewCenter(s.empty), s.editor.box)
+	// a VBox, not a Center: a wrapped label needs the width to wrap in
+	s.right = container.NewStack(container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()), s.editor.box)
 	s.editor.box.Hide()
 
 	exportB := widget.NewButtonWithIcon("Export bundle…", theme.UploadIcon(), s.onExportTapped)
@@ -465,7 +467,6 @@ func newNoteRow() fyne.CanvasObject {
 	r.quote.Truncation = fyne.TextTruncateEllipsis
 	r.quote.TextStyle.Italic = true
 	r.meta.Truncation = fyne.TextTruncateEllipsis
-	r.meta.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -167,7 +167,6 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
 	e.quote.TextStyle.Italic = true
-	e.quote.Truncation = fyne.TextTruncateEllipsis
 	e.body = newNoteEntry()
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
@@ -186,7 +185,6 @@ func newNoteEditor(u *UI) *noteEditor {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
 	e.status = widget.NewLabel("")
-	e.status.Importance = widget.LowImportance
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.goTo = widget.NewButtonWithIcon("Go to passage", theme.NavigateNextIcon(), e.onGoToTapped)
 	e.trash = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.onTrashTapped)
@@ -223,10 +221,14 @@ func (e *noteEditor) show(n store.Note) {
 	if q == "" {
 		e.quote.Hide()
 	} else {
-		e.quote.SetText("“" + q + "”")
+		e.quote.SetText("“" + shortQuote(q, 260) + "”")
 		e.quote.Show()
 	}
 	e.body.SetText(n.Body)
+	// the keyboard goes on where the text ends
+	lines := strings.Split(n.Body, "\n")
+	e.body.CursorRow, e.body.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	e.body.Refresh()
 	e.tags.SetText(strings.Join(n.Tags, ", "))
 	e.setSwatches(n.Color)
 	e.status.SetText("Saved as you type")
@@ -248,6 +250,19 @@ func (e *noteEditor) show(n store.Note) {
 	if e.preview.Visible() {
 		e.preview.ParseMarkdown(n.Body)
 	}
+}
+
+// shortQuote keeps a long quote to about n characters, cut at a word.
+func shortQuote(q string, n int) string {
+	r := []rune(q)
+	if len(r) <= n {
+		return q
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
 }
 
 func noteTitle(n store.Note) string {
@@ -305,12 +320,14 @@ func (e *noteEditor) onPreviewTapped() {
 		e.preview.Hide()
 		e.body.Show()
 		e.previewB.SetText("Preview")
+		e.previewB.SetIcon(theme.VisibilityIcon())
 		return
 	}
 	e.preview.ParseMarkdown(e.body.Text)
 	e.body.Hide()
 	e.preview.Show()
 	e.previewB.SetText("Edit")
+	e.previewB.SetIcon(theme.DocumentCreateIcon())
 }
 
 func (e *noteEditor) onColorTapped(name string) {

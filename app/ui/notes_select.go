@@ -53,10 +53,6 @@ type selectState struct {
 	onMarkTap  func(id string) // a margin mark or a highlight was tapped
 }
 
-// marginMarkW is the width of the strip left of the column where margin
-// marks are drawn and tapped.
-const marginMarkW = 16
-
 // textAt maps pos (view coordinates) to a block and an offset in its
 // paragraph text: the nearest line of the block under pos, the nearest
 // character boundary on it. Only paragraphs of the article are text.
@@ -372,53 +368,69 @@ func (f *flowView) tapText(pos fyne.Position) bool {
 	return false
 }
 
+// marginMarks calls fn with the margin mark of every note in blocks
+// [from, to]: marks of notes that start on the same line stand side by
+// side, leftwards, so that each can be tapped.
+func (f *flowView) marginMarks(from, to int, fn func(m textMark, x, y, w, h float32)) {
+	used := map[float32]float32{} // margin taken on each line
+	for _, m := range f.sel.marks {
+		if m.block < from || m.block > to {
+			continue
+		}
+		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
+			if !first {
+				return
+			}
+			w := float32(6)
+			if m.note {
+				w = 12 // a note with text: a wider mark
+			}
+			x := f.colX - 4 - w - used[y]
+			used[y] += w + 3
+			fn(m, x, y, w, h)
+		})
+	}
+}
+
 // markAt is the note whose margin mark or highlight is under pos.
 func (f *flowView) markAt(pos fyne.Position) string {
 	if len(f.lay.blocks) == 0 {
 		return ""
 	}
 	bi := f.lay.blockAt(pos.Y)
-	for i := len(f.sel.marks) - 1; i >= 0; i-- {
+	hit := ""
+	f.marginMarks(bi, bi, func(m textMark, x, y, w, h float32) {
+		if pos.Y >= y && pos.Y < y+h && pos.X >= x-1.5 && pos.X < x+w+1.5 {
+			hit = m.id
+		}
+	})
+	if hit != "" {
+		return hit
+	}
+	for i := len(f.sel.marks) - 1; i >= 0 && hit == ""; i-- {
 		m := f.sel.marks[i]
 		if m.block != bi {
 			continue
 		}
-		hit := ""
 		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
-			if pos.Y < y || pos.Y >= y+h {
-				return
-			}
-			mx := f.colX - marginMarkW - 4
-			if first && pos.X >= mx-4 && pos.X < f.colX {
-				hit = m.id
-			}
-			if pos.X >= x0 && pos.X < x1 {
+			if pos.Y >= y && pos.Y < y+h && pos.X >= x0 && pos.X < x1 {
 				hit = m.id
 			}
 		})
-		if hit != "" {
-			return hit
-		}
 	}
-	return ""
+	return hit
 }
 
-// markRect is where note id's margin mark is drawn (view coordinates).
+// markRect is the centre of note id's margin mark (view coordinates).
 func (f *flowView) markRect(id string) (fyne.Position, bool) {
-	for _, m := range f.sel.marks {
-		if m.id != id {
-			continue
+	var at fyne.Position
+	ok := false
+	f.marginMarks(0, len(f.blocks), func(m textMark, x, y, w, h float32) {
+		if m.id == id {
+			at, ok = fyne.NewPos(x+w/2, y+h/2), true
 		}
-		var at fyne.Position
-		ok := false
-		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
-			if first {
-				at, ok = fyne.NewPos(f.colX-marginMarkW/2-4, y+h/2), true
-			}
-		})
-		return at, ok
-	}
-	return fyne.Position{}, false
+	})
+	return at, ok
 }
 
 // placeMarks draws the highlights, the selection, the caret and the margin
@@ -457,24 +469,23 @@ func (r *flowRenderer) placeMarks(top, bottom float32) {
 			hl.FillColor, hl.CornerRadius, hl.StrokeWidth = fill, 3, 0
 			hl.Move(fyne.NewPos(x0-1, y+pad))
 			hl.Resize(fyne.NewSize(x1-x0+2, h-2*pad))
-			if first {
-				mk := rect()
-				mk.FillColor, mk.CornerRadius = opaque(fill), 3
-				mk.StrokeWidth = 0
-				w := float32(6)
-				if m.note {
-					w = 12
-				}
-				mk.Move(fyne.NewPos(f.colX-marginMarkW/2-4-w/2, y+pad))
-				mk.Resize(fyne.NewSize(w, h-2*pad))
-			}
+		})
+	}
+	if len(f.lay.blocks) > 0 {
+		f.marginMarks(f.lay.blockAt(top), f.lay.blockAt(bottom), func(m textMark, x, y, w, h float32) {
+			mk := rect()
+			mk.FillColor, mk.CornerRadius, mk.StrokeWidth = opaque(highlightColor(m.color, v)), 3, 0
+			mk.Move(fyne.NewPos(x, y+pad))
+			mk.Resize(fyne.NewSize(w, h-2*pad))
 		})
 	}
 	if t := f.sel.sel; !t.empty() && visible(t) {
 		sc := th.Color(theme.ColorNameSelection, v)
+		edge := th.Color(theme.ColorNamePrimary, v)
 		f.rangeRects(t, func(x0, x1, y, h float32, first bool) {
 			s := rect()
-			s.FillColor, s.CornerRadius, s.StrokeWidth = sc, 2, 0
+			// outlined, so that a selection over a blue highlight still shows
+			s.FillColor, s.CornerRadius, s.StrokeWidth, s.StrokeColor = sc, 2, 1, edge
 			s.Move(fyne.NewPos(x0-1, y+pad/2))
 			s.Resize(fyne.NewSize(x1-x0+2, h-pad))
 		})
@@ -500,9 +511,11 @@ func (r *flowRenderer) placeMarks(top, bottom float32) {
 // select, so that an ordinary tap does not leave a cursor in the text.
 func (s *selectState) showCaret() bool { return s.keyboard }
 
+// opaque is c without its transparency (margin marks, swatches).
 func opaque(c color.Color) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0xff}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = 0xff
+	return n
 }
 
 // Keyboard selection moves the free end of the selection (or the caret)

@@ -567,3 +567,31 @@ func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestMarginMarksSideBySide: two notes that start on the same line have
+// two marks, and each opens its own note.
+func TestMarginMarksSideBySide(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	r := u.reader
+	pi, _, _ := quoteIn(t, r, "2")
+	text := r.doc.Paragraphs[pi].Text
+	w1 := nextWord(text, 0)
+	w3 := nextWord(text, nextWord(text, w1))
+	a, _ := st.AddNote(store.Note{Anchor: anchor.At(r.doc.Paragraphs, pi, 0, w1), Color: "yellow", Body: "first"})
+	b, _ := st.AddNote(store.Note{Anchor: anchor.At(r.doc.Paragraphs, pi, prevWord(text, w3), w3), Color: "pink"})
+	r.refreshMarks()
+	r.view.scrollToBlock(r.idx.paraBlock[pi])
+	pa, ok1 := r.view.markRect(a.ID)
+	pb, ok2 := r.view.markRect(b.ID)
+	if !ok1 || !ok2 || pa.Y != pb.Y || pa.X == pb.X {
+		t.Fatalf("marks at %v and %v (%v %v)", pa, pb, ok1, ok2)
+	}
+	for _, id := range []string{a.ID, b.ID, a.ID} {
+		at, _ := r.view.markRect(id) // the open editor narrows the text: ask again
+		r.view.Tapped(&fyne.PointEvent{Position: at})
+		if r.noteEd.note.ID != id {
+			t.Fatalf("the mark at %v opened %s, want %s", at, r.noteEd.note.ID, id)
+		}
+	}
+}
