@@ -51,6 +51,13 @@ func (s *Source) ReferenceParts() (before, title, after string) {
 	if s.Short != "" {
 		after += ` ("` + s.Short + `")`
 	}
+	if s.Title == "" {
+		// a citation that gives no title: no empty slot between commas
+		before = strings.TrimSuffix(before, ", ")
+		if before == "" {
+			after = strings.TrimPrefix(after, ", ")
+		}
+	}
 	return before, s.Title, after
 }
 

@@ -12,6 +12,13 @@ func TestReference(t *testing.T) {
 		{"b", "H. XUE, Chinese Contemporary Perspectives on International Law, in Collected Courses of The Hague Academy of International Law, 2012"},
 		{"d", "L. MÄLKSOO; W. BENEDEK (eds.), Russia and the European Court of Human Rights, 2017"},
 	}
+	untitled := Source{Work: Work{Authors: []string{"RUSSIAN FEDERATION"}, URL: "www.unodc.org"}}
+	if got := untitled.Reference(); got != "RUSSIAN FEDERATION, www.unodc.org" {
+		t.Errorf("untitled Reference = %q", got)
+	}
+	if got := (&Source{Work: Work{URL: "www.unodc.org"}}).Reference(); got != "www.unodc.org" {
+		t.Errorf("bare Reference = %q", got)
+	}
 	for _, tt := range tests {
 		s, _ := lib.Source(tt.id)
 		if got := s.Reference(); got != tt.want {

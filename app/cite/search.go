@@ -222,9 +222,20 @@ func (ix *searchIndex) find(query string, limit int) []Match {
 		cand = ix.topByPreScore(ql, cand, preScoreLimit)
 	}
 	matches := fuzzy.FindFromNoSort(q, candidateSource{ix, cand})
+	// fuzzy takes a point off for every character it did not match, so a
+	// long reference loses to a short one with the letters scattered
+	// ("xue" put M. XINMIN before H. XUE). Rank on how well the query
+	// matched; a shorter text only breaks ties.
+	for k := range matches {
+		m := &matches[k]
+		m.Score += len(ix.folded[cand[m.Index]]) - len(m.MatchedIndexes)
+	}
 	slices.SortFunc(matches, func(a, b fuzzy.Match) int {
 		if a.Score != b.Score {
 			return b.Score - a.Score
+		}
+		if la, lb := len(ix.folded[cand[a.Index]]), len(ix.folded[cand[b.Index]]); la != lb {
+			return la - lb
 		}
 		return a.Index - b.Index // candidates are in source order
 	})

@@ -105,6 +105,23 @@ func TestSearchIndexesInBounds(t *testing.T) {
 	}
 }
 
+// TestSearchRanksDenseMatchesFirst checks on the article that a name
+// typed whole beats the same letters scattered through a shorter
+// reference.
+func TestSearchRanksDenseMatchesFirst(t *testing.T) {
+	lib := Extract(articleFootnotes(t))
+	for q, want := range map[string]string{"xue": "H. XUE", "malksoo": "L. MÄLKSOO", "seatzu": "F. SEATZU", "ginsburg": "T. GINSBURG", "koskenniemi": "M. KOSKENNIEMI"} {
+		got := lib.Search(q)
+		if len(got) == 0 || !strings.Contains(got[0].Source.AuthorLine(), want) {
+			first := ""
+			if len(got) > 0 {
+				first = got[0].Source.AuthorLine()
+			}
+			t.Errorf("Search(%q) ranks %q first, want %s", q, first, want)
+		}
+	}
+}
+
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // generatedLibrary makes n plausible sources, deterministically.

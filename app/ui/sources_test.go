@@ -573,3 +573,20 @@ func BenchmarkSourcesKeystroke(b *testing.B) {
 		s.search.SetText(keys[i%len(keys)])
 	}
 }
+
+// Without a database the screen still lists, searches and opens sources;
+// only the sort and filter are not remembered.
+func TestSourcesWithoutStore(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{Size: fyne.NewSize(1280, 800)})
+	u.Show("Sources")
+	s := u.sources
+	test.Type(s.search, "xue")
+	if len(s.rows) == 0 || !strings.Contains(s.rows[0].src.AuthorLine(), "XUE") {
+		t.Fatalf("xue lists %d rows", len(s.rows))
+	}
+	s.sortSel.SetSelected(sortYear)
+	s.move(0)
+	if s.selected == "" || !strings.Contains(detailTexts(s), s.rows[0].src.Reference()) {
+		t.Errorf("no detail for %q", s.selected)
+	}
+}
