@@ -78,6 +78,9 @@ type cardsScreen struct {
 	undoButton *widget.Button
 	emptyLabel *widget.Label
 	cardBox    *fyne.Container
+	// reviewBox is laid out again whenever parts of the review appear or
+	// disappear: a container does not do it by itself on Show and Hide.
+	reviewBox *fyne.Container
 
 	editor *cardEditor // the editor opened last
 	browse *cardBrowser
@@ -346,8 +349,8 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	buttons := container.NewStack(s.showButton, s.rateBox)
 	footer := container.NewVBox(buttons, container.NewBorder(nil, nil, nil, s.undoButton, s.status))
 	body := container.NewStack(container.NewVScroll(container.NewPadded(s.cardBox)), container.NewCenter(s.emptyLabel))
-	column := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), footer, nil, nil, body)
-	return container.New(&readingColumn{max: 860}, column)
+	s.reviewBox = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), footer, nil, nil, body)
+	return container.New(&readingColumn{max: 860}, s.reviewBox)
 }
 
 func (s *cardsScreen) onLimitChanged(v string) {
@@ -399,6 +402,7 @@ func (s *cardsScreen) showCurrent() {
 	s.answerBox.Hide()
 	s.rateBox.Hide()
 	s.showButton.Show()
+	s.reviewBox.Refresh()
 }
 
 func (s *cardsScreen) showEmpty(msg string) {
@@ -407,6 +411,7 @@ func (s *cardsScreen) showEmpty(msg string) {
 	s.rateBox.Hide()
 	s.emptyLabel.SetText(msg)
 	s.emptyLabel.Show()
+	s.reviewBox.Refresh()
 }
 
 // answerSegments is the answer as shown after Space: a cloze card's
@@ -540,6 +545,7 @@ func (s *cardsScreen) reveal() {
 		s.rateButton[i].SetText(fmt.Sprintf("%d  %s · %s", i+1, names[i], formatInterval(ivl)))
 	}
 	s.rateBox.Show()
+	s.reviewBox.Refresh()
 }
 
 // rate schedules the current card and writes the review to the log, in

@@ -30,6 +30,7 @@ type cardBrowser struct {
 	selected *studyCard
 
 	detail    *fyne.Container
+	pane      *fyne.Container // holds none or detail; laid out again when they swap
 	none      *widget.Label
 	question  *widget.Label
 	answer    *widget.Label
@@ -84,11 +85,13 @@ func newCardBrowser(s *cardsScreen) *cardBrowser {
 	actions := container.NewGridWithColumns(2, b.edit, b.suspend, b.inArticle, b.revert)
 	b.detail = container.NewVBox(b.question, widget.NewSeparator(), b.answer, b.source, b.state, b.tags, actions)
 	b.detail.Hide()
-	right := container.NewVScroll(container.NewPadded(container.NewVBox(b.none, b.detail)))
+	b.pane = container.NewVBox(b.none, b.detail)
+	right := container.NewVScroll(container.NewPadded(b.pane))
 
 	top := container.NewBorder(nil, nil, nil, b.filter, b.search)
 	left := container.NewBorder(container.NewVBox(top, b.count), nil, nil, nil, b.list)
-	split := container.NewHSplit(left, right)
+	// The details keep a readable width however the divider is dragged.
+	split := container.NewHSplit(left, container.New(&minWidth{w: 320}, right))
 	split.SetOffset(0.55)
 	b.content = split
 	return b
@@ -246,6 +249,7 @@ func (b *cardBrowser) onCardSelected(i widget.ListItemID) {
 
 func (b *cardBrowser) showDetail() {
 	c := b.selected
+	defer b.pane.Refresh()
 	if c == nil {
 		b.detail.Hide()
 		b.none.Show()

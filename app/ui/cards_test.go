@@ -69,6 +69,9 @@ func TestCardsKeyboardSession(t *testing.T) {
 		if !s.answerBox.Visible() || !s.rateBox.Visible() || s.answer.String() != shownAnswer(card) {
 			t.Fatalf("review %d: Space did not show the answer of %s", i, card.ID)
 		}
+		if top, frontEnd := s.answerBox.Position().Y, s.front.Position().Y+s.front.Size().Height; top < frontEnd || s.answerBox.Size().Height == 0 {
+			t.Fatalf("review %d: the answer (y %v, h %v) overlaps the front (ends at %v)", i, top, s.answerBox.Size().Height, frontEnd)
+		}
 		if i == 0 {
 			want := []string{"1  Again · 1 min", "2  Hard · 6 min", "3  Good · 10 min", "4  Easy · 8 d"}
 			for j, b := range s.rateButton {
