@@ -113,14 +113,22 @@ type builder struct {
 }
 
 func (b *builder) add(ln int, in inline) {
-	if b.sb.Len() > 0 && len(in.text) > 0 {
+	base := len(b.in.text)
+	switch {
+	case base == 0:
+		b.in.text = in.text // most footnotes are one piece: no copy at all
+	case len(in.text) > 0:
+		if b.sb.Len() == 0 {
+			b.sb.Grow(2 * (base + 1 + len(in.text)))
+			b.sb.WriteString(b.in.text)
+		}
 		b.sb.WriteByte(' ')
+		base++
+		b.sb.WriteString(in.text)
+		b.in.text = b.sb.String()
 	}
-	base := b.sb.Len()
 	b.lines = append(b.lines, ln)
 	b.starts = append(b.starts, base)
-	b.sb.WriteString(in.text)
-	b.in.text = b.sb.String()
 	for _, s := range in.spans {
 		b.in.spans = append(b.in.spans, Span{Start: s.Start + base, End: s.End + base, Style: s.Style})
 	}
