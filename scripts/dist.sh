@@ -211,13 +211,18 @@ check_first_window() {
     skip "first window (needs Xvfb and xdotool: scripts/deps.sh --display)"
     return
   fi
+  # DISPLAY_NUM, or the first display from :96 up that no X server holds.
   local n=${DISPLAY_NUM:-96} home=$tmp/firstrun
+  if [[ -z ${DISPLAY_NUM:-} ]]; then
+    while [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]]; do n=$((n + 1)); done
+  fi
   mkdir -p "$home"
-  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
   local xvfb=$!
   local app=""
-  # xdotool --sync waits for the window itself; timeout bounds the wait.
-  if timeout 20 sh -c "until xdpyinfo -display :$n >/dev/null 2>&1 || DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1; do sleep 0.2; done"; then
+  # Wait until the server answers (or has died: display taken); then
+  # xdotool --sync waits for the window itself, timeout bounding it.
+  if timeout 20 sh -c "until DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1; do kill -0 $xvfb 2>/dev/null || exit 1; sleep 0.2; done"; then
     env -i PATH="$PATH" HOME="$home" DISPLAY=":$n" "${no_net[@]}" "$bin" >"$tmp/gui.log" 2>&1 &
     app=$!
     if DISPLAY=":$n" timeout 60 xdotool search --sync --onlyvisible --name '^Glossa$' >/dev/null 2>&1; then
@@ -232,10 +237,10 @@ check_first_window() {
       DISPLAY=":$n" import -window root "$DIST_SCREENSHOT" && ok "screenshot: $DIST_SCREENSHOT"
     fi
   else
-    bad "Xvfb :$n did not start (set DISPLAY_NUM to a free display)"
+    bad "Xvfb :$n did not start: $(head -n2 "$tmp/xvfb.log") (set DISPLAY_NUM to a free display)"
   fi
-  [[ -n $app ]] && kill "$app" 2>/dev/null
-  kill "$xvfb" 2>/dev/null
+  if [[ -n $app ]]; then kill "$app" 2>/dev/null || true; fi
+  kill "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 
