@@ -52,7 +52,6 @@ func (l *lectureMode) showPresenter() {
 		"(Glossa cannot place windows on a screen by itself). Keys typed here drive the lecture too: " +
 		"Right, Down, Space or Page Down go forward; Left, Up or Page Up go back; F shows the footnotes; B blanks the screen; " +
 		"+ and - change the type size; Esc ends the lecture.")
-	hint.Importance = widget.LowImportance
 	prev := widget.NewButton("Back", l.prev)
 	nxt := widget.NewButton("Next", l.next)
 	nxt.Importance = widget.HighImportance
@@ -125,6 +124,9 @@ func (p *presenterView) update() {
 	}
 	k, n := l.sectionStep()
 	status := fmt.Sprintf("   step %d of %d in this section", k, n)
+	if sec := l.steps[l.cur].section; sec >= 0 {
+		status = fmt.Sprintf("   section %s, step %d of %d", l.u.doc.Sections[sec].Number, k, n)
+	}
 	if l.win == nil {
 		status += "   (the lecture has ended)"
 	}

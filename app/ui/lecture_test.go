@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/glossa-app/glossa/store"
 )
@@ -370,5 +371,31 @@ func TestLectureMenu(t *testing.T) {
 	}
 	if u.lecture.win == nil || !u.lecture.win.FullScreen() {
 		t.Error("View > Lecture Mode did not open a full-screen lecture window")
+	}
+}
+
+// BenchmarkLectureLongestStep is the cost of showing the article's
+// longest paragraph at 1920x1080: fitting its size, breaking its lines
+// and making its text objects, as each step forward does.
+func BenchmarkLectureLongestStep(b *testing.B) {
+	a := test.NewTempApp(b)
+	u := New(a, realDoc(b), nil, Options{})
+	u.Window().Show()
+	u.StartLecture("1")
+	l := u.lecture
+	l.win.Resize(fyne.NewSize(1920, 1080))
+	longest := 0
+	for i, s := range l.steps {
+		if s.kind == stepPara && len(u.doc.Paragraphs[s.para].Text) > len(u.doc.Paragraphs[l.steps[longest].para].Text) {
+			longest = i
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		l.goTo(longest)
+	}
+	b.StopTimer()
+	if l.body.size < 32 {
+		b.Fatalf("longest paragraph at %.1f px", l.body.size)
 	}
 }
