@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -120,11 +121,12 @@ func (s *notesScreen) build() {
 	s.right = container.NewStack(container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()), s.editor.box)
 	s.editor.box.Hide()
 
+	mdB := widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), s.onExportMarkdownTapped)
 	exportB := widget.NewButtonWithIcon("Export bundle…", theme.UploadIcon(), s.onExportTapped)
 	importB := widget.NewButtonWithIcon("Import bundle…", theme.DownloadIcon(), s.onImportTapped)
 	filters := container.NewGridWithColumns(3, s.tag, s.color, s.section)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(exportB, importB), s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(mdB, exportB, importB), s.search),
 		filters,
 		container.NewBorder(nil, nil, s.view, s.count),
 		widget.NewSeparator())
@@ -149,6 +151,7 @@ func (s *notesScreen) commands() []command {
 		{"Edit", "Copy Selection", "", 0, r.copySelection},
 		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
 		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
+		{"File", "Export Notes as Markdown…", "", 0, s.onExportMarkdownTapped},
 		{"File", "Export Notes Bundle…", "", 0, s.onExportTapped},
 		{"File", "Import Notes Bundle…", "", 0, s.onImportTapped},
 	}
@@ -356,19 +359,27 @@ func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
 	return n, true
 }
 
-// onExportTapped saves every note as a bundle a classmate can import.
-func (s *notesScreen) onExportTapped() {
+// onExportMarkdownTapped saves every note as Markdown for Obsidian or any
+// editor: grouped by section, each under its quote, with footnotes and tags.
+func (s *notesScreen) onExportMarkdownTapped() {
 	if s.u.st == nil {
 		s.noStore()
 		return
 	}
-	var buf bytes.Buffer
-	s.saver.flush()
-	n, err := s.u.st.ExportBundle(&buf)
+	s.flushAll()
+	notes, err := s.u.st.Notes(store.NoteFilter{})
 	if err != nil {
 		s.showError("The notes could not be exported", err)
 		return
 	}
+	var buf bytes.Buffer
+	store.WriteMarkdown(&buf, s.u.doc, notes, time.Now())
+	s.saveFile("glossa-notes.md", ".md", buf.Bytes(), fmt.Sprintf("%d notes written to %%s, grouped by section, each under its quote.", len(notes)))
+}
+
+// saveFile asks where to save data and says what was written (done is a
+// message with %s for the file name).
+func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.showError("The file could not be opened", err)
@@ -377,24 +388,36 @@ func (s *notesScreen) onExportTapped() {
 		if w == nil {
 			return // cancelled
 		}
-		s.writeBundle(w, buf.Bytes(), n)
+		_, err = w.Write(data)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			s.showError("The file "+w.URI().Name()+" could not be written", err)
+			return
+		}
+		dialog.ShowInformation("Notes exported", fmt.Sprintf(done, w.URI().Name()), s.u.win)
 	}, s.u.win)
-	d.SetFileName("glossa-notes.json")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
-func (s *notesScreen) writeBundle(w fyne.URIWriteCloser, data []byte, n int) {
-	_, err := w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		s.showError("The bundle could not be written to "+w.URI().Name(), err)
+// onExportTapped saves every note as a bundle a classmate can import.
+func (s *notesScreen) onExportTapped() {
+	if s.u.st == nil {
+		s.noStore()
 		return
 	}
-	dialog.ShowInformation("Notes exported", fmt.Sprintf("%d notes written to %s.\n\nA classmate imports this file with Notes › Import bundle; their own notes stay as they are.", n, w.URI().Name()), s.u.win)
+	var buf bytes.Buffer
+	s.flushAll()
+	n, err := s.u.st.ExportBundle(&buf)
+	if err != nil {
+		s.showError("The notes could not be exported", err)
+		return
+	}
+	s.saveFile("glossa-notes.json", ".json", buf.Bytes(), fmt.Sprintf("%d notes written to %%s.\n\nA classmate imports this file with Notes › Import bundle; their own notes stay as they are.", n))
 }
 
 // onImportTapped merges a bundle and says what it added, updated and

@@ -595,3 +595,37 @@ func TestMarginMarksSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesExportButtons: Markdown and bundle exports ask where to save.
+func TestNotesExportButtons(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	notesFixture(t, st, u.reader)
+	u.Show("Notes")
+	for _, label := range []string{"Markdown…", "Export bundle…", "Import bundle…"} {
+		var b *widget.Button
+		walkObjects(u.notes.content, func(o fyne.CanvasObject) {
+			if x, ok := o.(*widget.Button); ok && x.Text == label {
+				b = x
+			}
+		})
+		if b == nil {
+			t.Fatalf("no %q button", label)
+		}
+		test.Tap(b)
+		top := u.Window().Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%q opened no file dialog", label)
+		}
+		top.Hide()
+		u.Window().Canvas().Overlays().Remove(top)
+	}
+	var md bytes.Buffer
+	notes, _ := st.Notes(store.NoteFilter{})
+	store.WriteMarkdown(&md, u.doc, notes, time.Now())
+	for _, want := range []string{"> " + notes[0].Quote(), "#history", "## Notes whose passage is no longer in the article", "^" + notes[0].ID} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown export lacks %q", want)
+		}
+	}
+}
