@@ -185,7 +185,16 @@ func (s *cardsScreen) loadUserCards(st *store.Store) error {
 		if !uc.UserMade {
 			continue // an edit of a card no longer shipped
 		}
-		sc := &studyCard{Card: c, ParagraphID: uc.ParagraphID, UserMade: true}
+		pid := uc.ParagraphID
+		if s.paragraph(pid) < 0 && uc.Quote != "" {
+			// The article changed under the card: find its quote again.
+			if rc, _ := deck.Resolve([]deck.Card{c}, s.u.doc); len(rc) == 1 {
+				pid = rc[0].ParagraphID
+			} else {
+				pid = ""
+			}
+		}
+		sc := &studyCard{Card: c, ParagraphID: pid, UserMade: true}
 		s.cards = append(s.cards, sc)
 		s.byID[sc.ID] = sc
 	}

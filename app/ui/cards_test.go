@@ -425,3 +425,28 @@ func TestClozeAnswerSegments(t *testing.T) {
 		t.Fatalf("answer %q, want %q", rt.String(), shownAnswer(c))
 	}
 }
+
+// A card made from a passage whose paragraph ID is gone (a new version of
+// the article) finds its passage again by its quote.
+func TestUserCardReanchored(t *testing.T) {
+	st := tempStore(t)
+	doc := realDoc(t)
+	p := doc.Paragraphs[30]
+	quote := strings.Join(strings.Fields(p.Text)[2:14], " ")
+	if err := st.SaveUserCard(store.UserCard{CardID: "my-old", UserMade: true, Type: "basic", Front: "Q?", Back: "A.",
+		ParagraphID: "p-gone-000000", Quote: quote}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveUserCard(store.UserCard{CardID: "my-lost", UserMade: true, Type: "basic", Front: "Q?", Back: "A.",
+		ParagraphID: "p-gone-000001", Quote: "words that are in no paragraph of the article at all"}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	_, s := cardsUI(t, st, &now)
+	if c := s.byID["my-old"]; c == nil || c.ParagraphID != p.ID {
+		t.Fatalf("re-anchored card = %+v, want paragraph %s", c, p.ID)
+	}
+	if c := s.byID["my-lost"]; c == nil || c.ParagraphID != "" || !strings.Contains(s.sourceText(c), "no longer in the article") {
+		t.Fatalf("lost card = %+v", c)
+	}
+}
