@@ -629,3 +629,50 @@ func TestNotesExportButtons(t *testing.T) {
 		}
 	}
 }
+
+// TestActionBarTagCardCopy: the other actions of the bar on a selection.
+func TestActionBarTagCardCopy(t *testing.T) {
+	st := tempStore(t)
+	u, a := newTestUI(t, st, bigWindow)
+	r := u.reader
+	pi, start, end := quoteIn(t, r, "4")
+	want := r.doc.Paragraphs[pi].Text[start:end]
+
+	dragSelect(t, r, pi, start, end)
+	test.Tap(barButton(t, r, "Copy"))
+	if got := a.Clipboard().Content(); got != want {
+		t.Fatalf("copied %q, want %q", got, want)
+	}
+
+	dragSelect(t, r, pi, start, end)
+	test.Tap(barButton(t, r, "Tag"))
+	c := u.Window().Canvas()
+	entry, ok := c.Focused().(*widget.Entry)
+	if !ok {
+		t.Fatal("the tag dialog has no entry with the focus")
+	}
+	test.Type(entry, "principles, #exam")
+	var tagB *widget.Button
+	walkObjects(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Tag" {
+			tagB = b
+		}
+	})
+	test.Tap(tagB)
+	notes, _ := st.Notes(store.NoteFilter{Tag: "exam"})
+	if len(notes) != 1 || notes[0].Quote() != want || strings.Join(notes[0].Tags, ",") != "principles,exam" || notes[0].Color != defaultHighlight {
+		t.Fatalf("tagged notes %+v", notes)
+	}
+
+	dragSelect(t, r, pi, start, end)
+	test.Tap(barButton(t, r, "Card"))
+	var back *widget.Entry
+	walkObjects(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == want {
+			back = e
+		}
+	})
+	if back == nil {
+		t.Fatal("Card did not open the card editor with the passage")
+	}
+}
