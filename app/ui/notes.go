@@ -104,7 +104,7 @@ func (s *notesScreen) build() {
 
 	s.list = widget.NewList(func() int { return len(s.shown) }, newNoteRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(s.shown) {
-			o.(*noteRow).set(s.shown[i], fyne.CurrentApp().Settings().ThemeVariant())
+			o.(*noteRow).set(s.shown[i], drawnVariant())
 		}
 	})
 	s.list.OnSelected = s.onNoteSelected

@@ -47,6 +47,18 @@ func highlightColor(name string, v fyne.ThemeVariant) color.Color {
 	return color.NRGBA{0x90, 0x90, 0x98, a}
 }
 
+// drawnVariant is the variant the window is drawn in: the app's setting
+// says what the system prefers, but the student may have fixed light or
+// dark (theme.go), so ask the theme's background.
+func drawnVariant() fyne.ThemeVariant {
+	set := fyne.CurrentApp().Settings()
+	r, g, b, _ := set.Theme().Color(theme.ColorNameBackground, set.ThemeVariant()).RGBA()
+	if (r+g+b)/3 < 0x8000 {
+		return theme.VariantDark
+	}
+	return theme.VariantLight
+}
+
 func colorLabel(name string) string {
 	for _, c := range highlightColors {
 		if c.name == name {
@@ -102,7 +114,7 @@ func (r *swatchRenderer) Layout(sz fyne.Size) {
 func (r *swatchRenderer) MinSize() fyne.Size { return r.s.MinSize() }
 func (r *swatchRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.bg.FillColor = opaque(highlightColor(r.s.name, v))
+	r.bg.FillColor = opaque(highlightColor(r.s.name, drawnVariant()))
 	r.ring.FillColor = color.Transparent
 	r.ring.StrokeWidth = 0
 	if r.s.selected {

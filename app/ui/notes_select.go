@@ -459,11 +459,12 @@ func (r *flowRenderer) placeMarks(top, bottom float32) {
 	th := f.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	pad := f.size * 0.12
+	dv := drawnVariant()
 	for _, m := range f.sel.marks {
 		if !visible(m.textRange) {
 			continue
 		}
-		fill := highlightColor(m.color, v)
+		fill := highlightColor(m.color, dv)
 		f.rangeRects(m.textRange, func(x0, x1, y, h float32, first bool) {
 			hl := rect()
 			hl.FillColor, hl.CornerRadius, hl.StrokeWidth = fill, 3, 0
@@ -474,7 +475,7 @@ func (r *flowRenderer) placeMarks(top, bottom float32) {
 	if len(f.lay.blocks) > 0 {
 		f.marginMarks(f.lay.blockAt(top), f.lay.blockAt(bottom), func(m textMark, x, y, w, h float32) {
 			mk := rect()
-			mk.FillColor, mk.CornerRadius, mk.StrokeWidth = opaque(highlightColor(m.color, v)), 3, 0
+			mk.FillColor, mk.CornerRadius, mk.StrokeWidth = opaque(highlightColor(m.color, dv)), 3, 0
 			mk.Move(fyne.NewPos(x, y+pad))
 			mk.Resize(fyne.NewSize(w, h-2*pad))
 		})

@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/anchor"
@@ -674,5 +676,32 @@ func TestActionBarTagCardCopy(t *testing.T) {
 	})
 	if back == nil {
 		t.Fatal("Card did not open the card editor with the passage")
+	}
+}
+
+// TestHighlightsFollowTheChosenTheme: a dark theme chosen in Glossa (not
+// by the system) draws highlights in the dark variant's stronger tint.
+func TestHighlightsFollowTheChosenTheme(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	pi, start, end := quoteIn(t, u.reader, "3")
+	n, _ := st.AddNote(store.Note{Anchor: anchor.At(u.doc.Paragraphs, pi, start, end), Color: "green"})
+	u.reader.refreshMarks()
+	u.reader.view.scrollToBlock(u.reader.idx.paraBlock[pi])
+	for _, c := range []struct {
+		theme string
+		v     fyne.ThemeVariant
+	}{{"dark", theme.VariantDark}, {"light", theme.VariantLight}} {
+		u.SetTheme(c.theme)
+		want := highlightColor("green", c.v)
+		found := false
+		for _, o := range test.WidgetRenderer(u.reader.view).Objects() {
+			if rc, ok := o.(*canvas.Rectangle); ok && rc.Visible() && rc.FillColor == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s theme: no highlight of note %s drawn in %v", c.theme, n.ID, want)
+		}
 	}
 }
