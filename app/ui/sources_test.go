@@ -395,6 +395,10 @@ func TestSourcesAmbiguousShown(t *testing.T) {
 	if !strings.Contains(text, p.Text) || !strings.Contains(text, p.Message) {
 		t.Errorf("problem %q not shown:\n%s", p.Text, text)
 	}
+	// the reader's popover says so too, instead of a reference
+	if lines := s.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
+		t.Errorf("popover lines for footnote %d: %q", p.Footnote, lines)
+	}
 	if len(p.Candidates) == 0 {
 		return
 	}
