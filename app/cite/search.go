@@ -345,7 +345,7 @@ func (ix *searchIndex) topByPreScore(ql string, cand []int, n int) []int {
 		qmask |= charBit(ql[i])
 	}
 	const span = 256
-	score := make([]int, len(cand))
+	score := make([]uint8, len(cand)) // pre-scores fit in a byte: 8x less to allocate than []int
 	var hist [span]int
 	for k, i := range cand {
 		sc := 20*bits.OnesCount64(ix.starts[i]&qmask) - min(int(ix.length[i])/8, 60)
@@ -353,7 +353,7 @@ func (ix *searchIndex) topByPreScore(ql string, cand []int, n int) []int {
 			sc += 10
 		}
 		sc = max(0, min(span-1, sc+100))
-		score[k] = sc
+		score[k] = uint8(sc)
 		hist[sc]++
 	}
 	// The threshold keeps at least n: everything above it, then ties in
@@ -368,7 +368,7 @@ func (ix *searchIndex) topByPreScore(ql string, cand []int, n int) []int {
 	}
 	out := make([]int, 0, n)
 	for k, i := range cand {
-		if score[k] > threshold {
+		if int(score[k]) > threshold {
 			out = append(out, i)
 		}
 	}
@@ -376,7 +376,7 @@ func (ix *searchIndex) topByPreScore(ql string, cand []int, n int) []int {
 		if len(out) >= n {
 			break
 		}
-		if score[k] == threshold {
+		if int(score[k]) == threshold {
 			out = append(out, i)
 		}
 	}
