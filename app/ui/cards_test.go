@@ -180,6 +180,19 @@ func TestCardsButtonsAndNewLimit(t *testing.T) {
 	if got := len(rs(t, st)); got != 5 {
 		t.Fatalf("%d reviews, want 5", got)
 	}
+	// The Undo button takes the fifth back: that card is shown again.
+	fifth := rs(t, st)[4].CardID
+	test.Tap(s.undoButton)
+	if got := len(rs(t, st)); got != 4 || s.current == nil || s.current.ID != fifth {
+		t.Fatalf("after Undo: %d reviews, current %v, want %s", got, s.current, fifth)
+	}
+	test.Tap(s.showButton)
+	test.Tap(s.rateButton[3])
+	// The limit is the store's: a new window on the same file keeps it.
+	_, s2 := cardsUI(t, st, &now)
+	if s2.limit.Selected != "5" || s2.current != nil {
+		t.Fatalf("new window: limit %q, current %v", s2.limit.Selected, s2.current)
+	}
 	// The next day brings 5 more.
 	now = now.Add(24 * time.Hour)
 	s.reload()
