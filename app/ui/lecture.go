@@ -703,9 +703,10 @@ type calloutLayout struct{ l *lectureMode }
 
 func (cl *calloutLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	l := cl.l
-	inX, inY := s.Width*0.05, s.Height*0.06
+	// over everything but the position line, which stays readable below
+	inX, inY, bottom := s.Width*0.05, s.Height*0.02, s.Height*0.075
 	l.calloutB.Move(fyne.NewPos(inX, inY))
-	l.calloutB.Resize(fyne.NewSize(s.Width-2*inX, s.Height-2*inY))
+	l.calloutB.Resize(fyne.NewSize(s.Width-2*inX, s.Height-inY-bottom))
 	pad := max(16, s.Height*0.03)
 	head := max(16, s.Height*0.03)
 	l.calloutH.TextSize = head
@@ -713,7 +714,7 @@ func (cl *calloutLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	l.calloutH.Resize(fyne.NewSize(s.Width-2*inX-2*pad, head*1.3))
 	y := inY + pad*0.7 + head*1.6
 	l.calloutT.box.Move(fyne.NewPos(inX+pad, y))
-	l.calloutT.box.Resize(fyne.NewSize(s.Width-2*inX-2*pad, s.Height-inY-pad-y))
+	l.calloutT.box.Resize(fyne.NewSize(s.Width-2*inX-2*pad, s.Height-bottom-pad*0.7-y))
 }
 
 func (cl *calloutLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }
