@@ -103,11 +103,16 @@ func (r *resolver) partsOf(seg segment) []segment {
 	if loc := regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`).FindStringIndex(rest.text); loc != nil {
 		rest = rest.sub(0, loc[0]).trim()
 	}
-	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) {
+	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) {
 		out = append(out, rest)
 	}
 	return out
 }
+
+// versionOf is a pointer to another version of a work already cited
+// ("The English translation of this text is available at ..."), not a
+// work of its own.
+var versionOf = regexp.MustCompile(`(?i)^(?:the|an?)\s+(?:\p{L}+\s+)?(?:translation|text|version)\s+of\s+(?:this|that|these|the same)\b`)
 
 // bareURL is a segment that only points at a site ("see www.unodc.org").
 var bareURL = regexp.MustCompile(`^(?:https?://)?www\.\S+$`)

@@ -151,9 +151,10 @@ func cutsOf(t, sep string) [][2]int {
 	return cuts
 }
 
-// seeIntro finds "see", "see also", "on which see", "As in" and the like
-// with their trailing commas; the citation follows them.
-var seeIntro = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:on which see|see(?:,?\s+also)?|as in|cf\.)(?:,?\s+(?:for example|e\.g\.|among others|in this respect|in this regard|inter alia|on this issue)\s*)?[,:]?\s+`)
+// seeIntro finds "see", "see also", "on which see", "As in", "is
+// summarized by" and the like with their trailing commas; the citation
+// follows them.
+var seeIntro = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:on which see|see(?:,?\s+also)?|as in|cf\.|(?:is\s+)?summari[sz]ed\s+(?:by|in))(?:,?\s+(?:for example|e\.g\.|among others|in this respect|in this regard|inter alia|on this issue)\s*)?[,:]?\s+`)
 
 // leadIntro is prose that opens a segment before a citation with no "see".
 var leadIntro = regexp.MustCompile(`^(?i:in this regard|in this respect|notably|for example|e\.g\.)\s*,\s*`)

@@ -1,0 +1,37 @@
+package cite
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// TestProseIntroducesWorks checks two kinds of prose around citations:
+// "X is summarized by WORK" cites WORK, and "The translation of this text
+// is available at SITE" points at a version of a work already cited, not
+// a work of its own.
+func TestProseIntroducesWorks(t *testing.T) {
+	lib := Extract([]article.Footnote{
+		{N: 1, Text: "A. SMITH, A Treaty on Things, Oxford, 2001."},
+		{N: 2, Text: "The English translation of this text is available at www.example.org."},
+		{N: 3, Text: "This approach is summarized by Statement by the Representative of Ruritania at the first session of the Working Group, 7 March 2023, available at www.example.org."},
+	})
+	if cs := lib.CitationsIn(2); len(cs) != 0 {
+		t.Errorf("footnote 2 cites %q", cs[0].Text)
+	}
+	cs := lib.CitationsIn(3)
+	if len(cs) != 1 {
+		t.Fatalf("footnote 3: %d citations", len(cs))
+	}
+	s, _ := lib.Source(cs[0].Source)
+	if !strings.HasPrefix(s.Title, "Statement by the Representative of Ruritania") {
+		t.Errorf("footnote 3 cites %q", s.Title)
+	}
+	// the article's own: footnote 96 points at a translation
+	for _, src := range Extract(articleFootnotes(t)).Sources {
+		if versionOf.MatchString(src.Title) || strings.Contains(src.Title, "summarized by") {
+			t.Errorf("prose taken for a work: %q cited in %v", src.Title, src.CitedIn)
+		}
+	}
+}
