@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -418,6 +419,7 @@ func (r *flowRenderer) place() {
 	r.objs = append(r.objs, r.hl)
 	r.placeMarks(top, bottom)
 	r.need = r.need[:0]
+	snap := pixelSnapper(f)
 	if len(f.lay.blocks) > 0 {
 		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {
 			lb := &f.lay.blocks[bi]
@@ -455,7 +457,7 @@ func (r *flowRenderer) place() {
 					r.need = append(r.need, placed{
 						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
 						size: size, st: st, c: c,
-						pos: fyne.NewPos(f.colX+ru.x, ty), sz: fyne.NewSize(ru.w+2, m.lh),
+						pos: snap(fyne.NewPos(f.colX+ru.x, ty)), sz: fyne.NewSize(ru.w+2, m.lh),
 					})
 				}
 			}
@@ -491,6 +493,27 @@ func (r *flowRenderer) place() {
 		r.objs = append(r.objs, t)
 	}
 	r.live, r.next = r.next, r.live
+}
+
+// pixelSnapper returns a function that moves a position in f to the
+// nearest whole device pixel on screen. The GL painter draws each text as
+// a texture; at a fractional pixel it is filtered, and the run looks paler
+// and blurred next to its neighbours on the same line.
+func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
+	scale := float32(1)
+	var abs fyne.Position
+	if d := fyne.CurrentApp().Driver(); d != nil {
+		if c := d.CanvasForObject(f); c != nil {
+			scale = c.Scale()
+			abs = d.AbsolutePositionForObject(f)
+		}
+	}
+	round := func(v, origin float32) float32 {
+		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
+	}
+	return func(p fyne.Position) fyne.Position {
+		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
+	}
 }
 
 // pos is where run ru of block bi ends on the left, below its line, in
