@@ -147,7 +147,7 @@ func (s *notesScreen) commands() []command {
 	def := fyne.KeyModifierShortcutDefault
 	return []command{
 		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
-		{"Edit", "Add Note to Selection", fyne.KeyM, def | fyne.KeyModifierShift, r.noteOnSelection},
+		{"Edit", "Add Note to Selection", fyne.KeyN, def | fyne.KeyModifierShift, r.noteOnSelection},
 		{"Edit", "Copy Selection", "", 0, r.copySelection},
 		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
 		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},

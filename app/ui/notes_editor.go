@@ -164,6 +164,7 @@ type noteEditor struct {
 	previewB *widget.Button
 	tags     *noteEntry
 	swatches []*swatch
+	colors   *fyne.Container // only passages are highlighted
 	status   *widget.Label
 	goTo     *widget.Button
 	trash    *widget.Button
@@ -208,8 +209,8 @@ func newNoteEditor(u *UI) *noteEditor {
 		sw = append(sw, s)
 	}
 	head := container.NewBorder(nil, nil, nil, closeB, e.title)
-	colors := container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("Color")}, sw...)...)
-	top := container.NewVBox(head, container.New(&maxHeight{h: 110}, e.quote), colors, e.tags)
+	e.colors = container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("Color")}, sw...)...)
+	top := container.NewVBox(head, container.New(&maxHeight{h: 110}, e.quote), e.colors, e.tags)
 	bottom := container.NewVBox(e.status, container.NewHBox(e.goTo, e.trash))
 	text := container.NewStack(e.body, container.NewVScroll(e.preview))
 	e.box = container.NewBorder(top, bottom, nil, nil,
@@ -243,6 +244,11 @@ func (e *noteEditor) show(n store.Note) {
 	e.body.Refresh()
 	e.tags.SetText(strings.Join(n.Tags, ", "))
 	e.setSwatches(n.Color)
+	if n.TargetKind == store.TargetPassage {
+		e.colors.Show()
+	} else {
+		e.colors.Hide()
+	}
 	e.status.SetText("Saved as you type")
 	e.trash.SetText("Delete")
 	e.trash.SetIcon(theme.DeleteIcon())

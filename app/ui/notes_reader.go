@@ -31,12 +31,31 @@ func (r *Reader) initNotes() fyne.CanvasObject {
 	r.noteEd.onClose = r.updateSide
 	r.noteBox = container.New(&fixedWidth{w: 380}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		container.NewPadded(r.noteEd.box)))
-	if dc, ok := r.u.win.Canvas().(desktop.Canvas); ok {
-		// Shift alone is no shortcut in Fyne: follow it to select with Shift+arrows
-		dc.SetOnKeyDown(func(ev *fyne.KeyEvent) { r.onModifier(ev.Name, true) })
-		dc.SetOnKeyUp(func(ev *fyne.KeyEvent) { r.onModifier(ev.Name, false) })
-	}
 	return r.noteBox
+}
+
+// hookModifiers follows Shift, which alone is no shortcut in Fyne, so
+// that Shift+arrows select. It runs once the window is built and passes
+// the key events on to whatever other screen listens to them (lecture
+// mode's F5).
+func (r *Reader) hookModifiers() {
+	dc, ok := r.u.win.Canvas().(desktop.Canvas)
+	if !ok {
+		return
+	}
+	down, up := dc.OnKeyDown(), dc.OnKeyUp()
+	dc.SetOnKeyDown(func(ev *fyne.KeyEvent) {
+		r.onModifier(ev.Name, true)
+		if down != nil {
+			down(ev)
+		}
+	})
+	dc.SetOnKeyUp(func(ev *fyne.KeyEvent) {
+		r.onModifier(ev.Name, false)
+		if up != nil {
+			up(ev)
+		}
+	})
 }
 
 func (r *Reader) onModifier(k fyne.KeyName, down bool) {

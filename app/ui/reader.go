@@ -202,6 +202,7 @@ func (r *Reader) buildNotes() {
 // has been laid out.
 func (r *Reader) open(opts Options) {
 	r.refreshMarks()
+	r.hookModifiers()
 	r.pending = func() {
 		switch {
 		case opts.Footnote > 0:
