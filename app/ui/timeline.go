@@ -168,7 +168,7 @@ func (a *timelineAxis) Tapped(ev *fyne.PointEvent) {
 
 func (a *timelineAxis) MinSize() fyne.Size {
 	ts := a.Theme().Size(theme.SizeNameText)
-	return fyne.NewSize(600, ts*11)
+	return fyne.NewSize(600, ts*12.5)
 }
 
 func (a *timelineAxis) CreateRenderer() fyne.WidgetRenderer {
@@ -180,6 +180,16 @@ type axisRenderer struct {
 	a    *timelineAxis
 	objs []fyne.CanvasObject
 	size fyne.Size
+}
+
+// overMarker reports whether the box (x0,y0)-(x1,y1) touches a marker.
+func overMarker(centres []fyne.Position, rad, x0, y0, x1, y1 float32) bool {
+	for _, c := range centres {
+		if c.X+rad > x0 && c.X-rad < x1 && c.Y+rad > y0 && c.Y-rad < y1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *axisRenderer) Destroy()                     {}
@@ -226,6 +236,12 @@ func (r *axisRenderer) Layout(s fyne.Size) {
 	a.centres = a.centres[:0]
 	var lastX float32 = -1000
 	level := 0
+	// each stack of markers is dated above its top where there is room
+	type stack struct {
+		x, top float32
+		year   string
+	}
+	var stacks []stack
 	for i, ev := range a.events {
 		cx := x(ev.When.Value())
 		if cx-lastX < rad*2.1 {
@@ -233,8 +249,14 @@ func (r *axisRenderer) Layout(s fyne.Size) {
 		} else {
 			level = 0
 			lastX = cx
+			year := strconv.Itoa(ev.When.Year)
+			if ev.When.Decade {
+				year = strconv.Itoa(ev.When.Year/10*10) + "s"
+			}
+			stacks = append(stacks, stack{x: cx, year: year})
 		}
 		cy := baseY - rad*1.6 - float32(level)*rad*2.3
+		stacks[len(stacks)-1].top = cy - rad
 		c := canvas.NewCircle(accent)
 		rr := rad
 		if i == a.sel {
@@ -247,6 +269,22 @@ func (r *axisRenderer) Layout(s fyne.Size) {
 		c.Resize(fyne.NewSize(2*rr, 2*rr))
 		objs = append(objs, c)
 		a.centres = append(a.centres, fyne.NewPos(cx, cy))
+	}
+	small := ts * 0.8
+	lastRight := float32(-1000)
+	for _, st := range stacks {
+		w := fyne.MeasureText(st.year, small, fyne.TextStyle{Bold: true}).Width
+		x0, x1 := st.x-w/2, st.x+w/2
+		y0, y1 := st.top-small*1.6, st.top-small*0.3
+		if x0 < lastRight+small*0.6 || overMarker(a.centres, rad*1.05, x0, y0, x1, y1) {
+			continue
+		}
+		lab := canvas.NewText(st.year, accent)
+		lab.TextSize = small
+		lab.TextStyle.Bold = true
+		lab.Move(fyne.NewPos(x0, y0))
+		objs = append(objs, lab)
+		lastRight = st.x + w/2
 	}
 	r.objs = objs
 }
