@@ -307,22 +307,24 @@ func (s *notesScreen) bodySaved(id string) {
 	if s.u.st == nil {
 		return
 	}
+	n, err := s.u.st.Note(id)
+	if err != nil {
+		return
+	}
 	for i := range s.all {
 		if s.all[i].ID == id {
-			if n, err := s.u.st.Note(id); err == nil {
-				s.all[i] = n
-			}
+			s.all[i] = n
 		}
 	}
 	for i := range s.shown {
 		if s.shown[i].ID == id {
-			if n, err := s.u.st.Note(id); err == nil {
-				s.shown[i] = n
-				s.list.RefreshItem(i)
-			}
+			s.shown[i] = n
+			s.list.RefreshItem(i)
 		}
 	}
-	s.u.reader.refreshMarks()
+	// only the margin mark can change with the text: no need to place
+	// every highlight again each time a note is saved
+	s.u.reader.markHasText(id, strings.TrimSpace(n.Body) != "")
 }
 
 // editTarget opens the note on a footnote, a source or a card (making it

@@ -252,7 +252,13 @@ func (e *noteEditor) show(n store.Note) {
 	e.status.SetText("Saved as you type")
 	e.trash.SetText("Delete")
 	e.trash.SetIcon(theme.DeleteIcon())
-	if !n.Deleted.IsZero() {
+	if n.Deleted.IsZero() {
+		e.body.Enable()
+		e.tags.Enable()
+	} else {
+		// a note in the trash is read, not edited: restore it first
+		e.body.Disable()
+		e.tags.Disable()
 		e.trash.SetText("Restore")
 		e.trash.SetIcon(theme.ContentUndoIcon())
 		e.status.SetText("In the trash: restore it to edit it")

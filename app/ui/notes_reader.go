@@ -201,6 +201,16 @@ func (r *Reader) refreshMarks() {
 	v.Refresh()
 }
 
+// markHasText updates the margin mark of note id after its text was saved.
+func (r *Reader) markHasText(id string, has bool) {
+	for i := range r.view.sel.marks {
+		if m := &r.view.sel.marks[i]; m.id == id && m.note != has {
+			m.note = has
+			r.view.Refresh()
+		}
+	}
+}
+
 // placeNote finds a note's passage in the text shown: where the store put
 // it when the article was imported, or wherever app/anchor finds it now.
 func (r *Reader) placeNote(n store.Note) (pi, start, end int, ok bool) {
