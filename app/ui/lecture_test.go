@@ -241,6 +241,9 @@ func TestLectureTextNeverClipped(t *testing.T) {
 					t.Fatalf("%v step %d: ten pages did not reach the end", size, i)
 				}
 				l.next()
+				if k := b.scroll.Offset.Y / b.lineH; k-float32(int(k+0.5)) > 0.01 || float32(int(k+0.5))-k > 0.01 {
+					t.Errorf("%v step %d: a page starts %.2f lines down, in the middle of a line", size, i, k)
+				}
 			}
 			if l.cur != i {
 				t.Fatalf("%v step %d: paging left the step", size, i)

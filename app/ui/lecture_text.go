@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,6 +38,8 @@ type bigText struct {
 	height   float32 // of the text at size
 	width    float32 // widest line
 	overflow bool    // the text is taller than the viewport even at floor
+	lineH    float32
+	scrollH  float32 // height to scroll: the text's, padded to whole lines
 	lines    int
 
 	content *fyne.Container // positioned text and highlight boxes
@@ -65,6 +68,9 @@ type bigWordKey struct {
 // bigMeasureRef is the size at which word widths are measured; widths at
 // other sizes are scaled from it (glyph advances scale linearly).
 const bigMeasureRef = 100
+
+// bigLineSpacing is the distance between baselines, in text sizes.
+const bigLineSpacing = 1.32
 
 // bigScrollBar is the room left at the right of a text that scrolls.
 const bigScrollBar = 16
@@ -168,6 +174,14 @@ func (t *bigText) fit(vp fyne.Size) {
 		w -= bigScrollBar
 	}
 	t.height, t.width, t.lines = t.breakLines(s, w, &objs)
+	// A scrolled text stops only at line starts, so no page begins with
+	// half a line: the scroll range is padded to whole lines.
+	t.lineH = s * bigLineSpacing
+	t.scrollH = t.height
+	if t.overflow {
+		k := float32(math.Ceil(float64((t.height - vp.Height) / t.lineH)))
+		t.scrollH = vp.Height + k*t.lineH
+	}
 	// a passage that fits sits in the middle of the screen, as on a slide
 	if dy := (vp.Height - t.height) / 2; dy > 0 && !t.top {
 		for _, o := range objs {
@@ -190,7 +204,7 @@ type bigRun struct {
 // height, its widest line and its number of lines; with objs it also
 // makes the canvas objects.
 func (t *bigText) breakLines(s, w float32, objs *[]fyne.CanvasObject) (height, widest float32, lines int) {
-	lineH := s * 1.32
+	lineH := s * bigLineSpacing
 	space := t.advance(" ", 0) * s / bigMeasureRef
 	x, y := float32(0), float32(0)
 	var line []bigRun
@@ -306,7 +320,8 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 		tx := canvas.NewText(r.text, c)
 		tx.TextSize = size
 		tx.TextStyle = fyne.TextStyle{Italic: r.attr.style&article.Italic != 0, Bold: r.attr.style&article.Bold != 0 || r.small}
-		tx.Move(fyne.NewPos(dx+r.x, y+(lineH-s*1.2)/2))
+		// whole pixels: glyphs drawn at fractions of a pixel look blurred
+		tx.Move(fyne.NewPos(float32(math.Round(float64(dx+r.x))), float32(math.Round(float64(y+(lineH-s*1.2)/2)))))
 		*objs = append(*objs, tx)
 	}
 }
@@ -343,12 +358,13 @@ func (t *bigText) atEnd() bool {
 
 func (t *bigText) atStart() bool { return t.scroll.Offset.Y <= 0 }
 
-// page scrolls by most of a screen, keeping two lines for context.
+// page scrolls by most of a screen in whole lines, keeping two lines
+// for context.
 func (t *bigText) page(dir int) {
 	vh := t.scroll.Size().Height
-	step := max(vh-2*t.size*1.32, vh/2)
-	y := t.scroll.Offset.Y + float32(dir)*step
-	y = max(0, min(y, t.content.MinSize().Height-vh))
+	n := max(1, float32(math.Floor(float64((vh-2*t.lineH)/t.lineH))))
+	y := t.scroll.Offset.Y + float32(dir)*n*t.lineH
+	y = max(0, min(y, t.scrollH-vh))
 	t.scroll.ScrollToOffset(fyne.NewPos(0, y))
 }
 
@@ -358,7 +374,7 @@ type bigTextLayout struct{ t *bigText }
 
 func (l *bigTextLayout) Layout([]fyne.CanvasObject, fyne.Size) {}
 func (l *bigTextLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(l.t.width, l.t.height)
+	return fyne.NewSize(l.t.width, max(l.t.height, l.t.scrollH))
 }
 
 // bigFitLayout fits the text to the space the window gives it.
