@@ -705,3 +705,31 @@ func TestHighlightsFollowTheChosenTheme(t *testing.T) {
 		}
 	}
 }
+
+// TestCaretFromTap: a tap in the text puts the caret there; Shift+Right
+// then selects from it, word by word.
+func TestCaretFromTap(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	r := u.reader
+	pi, start, _ := quoteIn(t, r, "3")
+	bi := r.idx.paraBlock[pi]
+	r.view.scrollToBlock(bi)
+	at, h, _ := r.view.caretRect(bi, start)
+	r.view.Tapped(&fyne.PointEvent{Position: at.AddXY(0, h/2)})
+	if r.view.sel.caret != bi || r.view.sel.caretOff != start {
+		t.Fatalf("caret at %d:%d, want %d:%d", r.view.sel.caret, r.view.sel.caretOff, bi, start)
+	}
+	r.onModifier(desktop.KeyShiftRight, true)
+	pressKey(u.Window().Canvas(), fyne.KeyRight)
+	pressKey(u.Window().Canvas(), fyne.KeyRight)
+	text := r.doc.Paragraphs[pi].Text
+	want := text[start:nextWord(text, nextWord(text, start))]
+	if _, q := r.view.selection(); q != want {
+		t.Fatalf("Shift+Right twice from the caret selected %q, want %q", q, want)
+	}
+	pressKey(u.Window().Canvas(), fyne.KeyLeft)
+	if _, q := r.view.selection(); q != text[start:nextWord(text, start)] {
+		t.Fatalf("Shift+Left gave %q", q)
+	}
+}
