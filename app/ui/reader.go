@@ -67,6 +67,8 @@ type Reader struct {
 	popBack    *widget.Button
 	popScroll  *container.Scroll
 	popNote    int
+	popAnchor  fyne.Position // where the popover points, in view coordinates
+	popMarker  int           // the footnote whose marker it points at; 0 for elsewhere
 	popHistory []int
 
 	sectionLabel *widget.Label
@@ -98,7 +100,7 @@ func newReader(u *UI) *Reader {
 	r.view.margin = 28
 	r.view.onTap = r.onTextTapped
 	r.view.onScrolled = r.onReaderScrolled
-	r.view.onLaidOut = r.onFirstLayout
+	r.view.onLaidOut = r.onViewLaidOut
 	scroll := r.view.inScroll()
 
 	r.buildContents()
@@ -228,6 +230,30 @@ func (r *Reader) open(opts Options) {
 	if r.view.lay.blocks != nil {
 		r.onFirstLayout()
 	}
+}
+
+// onViewLaidOut runs after the text is laid out for a new width (the
+// first layout, a resize, a zoom step). An open popover moves with its
+// marker, so that it never points at the wrong words or runs off the
+// window, as it did when a deep link opened it before the window had its
+// final size.
+func (r *Reader) onViewLaidOut() {
+	r.onFirstLayout()
+	if r.pop == nil || !r.pop.Visible() {
+		return
+	}
+	if r.popMarker > 0 {
+		pos, ok := r.markerPos(r.popMarker)
+		if ok && (pos.Y < r.view.offset() || pos.Y > r.view.offset()+r.view.viewport()) {
+			// the reflow pushed the marker out of sight: bring it back
+			r.view.scrollTo(pos.Y - r.view.viewport()/3)
+			pos, ok = r.markerPos(r.popMarker)
+		}
+		if ok {
+			r.popAnchor = pos
+		}
+	}
+	r.placePopover()
 }
 
 func (r *Reader) onFirstLayout() {
@@ -436,8 +462,18 @@ func (r *Reader) showFootnote(n int, at fyne.Position) {
 	}
 	r.popHistory = r.popHistory[:0]
 	r.setPopNote(fn)
+	r.popAnchor, r.popMarker = at, 0
+	if pos, ok := r.markerPos(n); ok && pos == at {
+		r.popMarker = n
+	}
+	r.placePopover()
+}
+
+// placePopover shows the popover below its anchor, or above it when the
+// window has no room below, always inside the window.
+func (r *Reader) placePopover() {
 	c := r.u.win.Canvas()
-	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(at)
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(r.popAnchor)
 	size := r.pop.Content.MinSize()
 	cs := c.Size()
 	x := abs.X - 40

@@ -436,3 +436,29 @@ func TestFootnoteCrossReferenceLinks(t *testing.T) {
 	}
 	t.Logf("%d cross references linked", linked)
 }
+
+// A deep link opens its footnote before the window has its final size;
+// the popover must follow its marker and stay inside the window.
+func TestDeepLinkPopoverFollowsResize(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{Footnote: 17})
+	r := u.reader
+	for _, sz := range []fyne.Size{fyne.NewSize(1280, 800), fyne.NewSize(1920, 1080), fyne.NewSize(900, 560)} {
+		u.Window().Resize(sz)
+		if r.FootnoteShown() != 17 {
+			t.Fatalf("%v: footnote %d shown, want 17", sz, r.FootnoteShown())
+		}
+		cs := u.Window().Canvas().Size()
+		p, s := r.pop.Content.Position(), r.pop.Content.Size()
+		if p.X < 0 || p.Y < 0 || p.X+s.Width > cs.Width || p.Y+s.Height > cs.Height {
+			t.Errorf("%v: popover at %v size %v leaves the canvas %v", sz, p, s, cs)
+		}
+		marker, _ := r.markerPos(17)
+		abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(marker)
+		near := 3 * r.view.size * lineSpacing
+		below := p.Y >= abs.Y && p.Y-abs.Y <= near
+		above := p.Y+s.Height <= abs.Y && abs.Y-(p.Y+s.Height) <= near
+		if !below && !above {
+			t.Errorf("%v: popover [%v, %v] is not next to its marker at y=%v", sz, p.Y, p.Y+s.Height, abs.Y)
+		}
+	}
+}
