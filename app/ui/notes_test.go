@@ -733,3 +733,25 @@ func TestCaretFromTap(t *testing.T) {
 		t.Fatalf("Shift+Left gave %q", q)
 	}
 }
+
+// TestNoteOnSource: editTarget (for the Sources screen) opens the note on
+// a source in the Notes screen, made once and found again.
+func TestNoteOnSource(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	s := u.notes
+	s.editTarget(store.TargetSource, "anand-1986")
+	if u.current().name != "Notes" || !s.editor.open || s.editor.note.TargetKind != store.TargetSource {
+		t.Fatalf("editTarget: screen %s, editor %+v", u.current().name, s.editor.note)
+	}
+	test.Type(s.editor.body, "classic on sovereign equality")
+	s.editor.close()
+	s.editTarget(store.TargetSource, "anand-1986")
+	notes, _ := st.Notes(store.NoteFilter{TargetKind: store.TargetSource})
+	if len(notes) != 1 || notes[0].Body != "classic on sovereign equality" || s.editor.body.Text != notes[0].Body {
+		t.Fatalf("source notes %+v", notes)
+	}
+	if s.editor.goTo.Visible() || s.editor.colors.Visible() {
+		t.Error("a source note offers a passage to go to or a color")
+	}
+}
