@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
@@ -125,7 +124,6 @@ func TestBundleRoundTrip500(t *testing.T) {
 	some := want[firstKey(want)]
 	some.Body = "edited after sharing"
 	some.Tags = []string{"revised"}
-	time.Sleep(time.Millisecond) // Updated is a wall-clock time; make it strictly later (not a UI wait)
 	if _, err := a.UpdateNote(some); err != nil {
 		t.Fatal(err)
 	}
