@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -155,21 +157,30 @@ func (r *Reader) buildToolbar() fyne.CanvasObject {
 
 func (r *Reader) buildContents() {
 	secs := r.doc.Sections
+	text := func(s article.Section) string { return strings.TrimSpace(s.Number + " " + s.Title) }
 	r.contents = widget.NewList(
 		func() int { return len(secs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			l.Wrapping = fyne.TextWrapWord
+			indent := canvas.NewRectangle(color.Transparent)
+			return container.NewBorder(nil, nil, indent, nil, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			s := secs[i]
-			indent := ""
-			if s.Level > 1 {
-				indent = "     "
-			}
-			o.(*widget.Label).SetText(indent + strings.TrimSpace(s.Number+" "+s.Title))
+			row := o.(*fyne.Container)
+			l, indent := row.Objects[0].(*widget.Label), row.Objects[1].(*canvas.Rectangle)
+			indent.SetMinSize(fyne.NewSize(contentsIndent(secs[i]), 0))
+			l.SetText(text(secs[i]))
 		})
+	// Whole titles, wrapped: they are what a student scans the contents
+	// for, and an ellipsis hid most of them. The rows are few, so their
+	// heights are measured once for the panel's fixed width.
+	for i, s := range secs {
+		l := widget.NewLabel(text(s))
+		l.Wrapping = fyne.TextWrapWord
+		l.Resize(fyne.NewSize(contentsWidth-contentsIndent(s)-theme.Padding()*2, 0))
+		r.contents.SetItemHeight(i, l.MinSize().Height)
+	}
 	r.contents.OnSelected = func(i widget.ListItemID) {
 		if r.syncContents {
 			return
@@ -179,7 +190,17 @@ func (r *Reader) buildContents() {
 		r.u.win.Canvas().Unfocus()
 	}
 	title := widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.contentsBox = container.New(&fixedWidth{w: 270}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
+	r.contentsBox = container.New(&fixedWidth{w: contentsWidth}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
+}
+
+// contentsWidth is the width of the contents panel.
+const contentsWidth = 290
+
+func contentsIndent(s article.Section) float32 {
+	if s.Level > 1 {
+		return 14
+	}
+	return 0
 }
 
 func (r *Reader) buildNotes() {
