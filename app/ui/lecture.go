@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossa-app/glossa/app/anchor"
@@ -83,17 +82,16 @@ func newLectureMode(u *UI) *lectureMode {
 		l.scale = s
 	}
 	l.steps = lectureSteps(u.doc, principleCards(u.doc))
-	// F5 has no modifier, and Fyne only turns keys with a modifier into
-	// shortcuts; key-down events reach the canvas whatever the reader does
-	// with typed keys.
-	if dc, ok := u.win.Canvas().(desktop.Canvas); ok {
-		dc.SetOnKeyDown(func(ev *fyne.KeyEvent) {
-			if ev.Name == fyne.KeyF5 {
-				l.start(-1)
-			}
-		})
-	}
 	return l
+}
+
+// onMainKeyDown starts lecture mode on F5. F5 has no modifier, and Fyne
+// only turns keys with a modifier into shortcuts; key-down events reach
+// the canvas whatever the reader does with typed keys.
+func (l *lectureMode) onMainKeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF5 {
+		l.start(-1)
+	}
 }
 
 // commands are lecture mode's menu items and shortcuts.

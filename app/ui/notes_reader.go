@@ -34,30 +34,8 @@ func (r *Reader) initNotes() fyne.CanvasObject {
 	return r.noteBox
 }
 
-// hookModifiers follows Shift, which alone is no shortcut in Fyne, so
-// that Shift+arrows select. It runs once the window is built and passes
-// the key events on to whatever other screen listens to them (lecture
-// mode's F5).
-func (r *Reader) hookModifiers() {
-	dc, ok := r.u.win.Canvas().(desktop.Canvas)
-	if !ok {
-		return
-	}
-	down, up := dc.OnKeyDown(), dc.OnKeyUp()
-	dc.SetOnKeyDown(func(ev *fyne.KeyEvent) {
-		r.onModifier(ev.Name, true)
-		if down != nil {
-			down(ev)
-		}
-	})
-	dc.SetOnKeyUp(func(ev *fyne.KeyEvent) {
-		r.onModifier(ev.Name, false)
-		if up != nil {
-			up(ev)
-		}
-	})
-}
-
+// onModifier follows Shift, which alone is no shortcut in Fyne, so that
+// Shift+arrows select (called from the window's key-down and key-up).
 func (r *Reader) onModifier(k fyne.KeyName, down bool) {
 	if k == desktop.KeyShiftLeft || k == desktop.KeyShiftRight {
 		r.shift = down

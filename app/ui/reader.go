@@ -225,7 +225,6 @@ func (r *Reader) buildNotes() {
 // has been laid out.
 func (r *Reader) open(opts Options) {
 	r.refreshMarks()
-	r.hookModifiers()
 	r.pending = func() {
 		switch {
 		case opts.Footnote > 0:

@@ -286,6 +286,15 @@ func (u *UI) registerCommands() {
 	u.win.SetMainMenu(fyne.NewMainMenu(order...))
 	c.SetOnTypedKey(u.onKey)
 	c.SetOnTypedRune(u.onRune)
+	// key-down and key-up are the only way to see keys Fyne makes no
+	// shortcut of (F5 alone, Shift alone); this is their one listener
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(func(ev *fyne.KeyEvent) {
+			u.reader.onModifier(ev.Name, true)
+			u.lecture.onMainKeyDown(ev)
+		})
+		dc.SetOnKeyUp(func(ev *fyne.KeyEvent) { u.reader.onModifier(ev.Name, false) })
+	}
 }
 
 // showAbout tells which Glossa this is, from FyneApp.toml's metadata.
