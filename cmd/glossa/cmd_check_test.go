@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -195,6 +196,37 @@ func TestCheckBadFiles(t *testing.T) {
 	plain := write("plain.md", []byte("# Notes\n\nThe treaty was signed in 2019 by 40 States.\n"))
 	if code, out, stderr := runArgs(t, "check", plain, "--json"); code != 0 || !strings.Contains(out, `"footnotes": []`) {
 		t.Errorf("plain Markdown: exit %d, %s %s", code, out, stderr)
+	}
+}
+
+// Under the C locale (the default of many Debian and Ubuntu installs) a
+// bad file still gets exactly one line on stderr: nothing from Fyne
+// before it. The test binary runs itself again with LANG=C.UTF-8, since
+// the locale is read when packages initialise.
+func TestCheckOneLineInCLocale(t *testing.T) {
+	if file := os.Getenv("GLOSSA_TEST_CHECK_FILE"); file != "" {
+		os.Exit(run([]string{"check", file}, os.Stdout, os.Stderr))
+	}
+	empty := filepath.Join(t.TempDir(), "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, locale := range []string{"C.UTF-8", "C", "POSIX"} {
+		cmd := exec.Command(exe, "-test.run=^TestCheckOneLineInCLocale$")
+		cmd.Env = append(os.Environ(), "GLOSSA_TEST_CHECK_FILE="+empty, "LANG="+locale, "LC_ALL=", "LC_MESSAGES=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+			t.Errorf("LANG=%s: %v", locale, err)
+		}
+		if got := stderr.String(); got != "glossa check: "+empty+": the file is empty\n" {
+			t.Errorf("LANG=%s: stderr %q, want the one-line reason alone", locale, got)
+		}
 	}
 }
 
