@@ -221,3 +221,13 @@ func TestGold(t *testing.T) {
 		t.Errorf("resolution %.1f%% < 95%%", pct(resolveOK, resolve))
 	}
 }
+
+// BenchmarkExtract is the whole extraction on the article's 190
+// footnotes, as the window runs it at start.
+func BenchmarkExtract(b *testing.B) {
+	fns := articleFootnotes(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(fns)
+	}
+}

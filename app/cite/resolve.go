@@ -18,6 +18,9 @@ type src struct {
 	tkey     string          // titleKey(work.Title)
 	shortKey string          // titleKey(work.Short)
 	words    map[string]bool // content words of title and short title
+	symKey   string          // symbolKey(work.Symbol)
+	tkeyLen  int             // words in tkey
+	names    map[string]bool // surnames(), kept while the names are unchanged
 	places   []Place
 	id       string
 }
@@ -314,7 +317,7 @@ func (r *resolver) candidates(w Work) []int {
 	}
 	best, tier := []int(nil), 0
 	for i, s := range r.sources {
-		if ss != nil && len(s.work.Authors)+len(s.work.Editors) > 0 && !overlaps(ss, s.surnames()) {
+		if ss != nil && len(s.work.Authors)+len(s.work.Editors) > 0 && !overlaps(ss, s.names) {
 			continue
 		}
 		t := 0
@@ -354,8 +357,12 @@ func overlaps(a, b map[string]bool) bool {
 // add records a full citation's work, merging it with a known work that
 // has the same symbol, or the same title and authors.
 func (r *resolver) add(w Work) int {
+	// the new work's keys once, not once per known source: this loop is
+	// most of the extraction's time and garbage
+	k := &src{work: w}
+	k.keys()
 	for i, s := range r.sources {
-		if sameWork(w, s) {
+		if sameWork(k, s) {
 			mergeWork(&s.work, w)
 			r.index(i)
 			return i
@@ -369,7 +376,7 @@ func (r *resolver) add(w Work) int {
 
 func (r *resolver) index(i int) {
 	s := r.sources[i]
-	s.tkey = titleKey(s.work.Title)
+	s.keys()
 	s.shortKey = titleKey(s.work.Short)
 	s.words = wordSet(contentWords(s.work.Title), contentWords(s.work.Short))
 	if s.work.Short == "" {
@@ -384,27 +391,35 @@ func (r *resolver) index(i int) {
 	sort.SliceStable(r.shorts, func(a, b int) bool { return len(r.shorts[a].text) > len(r.shorts[b].text) })
 }
 
-func sameWork(w Work, s *src) bool {
+func sameWork(k, s *src) bool {
+	w := k.work
 	if w.Symbol != "" && s.work.Symbol != "" {
-		return symbolKey(w.Symbol) == symbolKey(s.work.Symbol)
+		return k.symKey == s.symKey
 	}
-	tk := titleKey(w.Title)
+	tk := k.tkey
 	if tk == "" {
 		return false
 	}
 	// A title cut short matches the full one, but only with enough words
 	// that the prefix is not a common opening ("China", "Russia").
 	titleMatch := tk == s.tkey ||
-		len(strings.Fields(tk)) >= 3 && isWordPrefix(tk, s.tkey) ||
-		len(strings.Fields(s.tkey)) >= 3 && isWordPrefix(s.tkey, tk)
+		k.tkeyLen >= 3 && isWordPrefix(tk, s.tkey) ||
+		s.tkeyLen >= 3 && isWordPrefix(s.tkey, tk)
 	if !titleMatch {
 		return false
 	}
-	ws := (&src{work: w}).surnames()
 	if len(w.Authors)+len(w.Editors) > 0 && len(s.work.Authors)+len(s.work.Editors) > 0 {
-		return overlaps(ws, s.surnames())
+		return overlaps(k.names, s.names)
 	}
 	return true
+}
+
+// keys computes what sameWork compares from the work as it is now.
+func (s *src) keys() {
+	s.tkey = titleKey(s.work.Title)
+	s.tkeyLen = len(strings.Fields(s.tkey))
+	s.symKey = symbolKey(s.work.Symbol)
+	s.names = s.surnames()
 }
 
 // mergeWork fills fields the first citation left empty.
