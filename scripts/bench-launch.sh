@@ -38,7 +38,8 @@ for i in $(seq "$runs"); do
 	t0=$(date +%s.%N)
 	HOME=$home "$bin" --db "$home/glossa.db" >"$work/run-$i.log" 2>&1 &
 	apid=$!
-	xdotool search --sync --onlyvisible --name '^Glossa$' >/dev/null
+	# xdotool's own --sync polls every half second; poll every 10 ms
+	until xdotool search --onlyvisible --name '^Glossa$' >/dev/null 2>&1; do sleep 0.01; done
 	t1=$(date +%s.%N)
 	# the window maps after its first frame is drawn; give the frame a
 	# moment to settle before reading memory
