@@ -93,8 +93,37 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// ErrNotGlossa is returned by Open for an SQLite database that another
+// program made; it is left as it was.
+var ErrNotGlossa = errors.New("the file is a database of another program, not Glossa's: choose another file")
+
+// foreign fails with ErrNotGlossa when path is an SQLite database with
+// tables but without Glossa's. It reads through a connection that sets no
+// journal mode, so that a file of another program is not changed at all.
+func foreign(path string) error {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return nil // a new or empty file; errors are Open's to report
+	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var tables, ours int
+	if err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE name = 'articles') FROM sqlite_schema WHERE type = 'table'`).Scan(&tables, &ours); err != nil {
+		return err
+	}
+	if tables > 0 && ours == 0 {
+		return ErrNotGlossa
+	}
+	return nil
+}
+
 // open opens, checks and migrates path without any recovery.
 func open(path string) (*Store, error) {
+	if err := foreign(path); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -211,6 +212,39 @@ func TestNewerSchemaRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("a newer database must be left alone: %v", err)
+	}
+}
+
+// A database another program made is refused and left exactly as it
+// was: no Glossa tables added, not taken for a newer Glossa's.
+func TestForeignDatabaseRefused(t *testing.T) {
+	for _, version := range []int{0, 2, 99} {
+		t.Run(fmt.Sprint("user_version ", version), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "places.sqlite")
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(fmt.Sprintf(`CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('x'); PRAGMA user_version = %d`, version)); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			before, _ := os.ReadFile(path)
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open of another program's database succeeded")
+			}
+			if !errors.Is(err, ErrNotGlossa) || !strings.Contains(err.Error(), path) {
+				t.Fatalf("Open: %v", err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the other program's database was changed")
+			}
+			if m, _ := filepath.Glob(path + ".damaged-*"); len(m) != 0 {
+				t.Errorf("a healthy file was moved aside: %v", m)
+			}
+		})
 	}
 }
 
