@@ -357,7 +357,7 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 		container.NewHBox(widget.NewLabel("New cards a day"), s.limit), s.counts)
 	buttons := container.NewStack(s.showButton, s.rateBox)
 	footer := container.NewVBox(buttons, container.NewBorder(nil, nil, nil, s.undoButton, s.status))
-	body := container.NewStack(container.NewVScroll(container.NewPadded(s.cardBox)), container.NewCenter(s.emptyLabel))
+	body := container.NewStack(container.NewVScroll(container.NewPadded(s.cardBox)), container.NewCenter(container.New(&fixedWidth{w: emptyWidth}, s.emptyLabel)))
 	s.reviewBox = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), footer, nil, nil, body)
 	return container.New(&readingColumn{max: 860}, s.reviewBox)
 }
@@ -419,9 +419,17 @@ func (s *cardsScreen) showEmpty(msg string) {
 	s.showButton.Hide()
 	s.rateBox.Hide()
 	s.emptyLabel.SetText(msg)
+	// A wrapping label measures its height at its current width; at the
+	// zero width it has before its first layout it stood one word a line,
+	// 2,600 px tall, and made the whole window that tall.
+	s.emptyLabel.Resize(fyne.NewSize(emptyWidth, s.emptyLabel.Size().Height))
 	s.emptyLabel.Show()
 	s.reviewBox.Refresh()
 }
+
+// emptyWidth is the measure of the message shown when there is nothing
+// to review.
+const emptyWidth = 460
 
 // answerSegments is the answer as shown after Space: a cloze card's
 // sentence with the recalled words in bold and accent colour, so the eye

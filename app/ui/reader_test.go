@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/store"
 )
 
 func shortcut(c fyne.Canvas, key fyne.KeyName) {
@@ -459,6 +462,57 @@ func TestDeepLinkPopoverFollowsResize(t *testing.T) {
 		above := p.Y+s.Height <= abs.Y && abs.Y-(p.Y+s.Height) <= near
 		if !below && !above {
 			t.Errorf("%v: popover [%v, %v] is not next to its marker at y=%v", sz, p.Y, p.Y+s.Height, abs.Y)
+		}
+	}
+}
+
+// The notice (a database restored from its backup, or none at all) is
+// shown once the app runs, over the window, and only once.
+func TestNoticeShownWhenAppStarts(t *testing.T) {
+	const msg = "Your study database was damaged; Glossa restored yesterday's backup."
+	u, _ := newTestUI(t, nil, Options{Notice: msg})
+	overlays := u.Window().Canvas().Overlays()
+	if overlays.Top() != nil {
+		t.Fatal("a dialog is up before the app runs")
+	}
+	u.onAppStarted()
+	top := overlays.Top()
+	if top == nil {
+		t.Fatal("no dialog once the app runs")
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Text == msg {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the dialog does not say %q", msg)
+	}
+	if size := top.Size(); size.Width < 100 || size.Height < 50 {
+		t.Errorf("dialog laid out at %v", size)
+	}
+	u.onAppStarted()
+	if n := len(overlays.List()); n != 1 {
+		t.Errorf("%d overlays after a second start, want 1", n)
+	}
+}
+
+// The window must open on a small laptop or a 1024x768 projector: no
+// screen may ask for more, with a database or without one (the Cards
+// screen's notice once made the window 2,600 px tall).
+func TestWindowFitsSmallScreens(t *testing.T) {
+	for _, withStore := range []bool{true, false} {
+		var st *store.Store
+		if withStore {
+			st = tempStore(t)
+		}
+		u, _ := newTestUI(t, st, Options{})
+		for _, s := range u.screens {
+			u.Show(s.name)
+			if min := u.Window().Content().MinSize(); min.Width > 1024 || min.Height > 700 {
+				t.Errorf("store %v, %s shown: window needs %v, more than a 1024x768 screen", withStore, s.name, min)
+			}
 		}
 	}
 }

@@ -71,6 +71,7 @@ type UI struct {
 	lecture *lectureMode
 
 	screens   []screen
+	notice    string // shown once the app runs (Options.Notice)
 	shortcuts []command
 }
 
@@ -113,10 +114,19 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	a.Lifecycle().SetOnStopped(u.reader.savePosition)
 
 	u.reader.open(opts)
-	if opts.Notice != "" {
-		dialog.ShowInformation("Glossa", opts.Notice, u.win)
-	}
+	// A dialog made before the window is on screen is laid out for an
+	// empty canvas and stays invisible until the first resize, so the
+	// notice waits for the app to run.
+	u.notice = opts.Notice
+	a.Lifecycle().SetOnStarted(u.onAppStarted)
 	return u
+}
+
+func (u *UI) onAppStarted() {
+	if u.notice != "" {
+		dialog.ShowInformation("Glossa", u.notice, u.win)
+		u.notice = ""
+	}
 }
 
 // Window is the main window.

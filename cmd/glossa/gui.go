@@ -49,7 +49,16 @@ func runGUI(e *env, g *guiFlags) int {
 	s, err := openGUIStore(e, doc)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
-		opts.Notice = "The study database could not be opened, so search is off and nothing will be remembered:\n" + err.Error()
+		where := e.db
+		if where == "" {
+			where, _ = store.DefaultPath()
+		}
+		opts.Notice = "Glossa could not open your study database, so for now you can read the article, " +
+			"but search is off and notes, cards and your place will not be saved.\n\n" +
+			"Database: " + where + "\n" +
+			"Check that the folder exists and that you may write to it, or that no other program holds the file, then start Glossa again. " +
+			"To work from another file, start it with --db PATH.\n\n" +
+			"Details for a bug report: " + err.Error()
 	} else {
 		defer s.Close()
 		st = s
