@@ -256,7 +256,7 @@ wine_shim() {
   local sys=$wp/drive_c/windows/system32
   [[ -d $sys ]] || "$@" cmd /c exit >/dev/null 2>&1 || true # creates the prefix
   [[ -e $sys/bcryptprimitives.dll ]] && return
-  local d=$stage/wine-shim
+  local d=$wp/glossa-shim
   mkdir -p "$d"
   cat >"$d/bcryptprimitives.c" <<'C'
 #include <windows.h>
@@ -307,8 +307,9 @@ check_windows() {
     skip "resources not inspected ($objdump missing: Debian package binutils-mingw-w64-x86-64)"
   fi
   if command -v wine >/dev/null; then
-    # Its own prefix, so the check neither needs nor changes ~/.wine.
-    local wp=$stage/wineprefix
+    # Its own prefix (about 700 MB, so kept in the cache, not in dist/),
+    # so the check neither needs nor changes ~/.wine.
+    local wp=${DIST_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/glossa/wineprefix}
     mkdir -p "$wp"
     local w=(env WINEPREFIX="$wp" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b" GLOSSA_DB="$tmp/wine.db" wine)
     wine_shim "$wp" "${w[@]}"
