@@ -343,12 +343,16 @@ if [[ ${1:-} == --check ]]; then
 fi
 
 targets=("${@:-linux windows}")
+for t in ${targets[*]}; do
+  case $t in
+  linux | windows | darwin) ;;
+  *) die "unknown target $t (linux, windows or darwin)" ;;
+  esac
+done
 mkdir -p "$dist"
 stage_source
 names "$stage/src/FyneApp.toml"
 for t in ${targets[*]}; do
-  case $t in
-  linux | windows | darwin) stage_metadata && "build_$t" ;;
-  *) die "unknown target $t (linux, windows or darwin)" ;;
-  esac
+  stage_metadata
+  "build_$t"
 done
