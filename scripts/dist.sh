@@ -71,7 +71,7 @@ stage_source() {
     # A tracked file deleted in the work tree is still listed by
     # ls-files; the copy should simply not have it.
     git ls-files -z -co --exclude-standard |
-      while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done |
+      while IFS= read -r -d '' f; do if [[ -e $f ]]; then printf '%s\0' "$f"; fi; done |
       tar --null -T - -cf - | tar -x -C "$src"
   fi
 }
