@@ -6,8 +6,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"fyne.io/fyne/v2/app"
-
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/ui"
 	"github.com/glossa-app/glossa/assets"
@@ -64,7 +62,7 @@ func runGUI(e *env, g *guiFlags) int {
 		st = s
 		opts.Notice = s.Recovered()
 	}
-	a := app.NewWithID("app.glossa.reader")
+	a := newApp()
 	u := ui.New(a, doc, st, opts)
 	if !opts.Lecture {
 		u.Window().ShowAndRun()
