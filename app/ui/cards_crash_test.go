@@ -3,16 +3,13 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/srs"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 	"github.com/glossa-app/glossa/store/crashtest"
 )
@@ -24,15 +21,8 @@ import (
 // and the card's schedule must be at least that recent.
 func TestCrashWhileRating(t *testing.T) {
 	crashtest.Child("rate-cards", func(out io.Writer) error {
-		doc, err := article.Parse(assets.Article)
+		doc, st, err := openCrashChildStore()
 		if err != nil {
-			return err
-		}
-		st, err := store.Open(os.Getenv("GLOSSA_CRASHTEST_DB"))
-		if err != nil {
-			return err
-		}
-		if _, err := st.ImportArticle(doc); err != nil {
 			return err
 		}
 		if err := st.SetSetting(keyNewLimit, "100"); err != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -55,4 +56,23 @@ func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 	u := New(a, realDoc(t), st, opts)
 	u.Window().Show()
 	return u, a
+}
+
+// openCrashChildStore is what a crash-test child does first, as main
+// does: parse the article and open the database the parent named, with
+// the article imported.
+func openCrashChildStore() (*article.Document, *store.Store, error) {
+	doc, err := article.Parse(assets.Article)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(os.Getenv("GLOSSA_CRASHTEST_DB"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := st.ImportArticle(doc); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return doc, st, nil
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/glossa-app/glossa/app/anchor"
-	"github.com/glossa-app/glossa/app/article"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 	"github.com/glossa-app/glossa/store/crashtest"
 )
@@ -41,15 +38,8 @@ const typingPause = 15 * time.Millisecond
 // before the last line printed.
 func TestCrashWhileTypingNote(t *testing.T) {
 	crashtest.Child("type-note", func(out io.Writer) error {
-		doc, err := article.Parse(assets.Article)
+		doc, st, err := openCrashChildStore()
 		if err != nil {
-			return err
-		}
-		st, err := store.Open(os.Getenv("GLOSSA_CRASHTEST_DB"))
-		if err != nil {
-			return err
-		}
-		if _, err := st.ImportArticle(doc); err != nil {
 			return err
 		}
 		n, err := st.AddNote(store.Note{Anchor: anchor.At(doc.Paragraphs, 3, 0, 40), Color: "yellow"})
