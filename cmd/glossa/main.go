@@ -5,7 +5,7 @@ package main
 import (
 	// First: keeps Fyne from logging "Error parsing user locale C" under the
 	// C locale, which would bury every command's one-line message.
-	_ "github.com/glossa-app/glossa/internal/cleanlocale"
+	_ "github.com/glossa-app/glossa/cmd/glossa/internal/cleanlocale"
 
 	"flag"
 	"fmt"
