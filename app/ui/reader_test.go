@@ -516,3 +516,80 @@ func TestWindowFitsSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// Switching screens takes the keys away from the entry of the screen left
+// behind, and the reader's menu commands bring the reader back first.
+func TestScreensTakeTheKeys(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{})
+	c := u.Window().Canvas()
+	u.Show("Sources")
+	c.Focus(u.sources.search)
+	u.Show("Reader")
+	if f := c.Focused(); f != nil {
+		t.Fatalf("after switching to the reader, %T still has the keys", f)
+	}
+	test.TypeOnCanvas(c, "n")
+	if got := u.sources.search.Text; got != "" {
+		t.Errorf("typing in the reader went into the hidden Sources search: %q", got)
+	}
+
+	r := u.reader
+	r.goToSection(3, true)
+	at := r.view.offset()
+	r.goToSection(5, true)
+	u.Show("Sources")
+	back := commandNamed(t, u, "Go", "Back")
+	back.action()
+	if u.current().name != "Reader" {
+		t.Errorf("Go > Back from Sources left %s shown", u.current().name)
+	}
+	if got := r.view.offset(); got != at {
+		t.Errorf("Go > Back landed at %v, want %v", got, at)
+	}
+}
+
+func commandNamed(t *testing.T, u *UI, menu, label string) command {
+	t.Helper()
+	for _, c := range u.shortcuts {
+		if c.menu == menu && c.label == label {
+			return c
+		}
+	}
+	t.Fatalf("no command %s > %s", menu, label)
+	return command{}
+}
+
+// Fyne adds its own Quit unless the File menu ends with one: exactly one
+// Quit, last.
+func TestOneQuitLastInFileMenu(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{})
+	file := u.Window().MainMenu().Items[0]
+	if file.Label != "File" {
+		t.Fatalf("first menu is %q", file.Label)
+	}
+	quits := 0
+	for _, it := range file.Items {
+		if it.IsQuit {
+			quits++
+		}
+	}
+	if last := file.Items[len(file.Items)-1]; quits != 1 || !last.IsQuit {
+		t.Errorf("%d Quit items, last item %q", quits, last.Label)
+	}
+}
+
+// The window opens at the size it was closed at, and fits a 1024x768
+// screen the first time.
+func TestWindowSizeRemembered(t *testing.T) {
+	path := tempStorePath(t)
+	u, _ := newTestUI(t, openTestStore(t, path), Options{})
+	if got := u.Window().Canvas().Size(); got.Width > 1024 || got.Height > 768 {
+		t.Errorf("first window %v does not fit 1024x768", got)
+	}
+	u.Window().Resize(fyne.NewSize(1400, 900))
+	u.Window().Close()
+	u2, _ := newTestUI(t, openTestStore(t, path), Options{})
+	if got := u2.Window().Canvas().Size(); got != fyne.NewSize(1400, 900) {
+		t.Errorf("reopened at %v, want 1400x900", got)
+	}
+}

@@ -29,11 +29,12 @@ type Options struct {
 
 // Keys of the settings the window remembers.
 const (
-	keyPosition  = store.SettingReadingPosition // ID of the paragraph at the top
-	keyZoom      = store.SettingZoom
-	keyTheme     = store.SettingTheme
-	keyFootnotes = "reader.footnotes"
-	keyContents  = "reader.contents"
+	keyPosition   = store.SettingReadingPosition // ID of the paragraph at the top
+	keyZoom       = store.SettingZoom
+	keyTheme      = store.SettingTheme
+	keyFootnotes  = "reader.footnotes"
+	keyContents   = "reader.contents"
+	keyWindowSize = "window.size"
 )
 
 // screen is one entry of the navigation. Each screen lives in its own
@@ -107,7 +108,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.registerCommands()
 	size := opts.Size
 	if size.Width == 0 {
-		size = fyne.NewSize(1180, 780)
+		size = u.savedWindowSize()
 	}
 	u.win.Resize(size)
 	u.win.SetOnClosed(u.onWindowClosed)
@@ -155,7 +156,21 @@ func (u *UI) current() screen {
 	return u.screens[i]
 }
 
+// inReader makes a reader command show the reader first: run on a hidden
+// reader, Back rewound it out of sight and emptied its history.
+func (u *UI) inReader(f func()) func() {
+	return func() {
+		if u.tabs.SelectedIndex() != 0 {
+			u.Show("Reader")
+		}
+		f()
+	}
+}
+
 func (u *UI) onTabSelected(*container.TabItem) {
+	// the keys belong to the screen now shown, not to an entry of the
+	// one left behind (typing went into a hidden search field)
+	u.win.Canvas().Unfocus()
 	if s := u.current(); s.shown != nil {
 		s.shown()
 	}
@@ -191,6 +206,24 @@ func comingSoon(name, what string) fyne.CanvasObject {
 
 func (u *UI) onWindowClosed() {
 	u.reader.savePosition()
+	sz := u.win.Canvas().Size()
+	u.setSetting(keyWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+}
+
+// defaultWindowSize fits a 1024x768 projector or an old laptop with room
+// for the window's frame; a bigger screen gets what the student last chose.
+var defaultWindowSize = fyne.NewSize(1000, 700)
+
+func (u *UI) savedWindowSize() fyne.Size {
+	v, ok := u.setting(keyWindowSize)
+	if !ok {
+		return defaultWindowSize
+	}
+	var w, h float32
+	if _, err := fmt.Sscanf(v, "%fx%f", &w, &h); err != nil || w < 400 || h < 300 || w > 10000 || h > 10000 {
+		return defaultWindowSize
+	}
+	return fyne.NewSize(w, h)
 }
 
 func (u *UI) setting(key string) (string, bool) {
@@ -245,16 +278,16 @@ func (u *UI) registerCommands() {
 		{"View", "Zoom In", fyne.KeyEqual, def, r.zoomIn},
 		{"View", "Zoom Out", fyne.KeyMinus, def, r.zoomOut},
 		{"View", "Actual Size", fyne.Key0, def, r.zoomReset},
-		{"View", "Footnote Panel", "", 0, r.toggleFootnotes},
-		{"View", "Contents Panel", "", 0, r.toggleContents},
+		{"View", "Footnote Panel", "", 0, u.inReader(r.toggleFootnotes)},
+		{"View", "Contents Panel", "", 0, u.inReader(r.toggleContents)},
 		{"View", "Light Theme", "", 0, func() { u.SetTheme("light") }},
 		{"View", "Dark Theme", "", 0, func() { u.SetTheme("dark") }},
 		{"View", "System Theme", "", 0, func() { u.SetTheme("system") }},
-		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, r.back},
-		{"Go", "Next Section", "", 0, r.nextSection},
-		{"Go", "Previous Section", "", 0, r.prevSection},
-		{"Go", "Beginning", fyne.KeyHome, def, r.home},
-		{"Go", "End", fyne.KeyEnd, def, r.end},
+		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, u.inReader(r.back)},
+		{"Go", "Next Section", "", 0, u.inReader(r.nextSection)},
+		{"Go", "Previous Section", "", 0, u.inReader(r.prevSection)},
+		{"Go", "Beginning", fyne.KeyHome, def, u.inReader(r.home)},
+		{"Go", "End", fyne.KeyEnd, def, u.inReader(r.end)},
 		{"Go", "Reader", fyne.Key1, def, func() { u.Show("Reader") }},
 		{"Go", "Sources", fyne.Key2, def, func() { u.Show("Sources") }},
 		{"Go", "Cards", fyne.Key3, def, func() { u.Show("Cards") }},
@@ -286,6 +319,15 @@ func (u *UI) registerCommands() {
 			item.IsQuit = true
 		}
 		m.Items = append(m.Items, item)
+	}
+	// Fyne adds a Quit of its own unless the first menu ends with one
+	if file := menus["File"]; file != nil {
+		for i, it := range file.Items {
+			if it.IsQuit && i != len(file.Items)-1 {
+				file.Items = append(append(file.Items[:i:i], file.Items[i+1:]...), fyne.NewMenuItemSeparator(), it)
+				break
+			}
+		}
 	}
 	// "+" is Shift+= on most keyboards and a key of its own on keypads
 	for _, k := range []fyne.KeyName{fyne.KeyPlus} {
