@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,9 +127,25 @@ func TestCorruptFileRecovered(t *testing.T) {
 }
 
 func TestCorruptWithoutBackup(t *testing.T) {
+	// A Glossa database cut short before its first backup was made starts
+	// as an SQLite file does: it is moved aside and Glossa starts afresh.
 	path := filepath.Join(t.TempDir(), "glossa.db")
-	os.WriteFile(path, []byte("garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage"), 0o600)
 	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, b := range mustBackups(t, path) {
+		os.Remove(b.Path)
+	}
+	whole, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	os.WriteFile(path, whole[:len(whole)/3], 0o600)
+	s, err = Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,6 +156,40 @@ func TestCorruptWithoutBackup(t *testing.T) {
 	if m, _ := filepath.Glob(path + ".damaged-*"); len(m) != 1 {
 		t.Fatalf("damaged file not kept: %v", m)
 	}
+}
+
+// A file that is no database and was never Glossa's (a thesis given to
+// --db by mistake) is refused and left exactly as it was.
+func TestNotADatabaseIsLeftAlone(t *testing.T) {
+	for name, content := range map[string][]byte{
+		"markdown": []byte("# My thesis\n\nChapter one.\n"),
+		"hello":    []byte("hello"),
+		"garbage":  bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 1000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "thesis.md")
+			os.WriteFile(path, content, 0o600)
+			_, err := Open(path)
+			if !errors.Is(err, ErrNotDatabase) {
+				t.Fatalf("Open = %v, want ErrNotDatabase", err)
+			}
+			if got, _ := os.ReadFile(path); !bytes.Equal(got, content) {
+				t.Error("the file was changed")
+			}
+			if m, _ := filepath.Glob(path + "*"); len(m) != 1 {
+				t.Errorf("files beside it: %v", m)
+			}
+		})
+	}
+}
+
+func mustBackups(t *testing.T, path string) []BackupFile {
+	t.Helper()
+	list, err := Backups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
 }
 
 func TestUnreadableIsNotCorrupt(t *testing.T) {
@@ -218,5 +270,28 @@ func TestBackupRestore(t *testing.T) {
 	}
 	if _, err := s.Note(later.ID); err != nil {
 		t.Fatalf("a failed restore changed the database: %v", err)
+	}
+}
+
+// A write SQLite refuses because the file is read-only is told apart from
+// damage: nothing is moved aside for it.
+func TestReadOnlyIsNotCorrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "glossa.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = db.Exec(`INSERT INTO settings(key, value) VALUES ('x', 'y')`)
+	if err == nil {
+		t.Fatal("a write through a read-only connection succeeded")
+	}
+	if !isReadOnly(err) || isCorrupt(err) {
+		t.Errorf("read-only write error %v: isReadOnly %v, isCorrupt %v", err, isReadOnly(err), isCorrupt(err))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -77,6 +78,9 @@ func Open(path string) (*Store, error) {
 	s, err := open(path)
 	var recovered string
 	if err != nil && isCorrupt(err) {
+		if notOurs(path) {
+			return nil, fmt.Errorf("store: open %s: %w", path, ErrNotDatabase)
+		}
 		recovered, err = recoverCorrupt(path, err)
 		if err != nil {
 			return nil, err
@@ -84,6 +88,9 @@ func Open(path string) (*Store, error) {
 		s, err = open(path)
 	}
 	if err != nil {
+		if isReadOnly(err) {
+			return nil, fmt.Errorf("store: open %s: %w (%v)", path, ErrReadOnly, err)
+		}
 		return nil, err
 	}
 	s.recovered = recovered
@@ -92,6 +99,42 @@ func Open(path string) (*Store, error) {
 	_ = s.autoBackup(time.Now())
 	return s, nil
 }
+
+// ErrReadOnly is returned by Open when the database, or its folder, may
+// not be written: Glossa saves as it goes, so it cannot work on it.
+var ErrReadOnly = errors.New("Glossa may not write to the database file or its folder; check their permissions, or copy the file somewhere you may write and open that with --db")
+
+func isReadOnly(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY
+}
+
+// ErrNotDatabase is returned by Open for a file that is not an SQLite
+// database and that Glossa never backed up: most likely a document given
+// to --db by mistake. It is left as it was.
+var ErrNotDatabase = errors.New("the file is not a Glossa database (not even an SQLite file), so Glossa left it alone: choose another file")
+
+// notOurs reports whether path, which SQLite cannot read, is a file that
+// was never Glossa's: it does not start as an SQLite file does and no
+// backup of a Glossa database at that path exists. A damaged Glossa file
+// (truncated, or overwritten with garbage) has backups and is recovered.
+func notOurs(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, _ := io.ReadFull(f, head)
+	if n == len(sqliteHeader) && string(head) == sqliteHeader {
+		return false
+	}
+	list, err := Backups(path)
+	return err == nil && len(list) == 0
+}
+
+// sqliteHeader opens every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
 
 // ErrNotGlossa is returned by Open for an SQLite database that another
 // program made; it is left as it was.
