@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -234,5 +235,24 @@ func TestUnknownCommand(t *testing.T) {
 	code, _, stderr := runArgs(t, "frobnicate")
 	if code != 2 || !strings.Contains(stderr, `unknown command "frobnicate"`) {
 		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
+
+// Without a display the window cannot open: one line says why, with no
+// stack trace, and the commands are named as the way on.
+func TestNoDisplayOneLine(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("X11 and Wayland only")
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	var out, errb bytes.Buffer
+	code := run([]string{"--db", filepath.Join(t.TempDir(), "g.db"), "--section", "3.3"}, &out, &errb)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	msg := errb.String()
+	if strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "no display") || !strings.Contains(msg, "glossa help") {
+		t.Errorf("stderr %q, want one line about the display", msg)
 	}
 }

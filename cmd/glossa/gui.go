@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -28,6 +29,10 @@ func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 }
 
 func runGUI(e *env, g *guiFlags) int {
+	if msg := noDisplay(); msg != "" {
+		fmt.Fprintln(e.stderr, "glossa:", msg)
+		return 1
+	}
 	// Most of the window's live heap is Fyne's parsed fonts, the rest is
 	// small and long-lived; garbage comes in bursts (start-up, a zoom).
 	// A tighter GC target than Go's default keeps the resident size well
@@ -99,4 +104,18 @@ func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// noDisplay explains, on X11 and Wayland systems, why no window can open:
+// GLFW would otherwise panic with a stack trace.
+func noDisplay() string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return ""
+	}
+	return "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
+		"start Glossa from your desktop, or use its commands, which need none (glossa help)"
 }
