@@ -102,10 +102,22 @@ func newCardsScreen(u *UI) *cardsScreen {
 		container.NewTabItemWithIcon("Browse", theme.ListIcon(), s.browse.content),
 		container.NewTabItemWithIcon("Stats", theme.InfoIcon(), s.stats.content),
 	)
-	s.tabs.OnSelected = func(*container.TabItem) { s.onShown() }
+	s.tabs.OnSelected = s.onTabSelected
 	s.content = s.tabs
 	s.reload()
+	// The desktop driver turns Ctrl+Z into Fyne's own ShortcutUndo, never
+	// into the CustomShortcut the Edit menu item is registered with, so
+	// that one never fires from the keyboard. An entry with the focus still
+	// gets Ctrl+Z first and undoes its typing, as it should.
+	u.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.onUndoShortcut() })
 	return s
+}
+
+// onTabSelected gives the keyboard back to the review: the focus left in
+// the browser's search field would take Space, 1-4 and Ctrl+Z.
+func (s *cardsScreen) onTabSelected(*container.TabItem) {
+	s.u.win.Canvas().Unfocus()
+	s.onShown()
 }
 
 func (s *cardsScreen) screen() screen {
@@ -555,10 +567,13 @@ func (s *cardsScreen) reveal() {
 	s.revealed = true
 	s.answerBox.Show()
 	s.showButton.Hide()
-	preview := s.sched.Preview(srsCard(s.states[c.ID]), s.now())
+	// one reading of the clock: a second one, a moment later, made the
+	// 1-minute step of Again 59.99 s and showed it as "now"
+	now := s.now()
+	preview := s.sched.Preview(srsCard(s.states[c.ID]), now)
 	names := [4]string{"Again", "Hard", "Good", "Easy"}
 	for i, r := range srs.Ratings {
-		ivl := preview[r].Due.Sub(s.now())
+		ivl := preview[r].Due.Sub(now)
 		s.rateButton[i].SetText(fmt.Sprintf("%d  %s · %s", i+1, names[i], formatInterval(ivl)))
 	}
 	s.rateBox.Show()
@@ -684,6 +699,7 @@ func (s *cardsScreen) onRune(r rune) bool {
 // formatInterval is a short human interval: "1 min", "10 min", "3 h",
 // "3 d", "4.2 mo", "1.5 y".
 func formatInterval(d time.Duration) string {
+	d = d.Round(time.Second) // the clock's drift between two readings is no interval
 	switch {
 	case d < time.Minute:
 		return "now"

@@ -38,6 +38,48 @@ func typeKey(c fyne.Canvas, key fyne.KeyName, r rune) {
 	}
 }
 
+// pressShortcut is what the desktop driver (glfw window.triggersShortcut)
+// does with a key pressed with Ctrl: Ctrl+Z, Y, V, C, X and A become
+// Fyne's own shortcuts, anything else a desktop.CustomShortcut; then the
+// main menu's item of that name fires, or else the focused widget gets it
+// if it takes shortcuts, or else the canvas. Sending a CustomShortcut for
+// Ctrl+Z straight to the canvas passed where the real window failed.
+func pressShortcut(u *UI, key fyne.KeyName, mod fyne.KeyModifier) {
+	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	if mod == fyne.KeyModifierShortcutDefault {
+		switch key {
+		case fyne.KeyZ:
+			sc = &fyne.ShortcutUndo{}
+		case fyne.KeyY:
+			sc = &fyne.ShortcutRedo{}
+		case fyne.KeyV:
+			sc = &fyne.ShortcutPaste{Clipboard: u.app.Clipboard()}
+		case fyne.KeyC:
+			sc = &fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}
+		case fyne.KeyX:
+			sc = &fyne.ShortcutCut{Clipboard: u.app.Clipboard()}
+		case fyne.KeyA:
+			sc = &fyne.ShortcutSelectAll{}
+		}
+	}
+	if mm := u.win.MainMenu(); mm != nil {
+		for _, m := range mm.Items {
+			for _, it := range m.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+					it.Action()
+					return
+				}
+			}
+		}
+	}
+	c := u.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(sc)
+}
+
 // A whole session from the keyboard alone: Space shows each answer, 1-4
 // rate it, every rating is in the review log before the next card shows,
 // and the buttons show the intervals the scheduler gives.
@@ -118,7 +160,7 @@ func TestCardsKeyboardSession(t *testing.T) {
 	}
 	// Ctrl+Z takes the last rating back and shows that card again.
 	lastCard := rs(t, st)[len(ratings)-1].CardID
-	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault})
+	pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
 	if n := len(rs(t, st)); n != len(ratings)-1 {
 		t.Fatalf("%d reviews after undo, want %d", n, len(ratings)-1)
 	}
@@ -462,4 +504,134 @@ func TestUserCardReanchored(t *testing.T) {
 	if c := s.byID["my-lost"]; c == nil || c.ParagraphID != "" || !strings.Contains(s.sourceText(c), "no longer in the article") {
 		t.Fatalf("lost card = %+v", c)
 	}
+}
+
+// Ctrl+Z from the keyboard takes the rating back, as the Edit menu's
+// item does, also with a button of the review or the browser's search
+// field (left behind on the Browse tab) holding the focus; in a focused
+// entry of the review's own screen it is the entry's undo.
+func TestCardsUndoFromKeyboard(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	c := u.Window().Canvas()
+	rateOne := func(step string) *studyCard {
+		t.Helper()
+		card := s.current
+		typeKey(c, fyne.KeySpace, ' ')
+		typeKey(c, fyne.Key3, '3')
+		if s.current == card || len(rs(t, st)) != 1 {
+			t.Fatalf("%s: Space, 3 did not rate %s", step, card.ID)
+		}
+		return card
+	}
+	undone := func(step string, card *studyCard) {
+		t.Helper()
+		pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+		if n := len(rs(t, st)); n != 0 {
+			t.Fatalf("%s: %d reviews left after Ctrl+Z", step, n)
+		}
+		if s.current == nil || s.current.ID != card.ID || s.revealed {
+			t.Fatalf("%s: after Ctrl+Z the card shown is %v, want %s, front only", step, s.current, card.ID)
+		}
+	}
+
+	undone("no focus", rateOne("no focus"))
+
+	card := rateOne("button focused")
+	c.Focus(s.undoButton)
+	undone("button focused", card)
+	c.Focus(s.showButton)
+	typeKey(c, fyne.KeySpace, ' ') // a focused button takes Space itself: it is Show answer
+	typeKey(c, fyne.Key3, '3')
+	if !s.revealed && len(rs(t, st)) == 0 {
+		t.Fatal("Space on the focused Show answer button did not show the answer")
+	}
+	c.Unfocus()
+	for len(rs(t, st)) > 0 {
+		pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	}
+
+	card = rateOne("search left focused")
+	s.tabs.SelectIndex(1)
+	c.Focus(s.browse.search)
+	test.Type(s.browse.search, "sov")
+	s.tabs.SelectIndex(0)
+	if c.Focused() != nil {
+		t.Fatalf("the Browse tab's search field keeps the focus on the Review tab")
+	}
+	undone("search left focused", card)
+
+	// the Edit menu item is there, with the shortcut shown
+	var item *fyne.MenuItem
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Undo Last Rating" {
+				item = it
+			}
+		}
+	}
+	if item == nil || item.Shortcut == nil {
+		t.Fatal("no Edit > Undo Last Rating with a shortcut")
+	}
+}
+
+// The rating buttons show the interval each rating really gives, per
+// app/srs without fuzz, for a new, a learning, a review and a relearning
+// card. The clock moves a second at each reading, as a real one moves
+// between two readings: the buttons must not read it twice.
+func TestRateButtonIntervals(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	var read time.Time
+	s.now = func() time.Time { now = now.Add(time.Second); read = now; return now }
+	c := u.Window().Canvas()
+	sched := srs.NewScheduler()
+	names := [4]string{"Again", "Hard", "Good", "Easy"}
+	a := s.current
+	check := func(state srs.State, literal map[int]string) {
+		t.Helper()
+		if s.current == nil || s.current.ID != a.ID {
+			t.Fatalf("%v: card %v shown, want %s", state, s.current, a.ID)
+		}
+		prev, _, _ := st.CardState(a.ID)
+		if srs.State(prev.State) != state {
+			t.Fatalf("card %s is %v, want %v", a.ID, srs.State(prev.State), state)
+		}
+		typeKey(c, fyne.KeySpace, ' ')
+		at := read // the reading the buttons were made with
+		for i, r := range srs.Ratings {
+			next, _, err := sched.Review(srsCard(prev), r, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fmt.Sprintf("%d  %s · %s", i+1, names[i], formatInterval(next.Due.Sub(at)))
+			if got := s.rateButton[i].Text; got != want {
+				t.Errorf("%v: button %d = %q, want %q", state, i+1, got, want)
+			}
+			if l, ok := literal[i]; ok && !strings.HasSuffix(s.rateButton[i].Text, l) {
+				t.Errorf("%v: button %d = %q, want … %s", state, i+1, s.rateButton[i].Text, l)
+			}
+			if strings.HasSuffix(s.rateButton[i].Text, "now") {
+				t.Errorf("%v: button %d says %q", state, i+1, s.rateButton[i].Text)
+			}
+		}
+	}
+	due := func() {
+		t.Helper()
+		stored, _, _ := st.CardState(a.ID)
+		now = stored.Due.Add(time.Minute)
+		s.nextCard()
+	}
+	check(srs.New, map[int]string{0: "· 1 min", 1: "· 6 min", 2: "· 10 min"})
+	typeKey(c, fyne.Key1, '1') // Again: learning step 1
+	due()
+	check(srs.Learning, map[int]string{0: "· 1 min"})
+	typeKey(c, fyne.Key4, '4') // Easy: graduates
+	due()
+	check(srs.Review, map[int]string{0: "· 10 min"})
+	typeKey(c, fyne.Key1, '1') // Again: forgotten
+	due()
+	check(srs.Relearning, map[int]string{0: "· 10 min"})
 }
