@@ -77,7 +77,9 @@ type Footnote struct {
 	Paragraph string // ID of the paragraph that references it; "" when no marker survives
 	Line      int    // first source line of its definition
 	// Near is, for a footnote whose marker was lost (Paragraph == ""),
-	// the paragraph it belongs with: the last one before its definition.
+	// the paragraph it belongs with: that of the marker of the nearest
+	// lower-numbered footnote that has one, else of the nearest
+	// higher-numbered one, else the last paragraph before its definition.
 	Near string
 }
 

@@ -765,7 +765,7 @@ func (p *parser) finish() {
 	for i := range d.Footnotes {
 		f := &d.Footnotes[i]
 		if f.Paragraph == "" {
-			f.Near = p.nearParagraph(f.N, f.Line)
+			f.Near = p.nearParagraph(i)
 			p.problem(ProblemMissingRef, f.Line, "footnote %d has no marker in the text (lost in conversion); shown with paragraph %s", f.N, f.Near)
 		}
 	}
@@ -782,9 +782,33 @@ func (p *parser) finish() {
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Line < d.Problems[j].Line })
 }
 
-// nearParagraph is where a footnote without a marker belongs: the last
-// paragraph that starts before its definition, else the first one.
-func (p *parser) nearParagraph(n, ln int) string {
+// nearParagraph is where footnote d.Footnotes[i], whose marker was lost,
+// belongs. Markers run in numbering order through the text, so the lost
+// one sat after the marker of the nearest lower-numbered footnote that
+// kept its marker: that footnote's paragraph. Failing that (the first
+// footnotes lost), it sat before the nearest higher-numbered one. Only
+// when no footnote around it has a marker does the source line decide: a
+// footnote block is printed at the foot of the page, after the text of
+// the page rather than the paragraph that cites it, so the line is the
+// weakest clue.
+func (p *parser) nearParagraph(i int) string {
+	fns := p.doc.Footnotes
+	for j := i - 1; j >= 0; j-- {
+		if fns[j].Paragraph != "" {
+			return fns[j].Paragraph
+		}
+	}
+	for j := i + 1; j < len(fns); j++ {
+		if fns[j].Paragraph != "" {
+			return fns[j].Paragraph
+		}
+	}
+	return p.paragraphBefore(fns[i].Line)
+}
+
+// paragraphBefore is the last paragraph that starts before source line
+// ln, else the first one.
+func (p *parser) paragraphBefore(ln int) string {
 	d := p.doc
 	best := ""
 	for _, para := range d.Paragraphs {

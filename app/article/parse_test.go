@@ -519,3 +519,78 @@ func BenchmarkParseHostile(b *testing.B) {
 		})
 	}
 }
+
+// TestLostFootnotesPlacedByNumbering: markers run in numbering order, so a
+// footnote whose marker was lost belongs right after the nearest
+// lower-numbered footnote that kept one (or before the nearest
+// higher-numbered one when none lower did), whatever page its definition
+// was printed on.
+func TestLostFootnotesPlacedByNumbering(t *testing.T) {
+	d := mustParse(t, string(assets.Article))
+	holds := func(id string, n int) bool {
+		for _, p := range d.Paragraphs {
+			if p.ID == id {
+				for _, r := range p.Refs {
+					if r.N == n {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	lost := 0
+	for i, f := range d.Footnotes {
+		if f.Paragraph != "" {
+			continue
+		}
+		lost++
+		lower, higher, lowerPara := 0, 0, ""
+		for j := i - 1; j >= 0 && lower == 0; j-- {
+			if d.Footnotes[j].Paragraph != "" {
+				lower, lowerPara = d.Footnotes[j].N, d.Footnotes[j].Paragraph
+			}
+		}
+		for j := i + 1; j < len(d.Footnotes) && higher == 0; j++ {
+			if d.Footnotes[j].Paragraph != "" {
+				higher = d.Footnotes[j].N
+			}
+		}
+		switch {
+		case lower > 0:
+			if !holds(f.Near, lower) {
+				t.Errorf("footnote %d (marker lost) is near %s, which does not hold the marker of footnote %d", f.N, f.Near, lower)
+			}
+			if f.Near != lowerPara {
+				t.Errorf("footnote %d (marker lost) is near %s, want %s (footnote %d's paragraph)", f.N, f.Near, lowerPara, lower)
+			}
+		case higher > 0:
+			if !holds(f.Near, higher) {
+				t.Errorf("footnote %d (marker lost, none before it kept one) is near %s, which does not hold the marker of footnote %d", f.N, f.Near, higher)
+			}
+		}
+		for _, p := range d.Problems {
+			if p.Kind == ProblemMissingRef && p.Line == f.Line && !strings.Contains(p.Message, "paragraph "+f.Near) {
+				t.Errorf("footnote %d: problem %q does not name paragraph %s", f.N, p.Message, f.Near)
+			}
+		}
+		t.Logf("footnote %d lost; after footnote %d, near %s", f.N, lower, f.Near)
+	}
+	if lost == 0 {
+		t.Fatal("no footnote of the article lost its marker; the test checks nothing")
+	}
+}
+
+// With no marker anywhere, the numbering gives no clue: a lost footnote
+// goes with the last paragraph before its definition.
+func TestLostFootnoteWithoutNeighbours(t *testing.T) {
+	d := mustParse(t, doc("First paragraph of text.\n\nSecond paragraph of text.\n\n<sup>1</sup> A note.\n\n#### 2. Second\n\nThird paragraph.\n\n<sup>2</sup> Another note.\n"))
+	if len(d.Footnotes) != 2 || len(d.Paragraphs) != 3 {
+		t.Fatalf("footnotes %s; paragraphs %s", footnoteTexts(d), paragraphSummary(d))
+	}
+	for i, want := range []int{1, 2} {
+		if f := d.Footnotes[i]; f.Paragraph != "" || f.Near != d.Paragraphs[want].ID {
+			t.Errorf("footnote %d: paragraph %q near %q, want near %s", f.N, f.Paragraph, f.Near, d.Paragraphs[want].ID)
+		}
+	}
+}

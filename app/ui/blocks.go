@@ -157,31 +157,27 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 	}
 	small(doc.Affiliation, article.Italic, 0.1)
 
-	// footnotes whose marker was lost go after the paragraph that holds
-	// their source line, or the last one before it
+	// footnotes whose marker was lost go with the paragraph the parser
+	// placed them with (Near: where their numbering puts them), in
+	// number order: after it, or before it when all its markers come
+	// later in the numbering, so they read between the markers around them
+	paraOf := make(map[string]int, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		paraOf[p.ID] = i
+	}
 	lost := map[int][]article.Footnote{}
 	for _, fn := range doc.Footnotes {
 		if fn.Paragraph != "" {
 			continue
 		}
-		pi := -1
-		for i, p := range doc.Paragraphs {
-			if p.Line <= fn.Line {
-				pi = i
-			}
-			if p.Line <= fn.Line && fn.Line <= p.EndLine {
-				break
-			}
-		}
-		if pi < 0 && len(doc.Paragraphs) > 0 {
-			pi = 0
+		pi, ok := paraOf[fn.Near]
+		if !ok {
+			pi = paragraphAtLine(doc, fn.Line)
 		}
 		lost[pi] = append(lost[pi], fn)
 		idx.noteParaIdx[fn.N] = pi
 	}
 
-	exists := func(n int) bool { return n >= 1 && n <= maxFootnote(doc) }
-	_ = exists
 	sec := 0
 	for pi, p := range doc.Paragraphs {
 		for sec < len(doc.Sections) && doc.Sections[sec].First <= pi {
@@ -193,6 +189,18 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 			title := strings.TrimSpace(s.Number + " " + s.Title)
 			idx.sectionBlock[sec] = add(block{kind: blockHeading, pieces: []piece{{text: title, style: article.Bold}}, scale: scale, gap: 1.3, section: sec})
 			sec++
+		}
+		notice := func(fn article.Footnote) {
+			lb := add(block{kind: blockLost, note: fn.N, gap: 0.4, para: pi, section: -1, scale: 0.9, pieces: []piece{
+				{text: fmt.Sprintf("Footnote %d", fn.N), kind: runMarker, target: fn.N, style: article.Bold},
+				{text: " · marker lost in conversion", style: article.Italic, tone: toneMuted},
+			}})
+			idx.markerBlock[fn.N] = lb
+		}
+		after := lost[pi]
+		for len(after) > 0 && len(p.Refs) > 0 && before(after[0].N, p.Refs) {
+			notice(after[0])
+			after = after[1:]
 		}
 		var cuts []cut
 		for _, r := range p.Refs {
@@ -206,12 +214,8 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 				idx.noteParaIdx[r.N] = pi
 			}
 		}
-		for _, fn := range lost[pi] {
-			lb := add(block{kind: blockLost, note: fn.N, gap: 0.4, para: pi, section: -1, scale: 0.9, pieces: []piece{
-				{text: fmt.Sprintf("Footnote %d", fn.N), kind: runMarker, target: fn.N, style: article.Bold},
-				{text: " · marker lost in conversion", style: article.Italic, tone: toneMuted},
-			}})
-			idx.markerBlock[fn.N] = lb
+		for _, fn := range after {
+			notice(fn)
 		}
 	}
 	// empty sections at the end still get a heading
@@ -230,14 +234,32 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 	return bs, idx
 }
 
-func maxFootnote(doc *article.Document) int {
-	n := 0
-	for _, f := range doc.Footnotes {
-		if f.N > n {
-			n = f.N
+// paragraphAtLine is the paragraph holding source line ln, or the last
+// one before it: where a footnote the parser did not place goes.
+func paragraphAtLine(doc *article.Document, ln int) int {
+	pi := -1
+	for i, p := range doc.Paragraphs {
+		if p.Line <= ln {
+			pi = i
+		}
+		if p.Line <= ln && ln <= p.EndLine {
+			break
 		}
 	}
-	return n
+	if pi < 0 && len(doc.Paragraphs) > 0 {
+		pi = 0
+	}
+	return pi
+}
+
+// before reports footnote n coming ahead of every marker in refs.
+func before(n int, refs []article.Ref) bool {
+	for _, r := range refs {
+		if r.N < n {
+			return false
+		}
+	}
+	return true
 }
 
 // footnoteText is the pieces of one footnote's text with its cross

@@ -52,6 +52,9 @@ type footnoteJSON struct {
 	Text      string `json:"text"`
 	Paragraph string `json:"paragraph"`
 	Line      int    `json:"line"`
+	// Near is where a footnote whose marker was lost (paragraph "") is
+	// shown; absent for the others.
+	Near string `json:"near,omitempty"`
 }
 
 type problemJSON struct {
@@ -151,7 +154,7 @@ func toCheckJSON(d *article.Document) checkJSON {
 		out.Paragraphs = append(out.Paragraphs, paragraphJSON{p.ID, p.Section, p.Text, refs, p.Line})
 	}
 	for _, f := range d.Footnotes {
-		out.Footnotes = append(out.Footnotes, footnoteJSON{f.N, f.Text, f.Paragraph, f.Line})
+		out.Footnotes = append(out.Footnotes, footnoteJSON{f.N, f.Text, f.Paragraph, f.Line, f.Near})
 	}
 	for _, p := range d.Problems {
 		out.Problems = append(out.Problems, problemJSON{p.Kind, p.Line, p.Message})

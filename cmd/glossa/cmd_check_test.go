@@ -42,8 +42,10 @@ func TestCheckJSONContract(t *testing.T) {
 			Refs    []int  `json:"refs"`
 		} `json:"paragraphs"`
 		Footnotes []struct {
-			N    int    `json:"n"`
-			Text string `json:"text"`
+			N         int    `json:"n"`
+			Text      string `json:"text"`
+			Paragraph string `json:"paragraph"`
+			Near      string `json:"near"`
 		} `json:"footnotes"`
 		Problems []struct {
 			Kind    string `json:"kind"`
@@ -110,8 +112,16 @@ func TestCheckJSONContract(t *testing.T) {
 			referenced[r] = true
 		}
 	}
+	ids := map[string]bool{}
+	for _, p := range doc.Paragraphs {
+		ids[p.ID] = true
+	}
 	for _, f := range doc.Footnotes {
 		artifact(fmt.Sprint("footnote ", f.N), f.Text)
+		// a footnote without a marker says where it is shown instead
+		if (f.Paragraph == "") != (f.Near != "") || f.Near != "" && !ids[f.Near] {
+			t.Errorf("footnote %d: paragraph %q, near %q (near must name a paragraph exactly when paragraph is empty)", f.N, f.Paragraph, f.Near)
+		}
 	}
 	for _, s := range doc.Sections {
 		artifact("section "+s.Number, s.Title)
