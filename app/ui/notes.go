@@ -59,6 +59,16 @@ func newNotesScreen(u *UI) *notesScreen {
 			return errors.New("the database is not open")
 		}
 		return u.st.SetNoteBody(id, body)
+	}, func(id string, tags []string) error {
+		if u.st == nil {
+			return errors.New("the database is not open")
+		}
+		n, err := u.st.Note(id)
+		if err == nil {
+			n.Tags = tags
+			_, err = u.st.UpdateNote(n)
+		}
+		return err
 	})
 	s.saver.onSaved = func(id string, err error) {
 		fyne.Do(func() {
@@ -157,13 +167,10 @@ func (s *notesScreen) commands() []command {
 	}
 }
 
-// flushAll writes everything typed and not yet saved, in both editors.
+// flushAll writes everything typed and not yet saved, in both editors:
+// their text and tags go through the one saver.
 func (s *notesScreen) flushAll() {
 	s.saver.flush()
-	s.u.reader.noteEd.saveTags()
-	if s.editor != nil {
-		s.editor.saveTags()
-	}
 }
 
 // reload reads the notes of the view from the store.
@@ -188,6 +195,12 @@ func (s *notesScreen) reload() {
 			s.all = append(s.all, n)
 		}
 	}
+	s.updateTagOptions()
+	s.applyFilters()
+}
+
+// updateTagOptions offers the tags of the notes loaded in the tag filter.
+func (s *notesScreen) updateTagOptions() {
 	tags := map[string]bool{}
 	for _, n := range s.all {
 		for _, t := range n.Tags {
@@ -201,11 +214,10 @@ func (s *notesScreen) reload() {
 	}
 	sort.Strings(sorted)
 	s.tag.Options = append(opts, sorted...)
-	if s.tag.Selected != "" && !tags[s.tag.Selected] {
+	if s.tag.Selected != "" && s.tag.Selected != "Any tag" && !tags[s.tag.Selected] {
 		s.tag.ClearSelected()
 	}
 	s.tag.Refresh()
-	s.applyFilters()
 }
 
 // noteText is what search looks in.
@@ -302,7 +314,8 @@ func (s *notesScreen) noteChanged(n store.Note) {
 	s.reload()
 }
 
-// bodySaved updates the list row of a note whose text was saved.
+// bodySaved updates the list row of a note whose text or tags were saved,
+// and the tags offered in the filter.
 func (s *notesScreen) bodySaved(id string) {
 	if s.u.st == nil {
 		return
@@ -322,6 +335,7 @@ func (s *notesScreen) bodySaved(id string) {
 			s.list.RefreshItem(i)
 		}
 	}
+	s.updateTagOptions()
 	// only the margin mark can change with the text: no need to place
 	// every highlight again each time a note is saved
 	s.u.reader.markHasText(id, strings.TrimSpace(n.Body) != "")

@@ -127,11 +127,12 @@ func (r *swatchRenderer) Refresh() {
 func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.ring, r.bg} }
 func (r *swatchRenderer) Destroy()                     {}
 
-// noteEntry is the multi-line Markdown entry of the editor; losing the
-// focus writes what was typed.
+// noteEntry is an entry of the editor (the Markdown text, the tags):
+// losing the focus writes what was typed, Esc closes the editor.
 type noteEntry struct {
 	widget.Entry
 	onFocusLost func()
+	onEscape    func()
 }
 
 func newNoteEntry() *noteEntry {
@@ -140,6 +141,16 @@ func newNoteEntry() *noteEntry {
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey takes Esc, which an entry leaves unused, to close the editor:
+// the keys the screen would get go to the focused entry instead.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func (e *noteEntry) FocusLost() {
@@ -185,15 +196,18 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.body.SetMinRowsVisible(8)
 	e.body.OnChanged = e.onBodyChanged
 	e.body.onFocusLost = func() { u.notes.saver.flush() } // u.notes is made after the reader
+	e.body.onEscape = e.onEscapeTyped
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.preview.Hide()
 	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
 	e.previewB.Importance = widget.LowImportance
-	e.tags = &noteEntry{onFocusLost: e.saveTags}
+	// the tags are saved as typed, like the text, through the same saver
+	e.tags = &noteEntry{onFocusLost: func() { u.notes.saver.flush() }, onEscape: e.onEscapeTyped}
 	e.tags.ExtendBaseWidget(e.tags)
 	e.tags.SetPlaceHolder("tags, separated by commas")
-	e.tags.OnSubmitted = func(string) { e.saveTags() }
+	e.tags.OnChanged = e.onTagsChanged
+	e.tags.OnSubmitted = func(string) { u.notes.saver.flush() }
 	for _, c := range highlightColors {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
@@ -243,6 +257,8 @@ func (e *noteEditor) show(n store.Note) {
 	e.body.CursorRow, e.body.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
 	e.body.Refresh()
 	e.tags.SetText(strings.Join(n.Tags, ", "))
+	e.tags.CursorColumn = len([]rune(e.tags.Text)) // a tag more goes at the end
+	e.tags.Refresh()
 	e.setSwatches(n.Color)
 	if n.TargetKind == store.TargetPassage {
 		e.colors.Show()
@@ -327,6 +343,19 @@ func (e *noteEditor) onBodyChanged(text string) {
 	e.status.SetText("Saving…")
 }
 
+func (e *noteEditor) onTagsChanged(text string) {
+	if e.loading || e.note.ID == "" || !e.note.Deleted.IsZero() {
+		return
+	}
+	tags := splitTags(text)
+	if strings.Join(tags, ",") == strings.Join(e.note.Tags, ",") {
+		return // a comma or a space more: the same tags
+	}
+	e.note.Tags = tags
+	e.u.notes.saver.tagsChanged(e.note.ID, tags)
+	e.status.SetText("Saving…")
+}
+
 // onSaved is the saver's report, on the UI goroutine.
 func (e *noteEditor) onSaved(id string, err error) {
 	if id != e.note.ID {
@@ -336,7 +365,19 @@ func (e *noteEditor) onSaved(id string, err error) {
 		e.status.SetText("Not saved: " + plainError(err) + " (it will be tried again as you type)")
 		return
 	}
+	if e.u.notes.saver.dirtyNote(id) {
+		return // typed again since: still "Saving…"
+	}
 	e.status.SetText("Saved")
+}
+
+// onEscapeTyped closes the editor from its text or its tags, and gives
+// the keyboard back to the screen.
+func (e *noteEditor) onEscapeTyped() {
+	if c := e.u.win.Canvas(); c != nil {
+		c.Unfocus()
+	}
+	e.close()
 }
 
 func (e *noteEditor) onPreviewTapped() {
@@ -360,17 +401,6 @@ func (e *noteEditor) onColorTapped(name string) {
 	}
 	e.setSwatches(name)
 	e.update(func(n *store.Note) { n.Color = name })
-}
-
-func (e *noteEditor) saveTags() {
-	if e.note.ID == "" || !e.note.Deleted.IsZero() {
-		return
-	}
-	tags := splitTags(e.tags.Text)
-	if strings.Join(tags, ",") == strings.Join(e.note.Tags, ",") {
-		return
-	}
-	e.update(func(n *store.Note) { n.Tags = tags })
 }
 
 func splitTags(s string) []string {
@@ -411,7 +441,6 @@ func (e *noteEditor) update(f func(n *store.Note)) {
 
 func (e *noteEditor) onGoToTapped() {
 	e.u.notes.saver.flush()
-	e.saveTags()
 	e.u.reader.goToNote(e.note)
 }
 
@@ -447,7 +476,6 @@ func (e *noteEditor) onTrashTapped() {
 // close writes what is pending and hides the editor.
 func (e *noteEditor) close() {
 	e.u.notes.saver.flush()
-	e.saveTags()
 	e.open = false
 	e.note = store.Note{}
 	if e.onClose != nil {

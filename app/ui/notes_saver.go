@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 	"time"
 )
@@ -11,43 +12,57 @@ import (
 // most the last half second).
 const saveDelay = 350 * time.Millisecond
 
-// noteSaver writes a note's text as it is typed: the first change arms a
-// timer, later changes only replace the pending text, and the timer (or an
-// explicit flush: closing the editor, losing the focus, closing the window)
-// writes the latest text. Writes happen off the UI goroutine, in order.
+// noteSaver writes a note's text and tags as they are typed: the first
+// change arms a timer, later changes only replace the pending text or
+// tags, and the timer (or an explicit flush: closing the editor, losing
+// the focus, closing the window) writes the latest of both. Writes happen
+// off the UI goroutine, in order.
 type noteSaver struct {
-	save func(id, body string) error // the store write
+	save     func(id, body string) error          // the store write of the text
+	saveTags func(id string, tags []string) error // and of the tags
 	// after arms a timer; tests inject one they fire themselves instead of
 	// waiting. It defaults to time.AfterFunc.
 	after   func(d time.Duration, f func()) (stop func() bool)
 	onSaved func(id string, err error) // called after each write, from any goroutine
 
-	mu      sync.Mutex
-	id      string
-	body    string
-	pending bool
-	armed   bool
-	stop    func() bool
+	mu          sync.Mutex
+	id          string
+	body        string
+	pending     bool // body waits to be written
+	tags        []string
+	tagsPending bool
+	armed       bool
+	stop        func() bool
 
 	writing sync.Mutex // one write at a time, in the order of the changes
 }
 
-func newNoteSaver(save func(id, body string) error) *noteSaver {
-	return &noteSaver{save: save, after: func(d time.Duration, f func()) func() bool {
+func newNoteSaver(save func(id, body string) error, saveTags func(id string, tags []string) error) *noteSaver {
+	return &noteSaver{save: save, saveTags: saveTags, after: func(d time.Duration, f func()) func() bool {
 		return time.AfterFunc(d, f).Stop
 	}}
 }
 
 // changed records the text of note id as typed now.
 func (s *noteSaver) changed(id, body string) {
+	s.record(id, func() { s.body, s.pending = body, true })
+}
+
+// tagsChanged records the tags of note id as typed now.
+func (s *noteSaver) tagsChanged(id string, tags []string) {
+	s.record(id, func() { s.tags, s.tagsPending = tags, true })
+}
+
+func (s *noteSaver) record(id string, set func()) {
 	s.mu.Lock()
-	if s.pending && s.id != id {
-		// another note still has unsaved text: write it first
+	if (s.pending || s.tagsPending) && s.id != id {
+		// another note still has unsaved changes: write them first
 		s.mu.Unlock()
 		s.flush()
 		s.mu.Lock()
 	}
-	s.id, s.body, s.pending = id, body, true
+	s.id = id
+	set()
 	arm := !s.armed
 	s.armed = true
 	s.mu.Unlock()
@@ -59,41 +74,56 @@ func (s *noteSaver) changed(id, body string) {
 	}
 }
 
-// flush writes the pending text now, if there is any. It is safe from any
-// goroutine and returns once the text is on disk (or failed).
+// flush writes the pending text and tags now, if there are any. It is
+// safe from any goroutine and returns once they are on disk (or failed).
 func (s *noteSaver) flush() {
 	s.writing.Lock()
 	defer s.writing.Unlock()
 	s.mu.Lock()
-	id, body, pending := s.id, s.body, s.pending
-	s.pending, s.armed = false, false
+	id, body, pending, tags, tagsPending := s.id, s.body, s.pending, s.tags, s.tagsPending
+	s.pending, s.tagsPending, s.armed = false, false, false
 	if s.stop != nil {
 		s.stop()
 		s.stop = nil
 	}
 	s.mu.Unlock()
-	if !pending {
+	if !pending && !tagsPending {
 		return
 	}
-	err := s.save(id, body)
-	if err != nil {
-		// keep the text pending so that the next change or flush retries
-		s.mu.Lock()
-		if !s.pending {
-			s.id, s.body, s.pending = id, body, true
-		}
-		s.mu.Unlock()
+	var err, tagsErr error
+	if pending {
+		err = s.save(id, body)
 	}
+	if tagsPending {
+		tagsErr = s.saveTags(id, tags)
+	}
+	// keep what failed pending, unless typed again since, so that the
+	// next change or flush retries it
+	s.mu.Lock()
+	if err != nil && !s.pending && (s.id == id || !s.tagsPending) {
+		s.id, s.body, s.pending = id, body, true
+	}
+	if tagsErr != nil && !s.tagsPending && (s.id == id || !s.pending) {
+		s.id, s.tags, s.tagsPending = id, tags, true
+	}
+	s.mu.Unlock()
 	if s.onSaved != nil {
-		s.onSaved(id, err)
+		s.onSaved(id, errors.Join(err, tagsErr))
 	}
 }
 
-// dirty reports whether some typed text is not written yet.
+// dirty reports whether some typed text or tags are not written yet.
 func (s *noteSaver) dirty() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.pending
+	return s.pending || s.tagsPending
+}
+
+// dirtyNote reports whether note id has changes not written yet.
+func (s *noteSaver) dirtyNote(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.id == id && (s.pending || s.tagsPending)
 }
 
 // armedTimer reports whether a write is scheduled (for tests).

@@ -235,6 +235,135 @@ func TestNoteSavedAsYouType(t *testing.T) {
 	}
 }
 
+// TestNoteTagsSavedAsYouType: tags typed go through the text's saver:
+// one write at most half a second after the first keystroke, with the
+// text typed meanwhile; "Saved" only once both are on disk; closing the
+// editor writes what is pending; Esc in the tags (or the text) closes the
+// editor. The same in the Notes screen's editor, whose list and tag
+// filter follow.
+func TestNoteTagsSavedAsYouType(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	r := u.reader
+	c := u.Window().Canvas()
+	timers := &fakeTimers{}
+	u.notes.saver.after = timers.after
+	tagsOf := func(id string) string {
+		t.Helper()
+		n, err := st.Note(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(n.Tags, ",")
+	}
+
+	pi, start, end := quoteIn(t, r, "2")
+	dragSelect(t, r, pi, start, end)
+	test.Tap(barButton(t, r, "Note"))
+	ed := r.noteEd
+	id := ed.note.ID
+	test.Type(ed.body, "abc")
+	timers.fire[0]()
+	if ed.status.Text != "Saved" {
+		t.Fatalf("status after the text is written: %q", ed.status.Text)
+	}
+	c.Focus(ed.tags)
+	test.Type(ed.tags, "exam, art4")
+	if len(timers.fire) != 2 || timers.delays[1] > 500*time.Millisecond {
+		t.Fatalf("typing tags armed %d timers (%v), want one more of at most 500ms", len(timers.fire), timers.delays)
+	}
+	if ed.status.Text == "Saved" {
+		t.Error(`"Saved" shown while the tags are not written`)
+	}
+	if got := tagsOf(id); got != "" {
+		t.Fatalf("tags written before the timer: %q", got)
+	}
+	timers.fire[1]()
+	if got := tagsOf(id); got != "exam,art4" {
+		t.Fatalf("after the timer the tags are %q, want exam,art4", got)
+	}
+	if ed.status.Text != "Saved" {
+		t.Errorf("status after the tags are written: %q", ed.status.Text)
+	}
+	if c.Focused() != ed.tags {
+		t.Fatal("saving took the keyboard from the tags")
+	}
+
+	// text and tags typed before one timer fires are written together
+	// (test.Type leaves the focus where it is: moving it writes at once)
+	test.Type(ed.body, "d")
+	test.Type(ed.tags, ", ch3")
+	if len(timers.fire) != 3 {
+		t.Fatalf("%d timers: text and tags typed together armed more than one", len(timers.fire))
+	}
+	timers.fire[2]()
+	if n, _ := st.Note(id); n.Body != "abcd" || strings.Join(n.Tags, ",") != "exam,art4,ch3" {
+		t.Fatalf("one timer wrote body %q tags %v", n.Body, n.Tags)
+	}
+
+	// Esc in the tags closes the editor, writing what is pending
+	test.Type(ed.tags, ", late")
+	pressKey(c, fyne.KeyEscape)
+	if ed.open || r.noteBox.Visible() {
+		t.Fatal("Esc in the tags did not close the editor")
+	}
+	if got := tagsOf(id); got != "exam,art4,ch3,late" {
+		t.Fatalf("Esc left the tags %q", got)
+	}
+	if c.Focused() != nil {
+		t.Error("the closed editor keeps the keyboard")
+	}
+	timers.fire[3]() // a late timer writes nothing
+	if got := tagsOf(id); got != "exam,art4,ch3,late" {
+		t.Fatalf("late timer: %q", got)
+	}
+	// and in the text
+	r.openNote(id)
+	c.Focus(ed.body)
+	test.Type(ed.body, "e")
+	pressKey(c, fyne.KeyEscape)
+	if n, _ := st.Note(id); ed.open || n.Body != "abcde" {
+		t.Fatalf("Esc in the text: open %v, body %q", ed.open, n.Body)
+	}
+
+	// the Notes screen's editor: same saver; the row and the tag filter
+	// show the new tag once written
+	u.Show("Notes")
+	s := u.notes
+	for i, n := range s.shown {
+		if n.ID == id {
+			s.list.Select(i)
+		}
+	}
+	if !s.editor.open || s.editor.note.ID != id {
+		t.Fatal("the note did not open in the Notes screen")
+	}
+	c.Focus(s.editor.tags)
+	armed := len(timers.fire)
+	test.Type(s.editor.tags, ", revision")
+	n := len(timers.fire)
+	if n != armed+1 {
+		t.Fatalf("typing tags in the Notes screen armed %d timers", n-armed)
+	}
+	timers.fire[n-1]()
+	if got := tagsOf(id); got != "exam,art4,ch3,late,revision" {
+		t.Fatalf("Notes screen tags written: %q", got)
+	}
+	if s.editor.status.Text != "Saved" || !hasTag(s.tag.Options, "revision") {
+		t.Fatalf("status %q, tag filter %v", s.editor.status.Text, s.tag.Options)
+	}
+	for i, n := range s.shown {
+		if n.ID == id && !hasTag(n.Tags, "revision") {
+			t.Errorf("the list's row %d has the tags %v", i, n.Tags)
+		}
+	}
+	test.Type(s.editor.tags, ", last")
+	u.Window().Close() // quitting writes what is pending
+	if got := tagsOf(id); got != "exam,art4,ch3,late,revision,last" {
+		t.Fatalf("after closing the window: %q", got)
+	}
+}
+
 // TestKeyboardSelection: Shift+Down selects sentence by sentence from the
 // first paragraph in view, Shift+Right adds a word, h highlights.
 func TestKeyboardSelection(t *testing.T) {
