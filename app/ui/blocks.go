@@ -6,8 +6,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/cite"
 )
 
 // cut is an inline insertion or a link over a byte range of a text.
@@ -99,20 +103,75 @@ func clamp(i, n int) int {
 var xrefRe = regexp.MustCompile(`\b(?:nn?\.|notes?)\s*\d+(?:\s*(?:,|and|-|–)\s*\d+)*`)
 var digitsRe = regexp.MustCompile(`\d+`)
 
-// footnoteLinks returns a link cut for every footnote number referenced
-// in text, limited to numbers that exist.
-func footnoteLinks(text string, exists func(int) bool) []cut {
+// afterShortFormRe is the end of a short-form citation right before a
+// number: "Letter dated 9 January 2015, cit., ".
+var afterShortFormRe = regexp.MustCompile(`\bcit\.\s*,\s*$`)
+
+// footnoteLinks returns a link cut for every cross reference in footnote
+// fn to an earlier footnote. "n. 3" is also how a citation points into a
+// document (point 3 of a letter, of a declaration), so a number the cite
+// library read as the pinpoint of a citation, or that follows a short
+// form ("…, cit., n. 3"), is a cross reference only when that footnote
+// cites the same work: "cit., n. 22" then says where it was cited in full.
+// Without the library (still being read) no number is linked: a link
+// that may lead to an unrelated footnote is worse than none.
+func footnoteLinks(doc *article.Document, fn *article.Footnote, lib *cite.Library) []cut {
+	if lib == nil {
+		return nil
+	}
+	has := make(map[int]bool, len(doc.Footnotes))
+	for _, f := range doc.Footnotes {
+		has[f.N] = true
+	}
+	cites := lib.CitationsIn(fn.N)
+	text := fn.Text
 	var cuts []cut
 	for _, m := range xrefRe.FindAllStringIndex(text, -1) {
+		// the citation this number is a pinpoint of, if any
+		var of *cite.Citation
+		for i := range cites {
+			c := &cites[i]
+			if c.Start <= m[0] && m[1] <= c.End && strings.Contains(c.Pinpoint, text[m[0]:m[1]]) {
+				of = c
+				break
+			}
+		}
+		if of == nil && afterShortFormRe.MatchString(text[:m[0]]) {
+			// the short form it follows is the last citation before it; with
+			// none read, there is no work to compare and no link
+			of = &cite.Citation{}
+			for i := range cites {
+				if cites[i].Start < m[0] {
+					of = &cites[i]
+				}
+			}
+		}
 		for _, d := range digitsRe.FindAllStringIndex(text[m[0]:m[1]], -1) {
 			n, _ := strconv.Atoi(text[m[0]+d[0] : m[0]+d[1]])
-			if !exists(n) {
+			if !has[n] || n >= fn.N || of != nil && !citesWorkOf(lib, n, of) {
 				continue
 			}
 			cuts = append(cuts, cut{start: m[0] + d[0], end: m[0] + d[1], kind: runLink, target: n})
 		}
 	}
 	return cuts
+}
+
+// citesWorkOf reports footnote n citing the work c resolves to, or one of
+// the works an ambiguous c may mean.
+func citesWorkOf(lib *cite.Library, n int, c *cite.Citation) bool {
+	works := c.Candidates
+	if c.Source != "" {
+		works = []string{c.Source}
+	}
+	for _, o := range lib.CitationsIn(n) {
+		for _, w := range works {
+			if o.Source == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // articleIndex maps the document onto the blocks of the reader.
@@ -263,19 +322,15 @@ func before(n int, refs []article.Ref) bool {
 }
 
 // footnoteText is the pieces of one footnote's text with its cross
-// references as links.
-func footnoteText(doc *article.Document, fn *article.Footnote) []piece {
-	has := map[int]bool{}
-	for _, f := range doc.Footnotes {
-		has[f.N] = true
-	}
-	cuts := footnoteLinks(fn.Text, func(n int) bool { return has[n] && n != fn.N })
-	return styledPieces(fn.Text, fn.Spans, cuts)
+// references as links (none while lib is nil).
+func footnoteText(doc *article.Document, fn *article.Footnote, lib *cite.Library) []piece {
+	return styledPieces(fn.Text, fn.Spans, footnoteLinks(doc, fn, lib))
 }
 
 // footnoteBlocks is the footnote panel: every footnote, numbered, lost
-// markers marked. It returns the block of each footnote number.
-func footnoteBlocks(doc *article.Document) ([]block, map[int]int) {
+// markers marked, cross references linked once lib is there. It returns
+// the block of each footnote number.
+func footnoteBlocks(doc *article.Document, lib *cite.Library) ([]block, map[int]int) {
 	bs := make([]block, 0, len(doc.Footnotes))
 	at := make(map[int]int, len(doc.Footnotes))
 	for i := range doc.Footnotes {
@@ -285,9 +340,54 @@ func footnoteBlocks(doc *article.Document) ([]block, map[int]int) {
 			ps = append(ps, piece{text: " (marker lost in conversion)", style: article.Italic, tone: toneMuted})
 		}
 		ps = append(ps, piece{text: "  "})
-		ps = append(ps, footnoteText(doc, fn)...)
+		ps = append(ps, footnoteText(doc, fn, lib)...)
 		at[fn.N] = len(bs)
 		bs = append(bs, block{kind: blockFootnote, note: fn.N, pieces: ps, gap: 0.5, para: -1, section: -1})
 	}
 	return bs, at
+}
+
+// panelLinks links the footnote panel's cross references once: they need
+// the citations, which the sources screen reads after the first paint.
+type panelLinks struct{ once sync.Once }
+
+// linkNotesWhenCited links the panel as soon as the citations are read
+// when it is on screen from the start; otherwise showing it does
+// (toggleFootnotes), so that reading them never delays the first paint.
+func (r *Reader) linkNotesWhenCited() {
+	if !r.notesShown {
+		return
+	}
+	go func(s *sourcesScreen) {
+		s.library()
+		fyne.Do(r.linkNotes)
+	}(r.u.sources)
+}
+
+// linkNotes gives the panel the cross-reference links the citations
+// settle, keeping its scroll position and highlight. It waits for the
+// citations: it runs when the panel is shown, or once they are read.
+func (r *Reader) linkNotes() {
+	r.noteLinks.once.Do(func() {
+		bs, _ := footnoteBlocks(r.doc, r.u.sources.library())
+		same := len(bs) == len(r.notes.blocks)
+		for i := 0; same && i < len(bs); i++ {
+			same = len(bs[i].pieces) == len(r.notes.blocks[i].pieces)
+		}
+		if same {
+			return // a link splits its text into more pieces: none gained one
+		}
+		hl := r.notes.highlight
+		var off fyne.Position
+		if r.notes.scroll != nil {
+			off = r.notes.scroll.Offset
+		}
+		r.notes.setBlocks(bs)
+		r.notes.highlight = hl
+		if r.notes.scroll != nil {
+			r.notes.scroll.Offset = off
+			r.notes.scroll.Refresh()
+		}
+		r.notes.Refresh()
+	})
 }

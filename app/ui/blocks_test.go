@@ -1,7 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/cite"
+	"github.com/glossa-app/glossa/assets"
 )
 
 // TestLostFootnotesInNumberingOrder: in the reader's blocks, a footnote
@@ -63,5 +70,121 @@ func TestLostFootnotesInNumberingOrder(t *testing.T) {
 	}
 	if lost == 0 {
 		t.Fatal("no footnote lost its marker; the test checks nothing")
+	}
+}
+
+// TestDocumentPointsAreNotCrossReferences: in the article every "n. N" in
+// a footnote is a point of a cited document ("Letter dated 9 January 2015,
+// cit., n. 3" is point 3 of the letter; footnote 3 is an article by
+// Iyengar and others), so none may link to footnote N unless footnote N
+// cites that same work.
+func TestDocumentPointsAreNotCrossReferences(t *testing.T) {
+	doc := realDoc(t)
+	lib := cite.Extract(doc.Footnotes)
+	fn172 := &doc.Footnotes[171]
+	if fn172.N != 172 || !strings.Contains(fn172.Text, "cit., n. 3") {
+		t.Fatalf("footnote 172 reads %q; the test is about its \"cit., n. 3\"", fn172.Text)
+	}
+	for _, p := range footnoteText(doc, fn172, lib) {
+		if p.kind == runLink {
+			t.Errorf("footnote 172: %q links to footnote %d", p.text, p.target)
+		}
+	}
+	checked := 0
+	var kept []string
+	for i := range doc.Footnotes {
+		fn := &doc.Footnotes[i]
+		linked := map[int]int{} // offset -> target
+		for _, c := range footnoteLinks(doc, fn, lib) {
+			linked[c.start] = c.target
+		}
+		for _, m := range xrefRe.FindAllStringIndex(fn.Text, -1) {
+			afterCit := afterShortFormRe.MatchString(fn.Text[:m[0]])
+			of := pinpointOf(lib.CitationsIn(fn.N), fn.Text, m)
+			for _, d := range digitsRe.FindAllStringIndex(fn.Text[m[0]:m[1]], -1) {
+				at := m[0] + d[0]
+				n, _ := strconv.Atoi(fn.Text[at : m[0]+d[1]])
+				target, ok := linked[at]
+				if afterCit || of != nil {
+					checked++
+				}
+				if !ok {
+					continue
+				}
+				kept = append(kept, fmt.Sprintf("%d:%q->%d", fn.N, fn.Text[m[0]:m[1]], target))
+				if target != n || n >= fn.N {
+					t.Errorf("footnote %d: %q links to %d", fn.N, fn.Text[m[0]:m[1]], target)
+				}
+				if (afterCit || of != nil) && (of == nil || !citesWorkOf(lib, n, of)) {
+					t.Errorf("footnote %d: %q follows a citation but footnote %d does not cite that work", fn.N, fn.Text[m[0]:m[1]], n)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no \"n. N\" after a citation in the article; the test checks nothing")
+	}
+	// the panel shows the same text, with only each footnote's own number linked
+	bs, at := footnoteBlocks(doc, lib)
+	for _, p := range bs[at[172]].pieces {
+		if p.kind == runLink && p.target != 172 {
+			t.Errorf("panel, footnote 172: %q links to footnote %d", p.text, p.target)
+		}
+	}
+	t.Logf("%d numbers after a citation checked; cross references still linked: %v", checked, kept)
+}
+
+// pinpointOf is the citation among cs whose pinpoint holds text[m[0]:m[1]].
+func pinpointOf(cs []cite.Citation, text string, m []int) *cite.Citation {
+	for i := range cs {
+		if cs[i].Start <= m[0] && m[1] <= cs[i].End && strings.Contains(cs[i].Pinpoint, text[m[0]:m[1]]) {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+// crossRefNote is one more footnote in the article's own style with real
+// cross references: "cit., n. 48" points at the footnote citing the letter
+// in full, "supra n. 3" at Iyengar's article, and "n. 5" is a point of
+// the letter. The article itself has none (every "n. N" in it is a point
+// of a document), so the links are tried on the article with this note.
+// Its marker is written as the article writes them (escaped twice).
+const crossRefNote = "\n<sup>&</sup>lt;sup>191</sup> Letter dated 9 January 2015, cit., n. 48 and n. 5; R. IYENGAR, R. GRAMER and A. RATHI, Russia Is Commandeering the U.N. Cybercrime Treaty, cit., supra n. 3.\n"
+
+// crossRefDoc is the real article with crossRefNote right after the
+// definition of its last footnote.
+func crossRefDoc(t *testing.T) *article.Document {
+	t.Helper()
+	src := string(assets.Article)
+	i := strings.Index(src, "<sup>&</sup>lt;sup>190</sup>")
+	if i < 0 {
+		t.Fatal("footnote 190's definition not found in the article")
+	}
+	i += strings.IndexByte(src[i:], '\n')
+	d, err := article.Parse([]byte(src[:i] + "\n" + crossRefNote + src[i:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := d.Footnotes[len(d.Footnotes)-1]; last.N != 191 || !strings.HasPrefix(last.Text, "Letter dated 9 January 2015, cit., n. 48") {
+		t.Fatalf("the added footnote reads %d %q", last.N, last.Text)
+	}
+	return d
+}
+
+func TestCrossReferencesToTheSameWork(t *testing.T) {
+	doc := crossRefDoc(t)
+	lib := cite.Extract(doc.Footnotes)
+	fn := &doc.Footnotes[len(doc.Footnotes)-1]
+	var got []string
+	for _, c := range footnoteLinks(doc, fn, lib) {
+		got = append(got, fmt.Sprintf("%s->%d", fn.Text[c.start:c.end], c.target))
+	}
+	if want := "48->48 3->3"; strings.Join(got, " ") != want {
+		t.Errorf("footnote 191 links %v, want %s (n. 5 is a point of the letter)", got, want)
+	}
+	// without the citations nothing is linked rather than something wrong
+	if cuts := footnoteLinks(doc, fn, nil); len(cuts) != 0 {
+		t.Errorf("without the citations footnote 191 links %d numbers", len(cuts))
 	}
 }

@@ -52,6 +52,7 @@ type Reader struct {
 	notes      *flowView
 	notesBox   *fyne.Container
 	noteBlock  map[int]int // footnote N -> block in the panel
+	noteLinks  panelLinks  // the panel's cross references, linked once the citations are read
 	noteOrder  []noteAt    // footnotes by the paragraph they belong to
 	notesShown bool
 
@@ -228,7 +229,7 @@ func contentsIndent(s article.Section) float32 {
 
 func (r *Reader) buildNotes() {
 	var bs []block
-	bs, r.noteBlock = footnoteBlocks(r.doc)
+	bs, r.noteBlock = footnoteBlocks(r.doc, nil) // linked when shown (linkNotes)
 	r.notes = newFlowView(bs, 14)
 	r.notes.margin = 10
 	r.notes.onTap = r.onNotesTapped
@@ -248,6 +249,7 @@ func (r *Reader) buildNotes() {
 // has been laid out.
 func (r *Reader) open(opts Options) {
 	r.refreshMarks()
+	r.linkNotesWhenCited()
 	r.pending = func() {
 		switch {
 		case opts.Footnote > 0:
@@ -581,7 +583,7 @@ func (r *Reader) setPopNote(fn *article.Footnote) {
 		r.popBack.Hide()
 	}
 	r.popView.size = 15 * r.zoomForPanels()
-	blocks := []block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn), para: -1, section: -1}}
+	blocks := []block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn, r.u.sources.library()), para: -1, section: -1}}
 	// short forms and Ibid. with the full reference they resolve to
 	blocks = append(blocks, r.u.sources.resolvedBlocks(fn.N)...)
 	r.popView.setBlocks(blocks)
@@ -646,6 +648,9 @@ func (r *Reader) toggleFootnotes() {
 		r.u.setSetting(keyFootnotes, "1")
 	} else {
 		r.u.setSetting(keyFootnotes, "0")
+	}
+	if r.notesShown {
+		r.linkNotes()
 	}
 	r.updateSide()
 	if r.notesShown {

@@ -407,17 +407,25 @@ func TestKeyboardReading(t *testing.T) {
 }
 
 func TestFootnoteCrossReferenceLinks(t *testing.T) {
-	u, _ := newTestUI(t, nil, Options{})
+	// Every "n. N" of the article itself is a point of a cited document,
+	// not a cross reference (TestDocumentPointsAreNotCrossReferences): the
+	// links are tried on the article with one more footnote that has real
+	// ones, in the same window main builds.
+	doc := crossRefDoc(t)
+	u := New(test.NewTempApp(t), doc, nil, Options{})
+	u.Window().Show()
 	r := u.reader
-	doc := realDoc(t)
-	linked := 0
+	linked := map[int][]int{}
 	for _, fn := range doc.Footnotes {
 		r.goToFootnote(fn.N)
+		if r.FootnoteShown() != fn.N {
+			t.Fatalf("footnote %d not shown", fn.N)
+		}
 		for _, p := range r.popView.blocks[0].pieces {
 			if p.kind != runLink {
 				continue
 			}
-			linked++
+			linked[fn.N] = append(linked[fn.N], p.target)
 			pos, ok := r.popView.runAt(0, func(q *piece) bool { return q.kind == runLink && q.target == p.target })
 			if !ok {
 				t.Fatalf("footnote %d: link to %d not drawn", fn.N, p.target)
@@ -430,14 +438,25 @@ func TestFootnoteCrossReferenceLinks(t *testing.T) {
 			if r.FootnoteShown() != fn.N {
 				t.Fatalf("back from n. %d shows %d, want %d", p.target, r.FootnoteShown(), fn.N)
 			}
-			break
 		}
 		r.closePopover()
 	}
-	if linked == 0 {
-		t.Error("no footnote has a cross reference link")
+	if l := linked[191]; len(linked) != 1 || len(l) != 2 || l[0] != 48 || l[1] != 3 {
+		t.Errorf("cross references linked %v, want only footnote 191's to 48 and 3", linked)
 	}
-	t.Logf("%d cross references linked", linked)
+
+	// the panel links them too once it is shown, and a link goes to its footnote
+	r.toggleFootnotes()
+	bi := r.noteBlock[191]
+	r.notes.scrollToBlock(bi)
+	pos, ok := r.notes.runAt(bi, func(q *piece) bool { return q.kind == runLink && q.target == 48 })
+	if !ok {
+		t.Fatal("panel: footnote 191's link to 48 not drawn")
+	}
+	test.TapAt(r.notes, pos)
+	if r.notes.highlight != r.noteBlock[48] {
+		t.Errorf("panel: tapping n. 48 highlights block %d, want %d", r.notes.highlight, r.noteBlock[48])
+	}
 }
 
 // A deep link opens its footnote before the window has its final size;
