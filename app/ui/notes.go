@@ -43,6 +43,7 @@ type notesScreen struct {
 	section *widget.Select
 	view    *widget.RadioGroup
 	count   *widget.Label
+	actions *fyne.Container // the count and the export buttons, laid out anew with each count
 	list    *widget.List
 	editor  *noteEditor
 	empty   *widget.Label
@@ -135,11 +136,12 @@ func (s *notesScreen) build() {
 	exportB := widget.NewButtonWithIcon("Export bundle…", theme.UploadIcon(), s.onExportTapped)
 	importB := widget.NewButtonWithIcon("Import bundle…", theme.DownloadIcon(), s.onImportTapped)
 	filters := container.NewGridWithColumns(3, s.tag, s.color, s.section)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(mdB, exportB, importB), s.search),
-		filters,
-		container.NewBorder(nil, nil, s.view, s.count),
-		widget.NewSeparator())
+	// The search has a row of its own: beside the three buttons it was
+	// squeezed to a few letters on a 1024-pixel screen. The count goes
+	// with the buttons, clear of the view choice, whose three equal
+	// columns already fill the pane there.
+	s.actions = container.NewBorder(nil, nil, s.count, container.NewHBox(mdB, exportB, importB))
+	top := container.NewVBox(s.search, filters, s.view, s.actions, widget.NewSeparator())
 	left := container.NewBorder(top, nil, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewPadded(s.right))
 	split.Offset = 0.55
@@ -262,6 +264,9 @@ func (s *notesScreen) applyFilters() {
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.count.SetText(fmt.Sprintf("%d of %d", len(s.shown), len(s.all)))
+	if s.actions != nil {
+		s.actions.Refresh() // a longer count gets its width, clear of the buttons
+	}
 	if s.editor.open {
 		for _, n := range s.shown {
 			if n.ID == s.editor.note.ID {
