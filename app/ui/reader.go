@@ -44,10 +44,13 @@ type Reader struct {
 	view    *flowView
 	content fyne.CanvasObject
 
-	contents     *widget.List
-	contentsBox  *fyne.Container
-	section      int // section at the top of the viewport, -1 before the first
-	syncContents bool
+	contents    *widget.List
+	contentsBox *fyne.Container
+	// contentsWanted is the student's choice; a window too narrow for the
+	// text beside both panels hides the contents while the side panel is open
+	contentsWanted bool
+	section        int // section at the top of the viewport, -1 before the first
+	syncContents   bool
 
 	notes      *flowView
 	notesBox   *fyne.Container
@@ -113,12 +116,15 @@ func newReader(u *UI) *Reader {
 	r.search.box.Hide()
 
 	toolbar := r.buildToolbar()
-	r.content = container.NewBorder(toolbar, nil, r.contentsBox, r.side, scroll)
+	r.contentsWanted = true
+	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
+	r.content = container.NewBorder(toolbar, nil, nil, nil, body)
 
 	if v, ok := u.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
 	}
 	if v, ok := u.setting(keyContents); ok && v == "0" {
+		r.contentsWanted = false
 		r.contentsBox.Hide()
 	}
 	r.updateSide()
@@ -659,12 +665,13 @@ func (r *Reader) toggleFootnotes() {
 }
 
 func (r *Reader) toggleContents() {
-	if r.contentsBox.Visible() {
-		r.contentsBox.Hide()
-		r.u.setSetting(keyContents, "0")
-	} else {
+	r.contentsWanted = !r.contentsWanted
+	if r.contentsWanted {
 		r.contentsBox.Show()
 		r.u.setSetting(keyContents, "1")
+	} else {
+		r.contentsBox.Hide()
+		r.u.setSetting(keyContents, "0")
 	}
 	r.content.Refresh()
 }
@@ -842,6 +849,56 @@ func (r *Reader) onSearchOpen() {
 	r.u.tabs.SelectIndex(0)
 	r.closePopover()
 	r.search.show()
+}
+
+// readerColumns lays out the contents, the text and the side panel side
+// by side. When the window leaves the text less than minTextWidth beside
+// both panels (a 1024 px projector with the footnote panel open), the
+// contents step aside until there is room again.
+type readerColumns struct{ r *Reader }
+
+const minTextWidth = 480
+
+func (l *readerColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		if o.Visible() {
+			m := o.MinSize()
+			w += m.Width
+			h = fyne.Max(h, m.Height)
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *readerColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	contents, text, side := objs[0], objs[1], objs[2]
+	sideW := float32(0)
+	if side.Visible() {
+		sideW = side.MinSize().Width
+	}
+	fits := size.Width-sideW-contents.MinSize().Width >= minTextWidth
+	if l.r.contentsWanted && fits != contents.Visible() {
+		if fits {
+			contents.Show()
+		} else {
+			contents.Hide()
+		}
+	}
+	x := float32(0)
+	if contents.Visible() {
+		w := contents.MinSize().Width
+		contents.Move(fyne.Position{})
+		contents.Resize(fyne.NewSize(w, size.Height))
+		x = w
+	}
+	tw := size.Width - x - sideW
+	text.Move(fyne.NewPos(x, 0))
+	text.Resize(fyne.NewSize(tw, size.Height))
+	if side.Visible() {
+		side.Move(fyne.NewPos(x+tw, 0))
+		side.Resize(fyne.NewSize(sideW, size.Height))
+	}
 }
 
 // fixedWidth gives its single child a fixed width.

@@ -612,3 +612,39 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("reopened at %v, want 1400x900", got)
 	}
 }
+
+// On a 1024 px screen the footnote panel and the contents would leave the
+// text a narrow strip: the contents step aside while the panel is open.
+func TestNarrowWindowKeepsTheTextReadable(t *testing.T) {
+	u, _ := newTestUI(t, nil, Options{Size: fyne.NewSize(1024, 700)})
+	r := u.reader
+	if !r.contentsBox.Visible() {
+		t.Fatal("contents hidden with no side panel open")
+	}
+	r.toggleFootnotes()
+	u.Window().Content().Refresh()
+	if r.contentsBox.Visible() {
+		t.Error("contents still shown beside the footnote panel at 1024 px")
+	}
+	if w := r.view.Size().Width; w < minTextWidth {
+		t.Errorf("text column %v px wide, want at least %v", w, minTextWidth)
+	}
+	r.toggleFootnotes()
+	u.Window().Content().Refresh()
+	if !r.contentsBox.Visible() {
+		t.Error("contents did not come back when the panel closed")
+	}
+	// a wide window has room for all three
+	u.Window().Resize(fyne.NewSize(1600, 900))
+	r.toggleFootnotes()
+	u.Window().Content().Refresh()
+	if !r.contentsBox.Visible() {
+		t.Error("contents hidden at 1600 px")
+	}
+	// the student's own choice stands
+	r.toggleContents()
+	u.Window().Content().Refresh()
+	if r.contentsBox.Visible() {
+		t.Error("contents shown after the student hid them")
+	}
+}
