@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,16 +18,7 @@ func TestCapture(t *testing.T) {
 	}
 	u, _ := newTestUI(t, tempStore(t), Options{Size: fyne.NewSize(1280, 800)})
 	u.SetTheme("light")
-	save := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, u.Window().Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	save := func(name string) { saveCapture(t, u.Window(), filepath.Join(dir, name+".png")) }
 	r := u.reader
 	save("start")
 	r.toggleFootnotes()

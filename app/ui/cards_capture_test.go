@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,16 +22,7 @@ func TestCardsCapture(t *testing.T) {
 		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
 		u, s := cardsUI(t, tempStore(t), &now)
 		u.SetTheme(th)
-		save := func(name string) {
-			f, err := os.Create(filepath.Join(dir, "cards-"+name+"-"+th+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, u.Window().Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
+		save := func(name string) { saveCapture(t, u.Window(), filepath.Join(dir, "cards-"+name+"-"+th+".png")) }
 		c := u.Window().Canvas()
 		for i := 0; i < 6; i++ { // reach a cloze card with an extra note
 			typeKey(c, fyne.KeySpace, ' ')

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/png"
 	"os"
 	"path/filepath"
 	"sync"
@@ -75,4 +76,18 @@ func openCrashChildStore() (*article.Document, *store.Store, error) {
 		return nil, nil, err
 	}
 	return doc, st, nil
+}
+
+// saveCapture writes what w shows, drawn by the software painter, as a PNG
+// (the GLOSSA_CAPTURE tests, for looking at a screen without a display).
+func saveCapture(t *testing.T, w fyne.Window, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
 }

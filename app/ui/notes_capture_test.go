@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,16 +26,7 @@ func TestNotesCapture(t *testing.T) {
 		u.SetTheme("light")
 		notesFixture(t, st, u.reader)
 		u.Show("Notes")
-		save := func(name string) {
-			f, err := os.Create(filepath.Join(dir, name+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, u.Window().Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
+		save := func(name string) { saveCapture(t, u.Window(), filepath.Join(dir, name+".png")) }
 		w := int(sz.Width)
 		save("notes-" + strconv.Itoa(w))
 		u.notes.list.Select(0)

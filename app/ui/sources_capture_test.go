@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,25 +24,11 @@ func TestCaptureSources(t *testing.T) {
 		s.move(0)
 		for _, th := range []string{"light", "dark"} {
 			u.SetTheme(th)
-			f, err := os.Create(filepath.Join(dir, "sources-"+th+"-"+fmtInt(int(sz.Width))+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := png.Encode(f, u.Window().Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+			saveCapture(t, u.Window(), filepath.Join(dir, "sources-"+th+"-"+fmtInt(int(sz.Width))+".png"))
 		}
 	}
 	u, _ := newTestUI(t, tempStore(t), Options{Size: fyne.NewSize(1280, 800)})
 	u.SetTheme("light")
 	u.reader.goToFootnote(69)
-	f, err := os.Create(filepath.Join(dir, "popover-69.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, u.Window().Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	saveCapture(t, u.Window(), filepath.Join(dir, "popover-69.png"))
 }
