@@ -28,9 +28,10 @@ const keyLectureScale = "lecture.scale"
 // keys presentation clickers send (arrows, Page Up/Down, Space), so the
 // lecturer never needs the mouse.
 type lectureMode struct {
-	u     *UI
-	steps []lectureStep
-	cur   int
+	u          *UI
+	steps      []lectureStep
+	stepsBuilt bool // steps are made on the first start
+	cur        int
 	// revealed is set when the answer of the card shown is revealed.
 	revealed bool
 	scale    float32 // the lecturer's size factor, 1 by default
@@ -81,7 +82,6 @@ func newLectureMode(u *UI) *lectureMode {
 	if s := float32(u.settingFloat(keyLectureScale, 1)); s >= lectureScales[0] && s <= lectureScales[len(lectureScales)-1] {
 		l.scale = s
 	}
-	l.steps = lectureSteps(u.doc, principleCards(u.doc))
 	return l
 }
 
@@ -177,6 +177,12 @@ func (u *UI) StartLecture(section string) bool {
 // start opens the lecture window at section sec, or at the reader's
 // paragraph when sec < 0. A lecture already running is brought forward.
 func (l *lectureMode) start(sec int) {
+	// the steps (and the deck parse behind them) wait for the first
+	// lecture: most sessions never start one, and the window opens faster
+	if !l.stepsBuilt {
+		l.steps = lectureSteps(l.u.doc, principleCards(l.u.doc))
+		l.stepsBuilt = true
+	}
 	if len(l.steps) == 0 {
 		dialog.ShowInformation("Lecture mode", "The article has no paragraphs to present.", l.u.win)
 		return
