@@ -356,11 +356,8 @@ func (u *UI) showAbout() {
 	if name == "" {
 		name = "Glossa"
 	}
-	version := md.Version
-	if version == "" {
-		version = "development build"
-	}
-	text := fmt.Sprintf("%s %s (build %d)\n%s\n\nA study companion for A. Mariconda's article on the 2024 UN Cybercrime Convention. Everything stays on this computer; nothing needs the network.", name, version, md.Build, md.ID)
+	// main sets the metadata for every kind of build (cmd/glossa/metadata.go)
+	text := fmt.Sprintf("%s %s (build %d)\n%s\n\nA study companion for A. Mariconda's article on the 2024 UN Cybercrime Convention. Everything stays on this computer; nothing needs the network.", name, md.Version, md.Build, md.ID)
 	dialog.ShowInformation("About "+name, text, u.win)
 }
 
