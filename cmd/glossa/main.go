@@ -52,11 +52,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.StringVar(&e.db, "db", e.db, "path of the study database (default: the user's data directory; env GLOSSA_DB)")
 	gui := addGUIFlags(fs)
-	fs.Usage = func() { usage(stderr, fs) }
+	// --help is asked for, so it goes to standard output (glossa --help | less);
+	// a mistyped flag gets the flag package's one line and a pointer, on stderr.
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
+			usage(stdout, fs)
 			return 0
 		}
+		fmt.Fprintln(stderr, `glossa: run "glossa help" for the commands and options`)
 		return 2
 	}
 	rest := fs.Args()
