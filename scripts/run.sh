@@ -7,6 +7,13 @@ scripts/deps.sh
 export LANG="${LANG:-en_US.UTF-8}"
 [[ "$LANG" == C* || "$LANG" == POSIX ]] && export LANG=en_US.UTF-8
 mkdir -p bin
-echo "building (the first build compiles Fyne and takes a few minutes)..."
-go build -o bin/glossa ./cmd/glossa
+# Rebuild only when a source, the module files or the Go version changed
+# since bin/glossa was made: relinking alone costs seconds on every start.
+stamp=bin/.glossa.go-version
+if [[ ! -x bin/glossa || ! -f $stamp || "$(go version)" != "$(cat "$stamp")" ]] ||
+  [[ -n "$(find cmd app store assets go.mod go.sum FyneApp.toml -newer bin/glossa -print -quit)" ]]; then
+  echo "building bin/glossa (the first build downloads the Go modules and compiles Fyne: a few minutes)..."
+  go build -o bin/glossa ./cmd/glossa
+  go version >"$stamp"
+fi
 exec bin/glossa "$@"
