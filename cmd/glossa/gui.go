@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/ui"
@@ -29,6 +30,15 @@ func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 }
 
 func runGUI(e *env, g *guiFlags) int {
+	doc, err := article.Parse(assets.Article)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa:", err)
+		return 1
+	}
+	if msg := badDeepLink(doc, g); msg != "" {
+		fmt.Fprintln(e.stderr, "glossa:", msg)
+		return 2
+	}
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
 		return 1
@@ -39,11 +49,6 @@ func runGUI(e *env, g *guiFlags) int {
 	// under the 200 MB budget for a few ms of GC. GOGC still overrides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(40)
-	}
-	doc, err := article.Parse(assets.Article)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa:", err)
-		return 1
 	}
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
 	// Without its database the window still opens: the article can be
@@ -82,6 +87,42 @@ func runGUI(e *env, g *guiFlags) int {
 	}
 	a.Run()
 	return 0
+}
+
+// badDeepLink says what exists when --section or --footnote names
+// something the article does not have: silently opening at the top left
+// the user guessing whether the flag was read at all.
+func badDeepLink(doc *article.Document, g *guiFlags) string {
+	if sec := *g.section; sec != "" {
+		numbers := make([]string, 0, len(doc.Sections))
+		for _, s := range doc.Sections {
+			if s.Number == sec {
+				numbers = nil
+				break
+			}
+			numbers = append(numbers, s.Number)
+		}
+		if numbers != nil {
+			return fmt.Sprintf("the article has no section %q; its sections are %s", sec, strings.Join(numbers, ", "))
+		}
+	}
+	if n := *g.footnote; n != 0 {
+		if len(doc.Footnotes) == 0 {
+			return fmt.Sprintf("the article has no footnotes, so not footnote %d", n)
+		}
+		first, last := doc.Footnotes[0].N, doc.Footnotes[len(doc.Footnotes)-1].N
+		found := false
+		for _, f := range doc.Footnotes {
+			if f.N == n {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Sprintf("the article has no footnote %d; its footnotes run from %d to %d", n, first, last)
+		}
+	}
+	return ""
 }
 
 // openGUIStore opens the database at --db (or the default place) with the

@@ -29,3 +29,34 @@ func TestHelpOnStdout(t *testing.T) {
 		t.Errorf("unknown flag: stdout %q, stderr %q; want the flag named and a pointer to help on stderr only", out.String(), errOut.String())
 	}
 }
+
+// TestBadDeepLink: --section and --footnote that name nothing in the article
+// are refused with what exists, before any window (and without a display).
+func TestBadDeepLink(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--section", "9.9"}, []string{`no section "9.9"`, "2.1", "3.3", "5"}},
+		{[]string{"--footnote", "999"}, []string{"no footnote 999", "from 1 to 190"}},
+		{[]string{"--lecture", "--section", "7"}, []string{`no section "7"`}},
+	} {
+		var out, errOut bytes.Buffer
+		if code := run(tc.args, &out, &errOut); code != 2 {
+			t.Errorf("glossa %v: exit %d, want 2 (stderr %q)", tc.args, code, errOut.String())
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut.String(), w) {
+				t.Errorf("glossa %v: stderr %q lacks %q", tc.args, errOut.String(), w)
+			}
+		}
+	}
+	// a section and a footnote that exist get past the check (to the
+	// display check, which fails here with its own message)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--section", "3.3", "--footnote", "139"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "no display") {
+		t.Errorf("valid deep link: exit %d, stderr %q; want the no-display message", code, errOut.String())
+	}
+}
