@@ -15,8 +15,10 @@ package principles
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,23 +54,11 @@ type Passage struct {
 // and say too little for a reader to recognise the passage.
 const MinQuote = 20
 
-// Error is a problem with the map's source at a line.
-type Error struct {
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("principles:%d: %s", e.Line, e.Msg) }
-
-// ErrorList is every problem found, in line order.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	msgs := make([]string, len(l))
-	for i, e := range l {
-		msgs[i] = e.Error()
-	}
-	return strings.Join(msgs, "\n")
+// problem is a fault of the map's source at a line; Parse reports them
+// in line order, one an error line.
+type problem struct {
+	line int
+	msg  string
 }
 
 var (
@@ -80,18 +70,19 @@ var (
 // is the file's documentation. A row is a "## id" heading, a "name:" line,
 // then one or more cells: a "section N: gloss" line followed by one or
 // more "> quote" lines. Blank lines and <!-- comments --> on lines of their
-// own are ignored. Parse reports every problem with its line and returns
-// the rows without problems too.
+// own are ignored. Parse reports every problem, each as
+// "principles:LINE: message" on a line of its own, and returns the rows
+// without problems too.
 func Parse(src []byte) ([]Row, error) {
 	var (
 		rows []Row
-		errs ErrorList
+		errs []problem
 		cur  *Row
 		bad  bool // the current row has a problem
 		ids  = map[string]int{}
 	)
 	fail := func(line int, format string, args ...any) {
-		errs = append(errs, &Error{line, fmt.Sprintf(format, args...)})
+		errs = append(errs, problem{line, fmt.Sprintf(format, args...)})
 		bad = true
 	}
 	finish := func() {
@@ -172,11 +163,12 @@ func Parse(src []byte) ([]Row, error) {
 		fail(n, "principle %s: %q is not a name:, \"section N: gloss\" or \"> quote\" line", cur.ID, trimmed)
 	}
 	finish()
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return rows, errs
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+	joined := make([]error, len(errs))
+	for i, e := range errs {
+		joined[i] = fmt.Errorf("principles:%d: %s", e.line, e.msg)
 	}
-	return rows, nil
+	return rows, errors.Join(joined...)
 }
 
 // Resolve ties every passage to the one paragraph of doc that holds its
@@ -241,17 +233,7 @@ func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(
 func Load(src []byte, doc *article.Document) ([]Row, error) {
 	rows, perr := Parse(src)
 	resolved, rerrs := Resolve(rows, doc)
-	var msgs []string
-	if perr != nil {
-		msgs = append(msgs, perr.Error())
-	}
-	for _, e := range rerrs {
-		msgs = append(msgs, e.Error())
-	}
-	if len(msgs) > 0 {
-		return resolved, fmt.Errorf("%s", strings.Join(msgs, "\n"))
-	}
-	return resolved, nil
+	return resolved, errors.Join(append([]error{perr}, rerrs...)...)
 }
 
 // Paragraphs lists, in reading order and without repeats, the paragraphs
@@ -259,7 +241,7 @@ func Load(src []byte, doc *article.Document) ([]Row, error) {
 func (c Cell) Paragraphs() []int {
 	var out []int
 	for _, p := range c.Passages {
-		if p.Paragraph >= 0 && !contains(out, p.Paragraph) {
+		if p.Paragraph >= 0 && !slices.Contains(out, p.Paragraph) {
 			out = append(out, p.Paragraph)
 		}
 	}
@@ -267,11 +249,3 @@ func (c Cell) Paragraphs() []int {
 	return out
 }
 
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
