@@ -248,4 +248,3 @@ func (c Cell) Paragraphs() []int {
 	sort.Ints(out)
 	return out
 }
-
