@@ -137,3 +137,95 @@ func BenchmarkResolveShippedDeck(b *testing.B) {
 		Resolve(cards, doc)
 	}
 }
+
+// answers are what a learner has to produce for a card: the back of a basic
+// card, the gaps of a cloze (all of them, and each alone), folded for
+// comparison.
+func answers(c Card) []string {
+	if c.Type == Basic {
+		return []string{normalize(c.Back).text}
+	}
+	gaps, _ := ParseCloze(c.Front)
+	var all []string
+	var out []string
+	for _, g := range gaps {
+		a := normalize(g.Answer).text
+		all = append(all, a)
+		out = append(out, a)
+	}
+	if len(gaps) > 1 {
+		out = append(out, strings.Join(all, " | "))
+	}
+	return out
+}
+
+// TestShippedAnswersAreDistinct: no two cards ask for the same answer
+// (a duplicate card, or two clozes hiding the same words), so that a
+// learner never revises one fact twice under two ids.
+func TestShippedAnswersAreDistinct(t *testing.T) {
+	cards, err := Parse(assets.Deck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, c := range cards {
+		for _, a := range answers(c) {
+			if first, dup := seen[a]; dup && first != c.ID {
+				t.Errorf("cards %q and %q share the answer %q", first, c.ID, a)
+			}
+			seen[a] = c.ID
+		}
+	}
+}
+
+// TestShippedSectionTagsMatchAnchors: a card's section:: tag is the
+// section of the paragraph its anchor resolves to, so that "cards per
+// section" counts what the article says where.
+func TestShippedSectionTagsMatchAnchors(t *testing.T) {
+	cards, err := Parse(assets.Deck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := article.Parse(assets.Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := map[string]string{}
+	for _, p := range doc.Paragraphs {
+		section[p.ID] = p.Section
+	}
+	resolved, _ := Resolve(cards, doc)
+	for _, r := range resolved {
+		var tagged []string
+		for _, tag := range r.Tags {
+			if s, ok := strings.CutPrefix(tag, "section::"); ok {
+				tagged = append(tagged, s)
+			}
+		}
+		if want := section[r.ParagraphID]; len(tagged) != 1 || tagged[0] != want {
+			t.Errorf("card %q: section tags %v, its anchor is in section %s", r.ID, tagged, want)
+		}
+	}
+}
+
+// TestShippedClozesHaveOneFactPerGap: a cloze number hides one gap, so
+// that Anki's export (one note per number) asks one fact at a time.
+func TestShippedClozesHaveOneFactPerGap(t *testing.T) {
+	cards, err := Parse(assets.Deck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cards {
+		if c.Type != Cloze {
+			continue
+		}
+		gaps, _ := ParseCloze(c.Front)
+		seen := map[int]bool{}
+		for _, g := range gaps {
+			if seen[g.N] {
+				t.Errorf("card %q: c%d hides more than one gap", c.ID, g.N)
+			}
+			seen[g.N] = true
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/assets"
 )
@@ -169,4 +170,52 @@ func TestResolveReanchors(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "timeline:9: event lost") {
 		t.Errorf("errs = %v; want one error for the lost event at line 9", errs)
 	}
+}
+
+// TestShippedQuotesAreUnique: every event's quote is found in exactly one
+// paragraph of the real article, so that re-anchoring after a parser change
+// can never pick another passage than the one the event tells of.
+func TestShippedQuotesAreUnique(t *testing.T) {
+	doc := shippedDoc(t)
+	events, err := Parse(assets.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		var in []string
+		for i := range doc.Paragraphs {
+			if _, _, _, ok := anchor.Find(doc.Paragraphs[i:i+1], e.Quote); ok {
+				in = append(in, doc.Paragraphs[i].ID)
+			}
+		}
+		if len(in) != 1 {
+			t.Errorf("%s: quote %q is in %d paragraphs %v; want exactly one", e.ID, e.Quote, len(in), in)
+		}
+	}
+}
+
+// TestShippedContradictionsShowBothDates: the article gives two days for
+// the 2021 GGE report (fn 41 and fn 178); the event dates it by the year
+// only and names both days with their footnotes, as the file's header
+// rule says.
+func TestShippedContradictionsShowBothDates(t *testing.T) {
+	events, err := Parse(assets.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		if e.ID != "gge-report-2021" {
+			continue
+		}
+		if e.Date != "2021" {
+			t.Errorf("%s dated %q; the article disagrees on the day, want the year", e.ID, e.Date)
+		}
+		for _, want := range []string{"14 July 2021", "fn 41", "14 June 2021", "fn 178"} {
+			if !strings.Contains(e.Text, want) {
+				t.Errorf("%s: %q does not say %q", e.ID, e.Text, want)
+			}
+		}
+		return
+	}
+	t.Error("no event gge-report-2021")
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/cite"
+	"github.com/glossa-app/glossa/app/principles"
+	"github.com/glossa-app/glossa/assets"
 )
 
 // mapData is a map of the article: rows (authors, principles) against
@@ -33,7 +35,8 @@ type mapData struct {
 
 type mapCell struct {
 	count int
-	paras []int // paragraph indexes, in reading order, without repeats
+	paras []int  // paragraph indexes, in reading order, without repeats
+	gloss string // what the section says (principles map), shown over its passages
 }
 
 // columnSections are the sections with paragraphs of their own; a part
@@ -152,53 +155,28 @@ func citedGrid(doc *article.Document, top int) mapData {
 	return g
 }
 
-// keyPrinciple is a principle the article traces through the
-// Sino-Russian stance, with the words that show a paragraph discusses it.
-type keyPrinciple struct {
-	name  string
-	terms []string // lower case; a paragraph matches if it holds any
-}
-
-// keyPrinciples are the principles and corollaries the article is built
-// on, in the order it takes them up.
-var keyPrinciples = []keyPrinciple{
-	{"State sovereignty", []string{"sovereignty"}},
-	{"Sovereign equality", []string{"sovereign equality", "equality of states", "equal footing", "equality and mutual benefit", "equal rights", "equality must be regarded"}},
-	{"Equal participation in lawmaking", []string{"equal participation", "participation of all states", "participate in the making", "lawmaking", "law-making", "norm-making", "norm-setting", "drafting of international legal norms"}},
-	{"Non-interference", []string{"non-interference", "non-intervention", "interference in the internal affairs", "intervention in the internal", "refrain from intervening", "interference by outside forces"}},
-	{"Five Principles of Peaceful Coexistence", []string{"five principles", "peaceful coexistence"}},
-	{"Prohibition of the use of force", []string{"use of force", "non-aggression", "self-defense"}},
-	{"Primacy of sovereignty over human rights", []string{"human rights"}},
-	{"Cyber sovereignty", []string{"cybersovereignty", "cyber sovereignty", "sovereignization", "digital sovereignty", "information space"}},
-	{"Multilateralism, the UN as the forum", []string{"multilateral", "multipolar", "legitimate forum", "appropriate forum", "only appropriate"}},
-	{"Extraterritorial jurisdiction", []string{"extraterritorial", "effects doctrine", "passive personality", "effects of conduct"}},
-	{"Legality and proportionality", []string{"principle of legality", "legality and necessity", "proportionality"}},
-}
-
-// principlesGrid counts, for each key principle, the paragraphs of each
-// section that use its words.
+// principlesGrid lays the curated principles map (assets/principles.md)
+// over the sections: a cell counts the paragraphs its passages are in and
+// carries the map's gloss of what the section says about the principle.
+// A passage whose quote no longer resolves is left out; the shipped map is
+// checked by the principles package's tests.
 func principlesGrid(doc *article.Document) mapData {
 	cols, colOf := columnSections(doc)
 	g := mapData{rowTitle: "Key principle", sections: cols, unit: "paragraph"}
-	lower := make([]string, len(doc.Paragraphs))
-	for i, p := range doc.Paragraphs {
-		lower[i] = strings.ToLower(p.Text)
-	}
-	for _, kp := range keyPrinciples {
+	rows, _ := principles.Load(assets.Principles, doc)
+	for _, r := range rows {
 		cells := make([]mapCell, len(cols))
-		for pi, p := range doc.Paragraphs {
-			col, ok := colOf[p.Section]
+		for _, c := range r.Cells {
+			col, ok := colOf[c.Section]
 			if !ok {
 				continue
 			}
-			for _, t := range kp.terms {
-				if strings.Contains(lower[pi], t) {
-					cells[col].add(pi)
-					break
-				}
+			cells[col].gloss = c.Gloss
+			for _, pi := range c.Paragraphs() {
+				cells[col].add(pi)
 			}
 		}
-		g.rows = append(g.rows, kp.name)
+		g.rows = append(g.rows, r.Name)
 		g.cells = append(g.cells, cells)
 	}
 	return g
@@ -288,6 +266,10 @@ func (v *mapView) onCellTapped(r, c int) {
 	what := picturesPlural(cell.count, v.data.unit)
 	title := fmt.Sprintf("%s in section %s: %s", name, sec.Number, what)
 	hint := widget.NewLabel("Tap a passage to read it in the reader.")
+	if cell.gloss != "" {
+		hint.SetText(cell.gloss + "\n" + hint.Text)
+		hint.Wrapping = fyne.TextWrapWord
+	}
 	body := container.NewThemeOverride(container.NewBorder(hint, nil, nil, nil, list), largeType{scale: picturesScale})
 	d := dialog.NewCustom(title, "Close", body, v.p.win)
 	list.OnSelected = func(i widget.ListItemID) { v.onPassageChosen(r, c, i) }
