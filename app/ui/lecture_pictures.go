@@ -47,8 +47,8 @@ func newPicturesWindow(u *UI) *picturesWindow {
 		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
 			"A cell counts the citations, Ibid. and short forms included; tap it for the passages.")
 	p.principles = newMapView(p, principlesGrid(u.doc),
-		"Key principles (rows) and the sections that discuss them (columns). A cell counts the paragraphs "+
-			"that use the principle's words; tap it for the passages.")
+		"Key principles (rows) and the sections that discuss them (columns), curated passage by passage. "+
+			"A cell counts the paragraphs listed; tap it for the passages and what the section says of the principle.")
 	p.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), p.timeline.content),
 		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
