@@ -765,7 +765,7 @@ func (p *parser) finish() {
 	for i := range d.Footnotes {
 		f := &d.Footnotes[i]
 		if f.Paragraph == "" {
-			f.Near = p.nearParagraph(i)
+			f.Near = nearParagraph(d, i)
 			p.problem(ProblemMissingRef, f.Line, "footnote %d has no marker in the text (lost in conversion); shown with paragraph %s", f.N, f.Near)
 		}
 	}
@@ -791,8 +791,8 @@ func (p *parser) finish() {
 // footnote block is printed at the foot of the page, after the text of
 // the page rather than the paragraph that cites it, so the line is the
 // weakest clue.
-func (p *parser) nearParagraph(i int) string {
-	fns := p.doc.Footnotes
+func nearParagraph(d *Document, i int) string {
+	fns := d.Footnotes
 	for j := i - 1; j >= 0; j-- {
 		if fns[j].Paragraph != "" {
 			return fns[j].Paragraph
@@ -803,13 +803,12 @@ func (p *parser) nearParagraph(i int) string {
 			return fns[j].Paragraph
 		}
 	}
-	return p.paragraphBefore(fns[i].Line)
+	return paragraphBefore(d, fns[i].Line)
 }
 
 // paragraphBefore is the last paragraph that starts before source line
 // ln, else the first one.
-func (p *parser) paragraphBefore(ln int) string {
-	d := p.doc
+func paragraphBefore(d *Document, ln int) string {
 	best := ""
 	for _, para := range d.Paragraphs {
 		if para.Line < ln {
