@@ -317,7 +317,7 @@ func (b *Builder) removeFurniture() {
 	reported := map[string]bool{}
 	for _, p := range b.paras {
 		k := furnitureKey(p.t)
-		if k != "" && count[k] >= 3 {
+		if k != "" && count[k] >= max(4, len(b.paras)/30) {
 			if !reported[k] {
 				reported[k] = true
 				b.Problem(ProblemFurniture, first[k], "%q is repeated %d times (a running header or page footer); removed", p.t.Text, count[k])
