@@ -221,8 +221,8 @@ func (p *page) findNotes(root *html.Node) {
 	ordinal := 0
 	for _, a := range links {
 		frag := attr(a, "href")[1:]
-		if isBackLink(frag, visibleText(a)) {
-			continue
+		if isBackLink(frag, visibleText(a)) || p.inNote(a) {
+			continue // links inside a note are back links or cross-references
 		}
 		target := p.ids[frag]
 		if target == nil || contains(target, a) {
@@ -265,6 +265,15 @@ func isBackLink(frag, text string) bool {
 	t := strings.ToLower(strings.TrimSpace(text))
 	return strings.Contains(f, "ref") || strings.Contains(f, "back") || strings.Contains(f, "return") ||
 		strings.ContainsAny(t, "↩↑^") || strings.Contains(t, "return") || strings.Contains(t, "back")
+}
+
+func (p *page) inNote(a *html.Node) bool {
+	for n := a; n != nil; n = n.Parent {
+		if _, ok := p.notes[n]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func noteID(id string) bool {
@@ -385,7 +394,7 @@ func (p *page) walk(n *html.Node, depth int) {
 			collectText(n, &t)
 			ln := p.lines.find(visibleText(n))
 			title := t.Text().Text
-			if lvl == 1 && p.h1Title && p.paras == 0 && title != "" {
+			if num, _ := article.SplitHeading(title); lvl == 1 && p.h1Title && p.paras == 0 && title != "" && num == "" {
 				p.title, p.h1Title = title, false
 				return
 			}

@@ -42,6 +42,7 @@ var (
 	bracketNum  = regexp.MustCompile(`\[(\d{1,4})\]`)
 	codeSpan    = regexp.MustCompile("`([^`]*)`")
 	linkDef     = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s+\S`)
+	otherTag    = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>`)
 	onlyTags    = regexp.MustCompile(`^\s*(<[^>]+>\s*)+$`)
 	mdEscape    = regexp.MustCompile(`\\([.!()\-+{}>|~"'<=:;,?$%&@])`)
 )
@@ -474,7 +475,7 @@ func (r *reader) taken(n int) bool {
 func (r *reader) defineNotes() {
 	for _, d := range r.defs {
 		n := r.number(d.label)
-		r.b.Footnote(n, r.inlineText(d.text, false), d.line)
+		r.b.Footnote(n, trimLabel(r.inlineText(d.text, false), n), d.line)
 	}
 	for k, t := range r.inline {
 		r.b.Footnote(r.labels[inlineLabel(k)], t, 0)
@@ -639,6 +640,7 @@ func (r *reader) takeInlineNotes(s string) string {
 // rewrite turns every reference syntax into a numeric superscript, and
 // links, code and underscores into what the shared cleaner reads.
 func (r *reader) rewrite(s string) string {
+	s = backLink.ReplaceAllString(s, "")
 	s = anchorRef.ReplaceAllStringFunc(s, func(m string) string {
 		sm := anchorRef.FindStringSubmatch(m)
 		if !r.isNote(sm[2]) {
@@ -646,7 +648,14 @@ func (r *reader) rewrite(s string) string {
 		}
 		return "<sup>" + strconv.Itoa(r.number(sm[2])) + "</sup>"
 	})
-	s = backLink.ReplaceAllString(s, "")
+	s = otherTag.ReplaceAllStringFunc(s, func(m string) string {
+		name := strings.ToLower(strings.Trim(otherTag.FindStringSubmatch(m)[1], "/"))
+		switch name {
+		case "sup", "em", "i", "strong", "b":
+			return m
+		}
+		return " "
+	})
 	s = strings.ReplaceAll(s, "][^", "] [^") // "[quoted words][^4]": the words, then the note
 	s = noteRef.ReplaceAllStringFunc(s, func(m string) string {
 		label := m[2 : len(m)-1]
@@ -692,4 +701,23 @@ func (r *reader) known(label string) bool {
 
 func (r *reader) isNote(target string) bool {
 	return r.known(target) || looksLikeNoteID(target) && len(r.defs) == 0
+}
+
+// trimLabel drops a leading "3." or "[3]" that repeats the note's own
+// number (HTML definitions print it).
+func trimLabel(t article.Text, n int) article.Text {
+	num := strconv.Itoa(n)
+	for _, pre := range []string{"[" + num + "]", "(" + num + ")", num + ".", num + ")"} {
+		if rest, ok := strings.CutPrefix(t.Text, pre); ok && strings.HasPrefix(rest, " ") {
+			cut := len(pre) + 1
+			out := article.Text{Text: t.Text[cut:]}
+			for _, sp := range t.Spans {
+				if sp.End > cut {
+					out.Spans = append(out.Spans, article.Span{Start: max(0, sp.Start-cut), End: sp.End - cut, Style: sp.Style})
+				}
+			}
+			return out
+		}
+	}
+	return t
 }
