@@ -69,8 +69,8 @@ var cases = []struct {
 		notes: []note{{3, "17 U.S.C. § 107.", "The statute"}},
 	},
 	{
-		name: "Notes heading followed by a numbered list",
-		src: "# Policy Paper\n\nThe agency acted.<sup>1</sup> It erred.^2^\n\n## Notes\n\n1. Agency Order No. 5.\n2. Cf. the dissent.\n   Continued here.\n",
+		name:  "Notes heading followed by a numbered list",
+		src:   "# Policy Paper\n\nThe agency acted.<sup>1</sup> It erred.^2^\n\n## Notes\n\n1. Agency Order No. 5.\n2. Cf. the dissent.\n   Continued here.\n",
 		notes: []note{{1, "Agency Order No. 5.", "The agency acted."}, {2, "Cf. the dissent. Continued here.", "The agency acted."}},
 		title: "Policy Paper",
 	},
