@@ -1,0 +1,221 @@
+// Package formats opens any article a student brings: it tells the format
+// from the content (never the file name), refuses what is not an article
+// with a sentence a person can act on, and hands the bytes to the front
+// end for that format: the marker-style Markdown parser (app/article),
+// pandoc/kramdown-style notes (mdnotes), HTML (htmldoc) or Word (docx).
+// Whatever the format, the result is the same article.Document.
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/article/docx"
+	"github.com/glossa-app/glossa/app/article/htmldoc"
+	"github.com/glossa-app/glossa/app/article/mdnotes"
+)
+
+// Format names what Detect found.
+type Format string
+
+// The formats Detect tells apart.
+const (
+	Markdown Format = "markdown"       // marker-style notes (PDF conversions)
+	MDNotes  Format = "markdown-notes" // [^n], ^[...], anchors, a Notes list
+	HTML     Format = "html"
+	DOCX     Format = "docx"
+	ODT      Format = "odt"
+	PDF      Format = "pdf"
+	Zip      Format = "zip"
+	Binary   Format = "binary"
+	Empty    Format = "empty"
+)
+
+// MaxFile is the largest file read at all: a Word file with pictures may
+// be large; the text formats are held to article.MaxSize.
+const MaxFile = 64 << 20
+
+// Errors for files that are not an article Glossa can read. Each says
+// what to do; test with errors.Is.
+var (
+	ErrPDF         = errors.New("PDF files cannot be read yet: open it in Word or a PDF reader, save it as a Word document (.docx) or a web page (.html), and import that")
+	ErrODT         = errors.New("OpenDocument (.odt) files cannot be read yet: save it as a Word document (.docx) and import that")
+	ErrNotRegular  = errors.New("this is not an ordinary file (a pipe, a device or a socket)")
+	ErrFolder      = errors.New("this is a folder, not a file; import the files inside it")
+	ErrArchive     = errors.New("this is a zip archive, not a document")
+	errNoParagraph = article.ErrNotArticle
+)
+
+// Detect tells the format from the first bytes and the shape of the text.
+func Detect(src []byte) Format {
+	t := bytes.TrimLeft(src, " \t\r\n\uFEFF")
+	switch {
+	case len(bytes.TrimSpace(src)) == 0:
+		return Empty
+	case bytes.HasPrefix(t, []byte("%PDF-")):
+		return PDF
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		if docx.Looks(src) {
+			return DOCX
+		}
+		if bytes.Contains(src[:min(len(src), 200)], []byte("application/vnd.oasis.opendocument")) {
+			return ODT
+		}
+		return Zip
+	case htmldoc.Looks(src):
+		return HTML
+	case looksBinary(src):
+		return Binary
+	case mdnotes.Looks(src):
+		return MDNotes
+	}
+	return Markdown
+}
+
+// looksBinary reports NUL bytes or a high share of bytes that are not
+// UTF-8 text. (HTML in another character set is recognised before this.)
+func looksBinary(src []byte) bool {
+	head := src[:min(len(src), 64<<10)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 && len(head) >= utf8.UTFMax {
+			bad++
+		}
+		head = head[n:]
+	}
+	return bad > 16 && bad*20 > min(len(src), 64<<10)
+}
+
+// noteSigns are what a file with notes shows even when none can be read.
+var noteSigns = regexp.MustCompile(`(?i)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footnote|_?edn|endnote)|footnoteReference|<sup>\s*\d|class=["']?footnote|^\s*#*\s*\**(notes|endnotes|footnotes)\**\s*$`)
+
+// Parse reads an article in any format it detects.
+func Parse(src []byte) (*article.Document, Format, error) {
+	f := Detect(src)
+	var doc *article.Document
+	var err error
+	switch f {
+	case Empty:
+		return nil, f, fmt.Errorf("formats: %w", article.ErrEmpty)
+	case PDF:
+		return nil, f, ErrPDF
+	case ODT:
+		return nil, f, ErrODT
+	case Zip:
+		return nil, f, ErrArchive
+	case Binary:
+		return nil, f, fmt.Errorf("formats: %w", article.ErrBinary)
+	case DOCX:
+		doc, err = docx.Parse(src)
+	case HTML:
+		if len(src) > article.MaxSize {
+			return nil, f, fmt.Errorf("formats: %w", article.ErrTooLarge)
+		}
+		doc, err = htmldoc.Parse(src)
+	case MDNotes:
+		if len(src) > article.MaxSize {
+			return nil, f, fmt.Errorf("formats: %w", article.ErrTooLarge)
+		}
+		doc, err = mdnotes.Parse(src)
+	default:
+		doc, err = article.Parse(src)
+		// Markdown without marker-style notes may still list its notes
+		// under a heading or link them as anchors.
+		if err == nil && len(doc.Footnotes) == 0 {
+			if alt, aerr := mdnotes.Parse(src); aerr == nil && len(alt.Footnotes) > 0 {
+				doc, f = alt, MDNotes
+			}
+		}
+	}
+	if err != nil {
+		return nil, f, err
+	}
+	if len(doc.Footnotes) == 0 && f != DOCX {
+		if loc := noteSigns.FindIndex(src); loc != nil {
+			ln := bytes.Count(src[:loc[0]], []byte("\n")) + 1
+			doc.Problems = append([]article.Problem{{Kind: article.ProblemNoNotes, Line: ln,
+				Message: fmt.Sprintf("the file looks as if it has notes (%q on line %d) but none could be read", strings.TrimSpace(string(src[loc[0]:loc[1]])), ln)}}, doc.Problems...)
+		}
+	}
+	if len(doc.Footnotes) == 0 && f == DOCX && bytes.Contains(src, []byte("word/footnotes.xml")) {
+		doc.Problems = append([]article.Problem{{Kind: article.ProblemNoNotes, Line: 0,
+			Message: "the Word file has a footnotes part but no footnote could be read from it"}}, doc.Problems...)
+	}
+	return doc, f, nil
+}
+
+// ReadFile opens path and parses it, refusing folders, pipes and devices
+// and files too large to be an article before reading a byte of them.
+func ReadFile(path string) (*article.Document, Format, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, "", fmt.Errorf("%s: no such file", path)
+		}
+		return nil, "", fmt.Errorf("%s: cannot open: %w", path, err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, "", fmt.Errorf("%s: %w", path, ErrFolder)
+	case !st.Mode().IsRegular():
+		return nil, "", fmt.Errorf("%s: %w", path, ErrNotRegular)
+	case st.Size() > MaxFile:
+		return nil, "", fmt.Errorf("%s is %d MB: %w", path, st.Size()>>20, article.ErrTooLarge)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: cannot open: %w", path, err)
+	}
+	defer fh.Close()
+	src, err := io.ReadAll(io.LimitReader(fh, MaxFile+1))
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: cannot read: %w", path, err)
+	}
+	if len(src) > MaxFile {
+		return nil, "", fmt.Errorf("%s: %w", path, article.ErrTooLarge)
+	}
+	doc, f, err := Parse(src)
+	if err != nil {
+		return nil, f, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, f, nil
+}
+
+// Plain is the sentence to show a person for an error from Parse or
+// ReadFile.
+func Plain(err error) string {
+	switch {
+	case errors.Is(err, ErrPDF), errors.Is(err, ErrODT), errors.Is(err, ErrFolder), errors.Is(err, ErrNotRegular):
+		for _, e := range []error{ErrPDF, ErrODT, ErrFolder, ErrNotRegular} {
+			if errors.Is(err, e) {
+				return e.Error()
+			}
+		}
+	case errors.Is(err, ErrArchive):
+		return "this is a zip archive, not a Word document or an article"
+	case errors.Is(err, docx.ErrTooManyParts), errors.Is(err, docx.ErrTooBig):
+		return "this Word file is not safe to open: " + strings.TrimPrefix(err.Error(), "docx: ")
+	case errors.Is(err, docx.ErrNotDocx):
+		return "this zip archive is not a Word document"
+	case errors.Is(err, article.ErrEmpty):
+		return "the file is empty"
+	case errors.Is(err, article.ErrBinary):
+		return "this is not a text file, a web page or a Word document (it looks like binary data)"
+	case errors.Is(err, article.ErrTooLarge):
+		return "the file is too large to be an article"
+	case errors.Is(err, errNoParagraph):
+		return "this does not look like an article: no paragraphs of text were found"
+	}
+	return err.Error()
+}
