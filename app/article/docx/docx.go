@@ -78,7 +78,11 @@ func Parse(src []byte) (*article.Document, error) {
 		defer rc.Close()
 		// The sizes in the archive's directory may lie: count what
 		// actually comes out.
-		b, err := io.ReadAll(io.LimitReader(rc, budget+1))
+		// Read into a buffer of the declared size (bounded by what is
+		// left): growing it step by step costs more than the parse.
+		buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), budget)+512))
+		_, err = buf.ReadFrom(io.LimitReader(rc, budget+1))
+		b := buf.Bytes()
 		if err != nil {
 			return nil, fmt.Errorf("docx: read %s: %w", name, err)
 		}
@@ -98,11 +102,11 @@ func Parse(src []byte) (*article.Document, error) {
 	}
 	d.readStyles(d.raw[0])
 	d.readCore(d.raw[1])
-	foot, err := readNotes(d.raw[2], "footnote")
+	foot, err := readNotes(d.raw[2])
 	if err != nil {
 		return nil, fmt.Errorf("docx: word/footnotes.xml: %w", err)
 	}
-	end, err := readNotes(d.raw[3], "endnote")
+	end, err := readNotes(d.raw[3])
 	if err != nil {
 		return nil, fmt.Errorf("docx: word/endnotes.xml: %w", err)
 	}
@@ -199,20 +203,24 @@ func (d *doc) readCore(b []byte) {
 
 // para is what the run reader makes of one w:p.
 type para struct {
+	owner   string // w:id of the footnote or endnote it belongs to, "" in the body
+	skip    bool   // a separator, not a note
 	style   string
 	outline int
 	text    article.TextBuilder
-	refs    []string // note keys referenced, in order
 }
 
 // readRuns reads the paragraphs of one part. onRef is told of each
 // footnote or endnote reference and returns the number to show.
 func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) error {
+	// RawToken: no namespace bookkeeping, which is most of the cost of
+	// reading a long document; only local names matter here.
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	var p *para
-	var italic, bold, inRun, inRPr, inDel, inInstr bool
+	var owner string
+	var skip, italic, bold, inRun, inRPr, inDel, inInstr, inT bool
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			return nil
 		}
@@ -220,10 +228,25 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 			return err
 		}
 		switch t := tok.(type) {
+		case xml.CharData:
+			if inT && p != nil && !inDel && !inInstr {
+				var st article.Style
+				if italic {
+					st |= article.Italic
+				}
+				if bold {
+					st |= article.Bold
+				}
+				p.text.Write(string(t), st)
+			}
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "footnote", "endnote":
+				owner = attrVal(t, "id")
+				typ := attrVal(t, "type")
+				skip = typ == "separator" || typ == "continuationSeparator" || typ == "continuationNotice"
 			case "p":
-				p = &para{}
+				p = &para{owner: owner, skip: skip}
 			case "pStyle":
 				if p != nil {
 					p.style = val(t)
@@ -250,6 +273,8 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 				inDel = true
 			case "instrText":
 				inInstr = true
+			case "t":
+				inT = true
 			case "tab", "br", "cr":
 				if p != nil {
 					p.text.Space()
@@ -262,25 +287,8 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 					}
 					if n := onRef(key); n > 0 {
 						p.text.Ref(n)
-						p.refs = append(p.refs, key)
 					}
 				}
-			case "t":
-				if p == nil || inDel || inInstr {
-					continue
-				}
-				var s string
-				if err := dec.DecodeElement(&s, &t); err != nil {
-					return err
-				}
-				var st article.Style
-				if italic {
-					st |= article.Italic
-				}
-				if bold {
-					st |= article.Bold
-				}
-				p.text.Write(s, st)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -295,10 +303,14 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 				inRun = false
 			case "rPr":
 				inRPr = false
+			case "t":
+				inT = false
 			case "del", "moveFrom":
 				inDel = false
 			case "instrText":
 				inInstr = false
+			case "footnote", "endnote":
+				owner, skip = "", false
 			}
 		}
 	}
@@ -323,49 +335,25 @@ func on(t xml.StartElement) bool {
 
 // readNotes reads footnotes.xml or endnotes.xml into the text of each
 // note by its w:id; separators are not notes.
-func readNotes(b []byte, kind string) (map[string][]noteText, error) {
+func readNotes(b []byte) (map[string][]noteText, error) {
 	out := map[string][]noteText{}
 	if b == nil {
 		return out, nil
 	}
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		st, ok := tok.(xml.StartElement)
-		if !ok || st.Name.Local != kind {
-			continue
-		}
-		typ := attrVal(st, "type")
-		id := attrVal(st, "id")
-		var inner struct {
-			Inner []byte `xml:",innerxml"`
-		}
-		if err := dec.DecodeElement(&inner, &st); err != nil {
-			return nil, err
-		}
-		if typ == "separator" || typ == "continuationSeparator" || typ == "continuationNotice" {
-			continue
-		}
-		wrapped := append([]byte(`<x xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`), inner.Inner...)
-		wrapped = append(wrapped, "</x>"...)
-		var paras []noteText
-		err = readRuns(wrapped, func(string) int { return 0 }, func(p *para) error {
-			if t := p.text.Text(); strings.TrimSpace(t.Text) != "" {
-				paras = append(paras, t)
-			}
+	err := readRuns(b, func(string) int { return 0 }, func(p *para) error {
+		if p.owner == "" || p.skip {
 			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
-		out[id] = paras
-	}
+		t := p.text.Text()
+		if _, ok := out[p.owner]; !ok {
+			out[p.owner] = nil // a note may be empty; it still exists
+		}
+		if strings.TrimSpace(t.Text) != "" {
+			out[p.owner] = append(out[p.owner], t)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // readBody reads document.xml: headings by style or outline level, the

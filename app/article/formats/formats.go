@@ -98,7 +98,7 @@ func looksBinary(src []byte) bool {
 }
 
 // noteSigns are what a file with notes shows even when none can be read.
-var noteSigns = regexp.MustCompile(`(?i)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footnote|_?edn|endnote)|footnoteReference|<sup>\s*\d|class=["']?footnote|^\s*#*\s*\**(notes|endnotes|footnotes)\**\s*$`)
+var noteSigns = regexp.MustCompile(`(?im)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footnote|_?edn|endnote)|footnoteReference|<sup>\s*\d|class=["']?footnote|^\s*#*\s*\**(notes|endnotes|footnotes)\**\s*$`)
 
 // Parse reads an article in any format it detects.
 func Parse(src []byte) (*article.Document, Format, error) {

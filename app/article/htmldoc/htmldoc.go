@@ -225,6 +225,14 @@ func (p *page) findNotes(root *html.Node) {
 			continue // links inside a note are back links or cross-references
 		}
 		target := p.ids[frag]
+		if target == nil && (noteID(frag) || a.Parent != nil && a.Parent.DataAtom == atom.Sup) {
+			ln := 0
+			if i := strings.Index(p.src, "#"+frag); i >= 0 {
+				ln = strings.Count(p.src[:i], "\n") + 1
+			}
+			p.b.Problem(article.ProblemUndefined, ln, "a note marker (%q) links to a note the page does not contain", strings.TrimSpace(visibleText(a)))
+			continue
+		}
 		if target == nil || contains(target, a) {
 			continue
 		}
