@@ -163,6 +163,9 @@ func (p *parser) readLines(src []byte) {
 			t, s = s[:i], s[i+1:]
 		}
 		t = strings.TrimRight(t, "\r")
+		if isFence(t) {
+			t = "" // kramdown/Jekyll furniture around note blocks: a block boundary, not text
+		}
 		if strings.Contains(t, "<sup>&</sup>lt;") {
 			if p.escaped == 0 {
 				p.firstEsc = n
@@ -171,6 +174,34 @@ func (p *parser) readLines(src []byte) {
 		}
 		p.lines = append(p.lines, line{n: n, text: t})
 	}
+}
+
+// isFence reports a line that only separates blocks on a kramdown or
+// Jekyll page: a rule ("***", "* * *", "---") or an attribute list
+// ("{: .footnotes}"), which must not turn a footnote block into body text.
+func isFence(t string) bool {
+	s := strings.TrimSpace(t)
+	if strings.HasPrefix(s, "{:") && strings.HasSuffix(s, "}") {
+		return true
+	}
+	if len(s) < 3 || len(t)-len(strings.TrimLeft(t, " ")) > 3 {
+		return false
+	}
+	c := s[0]
+	if c != '*' && c != '-' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case c:
+			n++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // collectDefinitions finds every number that has an explicit definition
@@ -713,16 +744,23 @@ func (p *parser) finish() {
 		p.problem(ProblemMarkup, p.firstEsc, "footnote markers escaped twice (\"<sup>&</sup>lt;sup>\") on %d lines; read as plain markers", p.escaped)
 	}
 
-	// Footnotes: first definition wins; later ones are reported.
-	byN := map[int]*Footnote{}
+	// Footnotes: a number defined twice keeps both texts, the second
+	// after the first, so a damaged numbering loses nothing.
+	byN := map[int]int{}
 	for _, b := range p.notes {
-		if _, dup := byN[b.n]; dup {
-			p.problem(ProblemDuplicate, b.lines[0], "footnote %d is defined twice (first on line %d); the second is ignored", b.n, byN[b.n].Line)
+		if i, dup := byN[b.n]; dup {
+			f := &d.Footnotes[i]
+			p.problem(ProblemDuplicate, b.lines[0], "footnote %d is defined twice (first on line %d); the second text is kept after the first", b.n, f.Line)
+			base := len(f.Text) + 1
+			f.Text += " " + b.in.text
+			for _, s := range b.in.spans {
+				f.Spans = append(f.Spans, Span{Start: s.Start + base, End: s.End + base, Style: s.Style})
+			}
 			continue
 		}
 		f := Footnote{N: b.n, Text: b.in.text, Spans: b.in.spans, Line: b.lines[0]}
 		d.Footnotes = append(d.Footnotes, f)
-		byN[b.n] = &d.Footnotes[len(d.Footnotes)-1]
+		byN[b.n] = len(d.Footnotes) - 1
 	}
 	sort.Slice(d.Footnotes, func(i, j int) bool { return d.Footnotes[i].N < d.Footnotes[j].N })
 	idx := map[int]int{}
@@ -757,7 +795,13 @@ func (p *parser) finish() {
 			}
 		}
 	}
-	for n := 1; n <= maxN; n++ {
+	// Numbering may start anywhere (a chapter's notes run 307-540):
+	// only gaps inside the run are missing notes.
+	minN := maxN
+	for _, f := range d.Footnotes {
+		minN = min(minN, f.N)
+	}
+	for n := max(minN, 1); n <= maxN; n++ {
 		if _, ok := idx[n]; !ok {
 			p.problem(ProblemUndefined, 0, "footnote %d is never defined (the numbering skips it)", n)
 		}

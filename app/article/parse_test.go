@@ -165,8 +165,20 @@ var noiseCases = []struct {
 		name:       "defined twice and never defined",
 		src:        doc("A<sup>1</sup> b<sup>3</sup>.\n\n<sup>1</sup> First.\n\n<sup>1</sup> Again.\n\n<sup>3</sup> Third.\n"),
 		paragraphs: "A b.[1 3]",
-		footnotes:  "1:First. | 3:Third.",
+		footnotes:  "1:First. Again. | 3:Third.",
 		problems:   "duplicate-footnote@15",
+	},
+	{
+		name:       "kramdown fences and attribute lines around a footnote block",
+		src:        doc("The body text.<sup>1</sup> More text.<sup>2</sup>\n\n***\n\n<sup>1</sup> First note.\n<sup>2</sup> Second note.\n{: .footnotes}\n\n* * *\n\nNext paragraph.\n"),
+		paragraphs: "The body text. More text.[1 2] | Next paragraph.[]",
+		footnotes:  "1:First note. | 2:Second note.",
+	},
+	{
+		name:       "numbering that starts at 307",
+		src:        doc("A claim.<sup>307</sup> Another.<sup>308</sup>\n\n<sup>307</sup> Ibid.\n\n<sup>308</sup> Id. at 4.\n"),
+		paragraphs: "A claim. Another.[307 308]",
+		footnotes:  "307:Ibid. | 308:Id. at 4.",
 	},
 	{
 		name:       "emphasis and entities",
@@ -174,6 +186,15 @@ var noiseCases = []struct {
 		paragraphs: "See The Title & more.[1]",
 		footnotes:  "1:A. B., Book, in Journal, 2001.",
 	},
+}
+
+// TestNoFalseWarnings: notes numbered from 307 (a chapter of a report)
+// give no warning about 1-306.
+func TestNoFalseWarnings(t *testing.T) {
+	d := mustParse(t, doc("A claim.<sup>307</sup> Another.<sup>308</sup>\n\n<sup>307</sup> Ibid.\n\n<sup>308</sup> Id. at 4.\n"))
+	if len(d.Problems) != 0 {
+		t.Errorf("problems: %+v", d.Problems)
+	}
 }
 
 func TestNoise(t *testing.T) {
