@@ -100,9 +100,13 @@ func looksBinary(src []byte) bool {
 // noteSigns are what a file with notes shows even when none can be read.
 var noteSigns = regexp.MustCompile(`(?im)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footnote|_?edn|endnote)|footnoteReference|<sup>\s*\d|class=["']?footnote|^\s*#*\s*\**(notes|endnotes|footnotes)\**\s*$`)
 
-// Parse reads an article in any format it detects.
+// Parse reads an article in any format it detects. Errors name no file:
+// the caller knows which it was.
 func Parse(src []byte) (*article.Document, Format, error) {
 	f := Detect(src)
+	if len(src) > article.MaxSize && f != DOCX && f != PDF && f != ODT && f != Zip {
+		return nil, f, &tooLarge{article.MaxSize}
+	}
 	var doc *article.Document
 	var err error
 	switch f {
@@ -119,14 +123,8 @@ func Parse(src []byte) (*article.Document, Format, error) {
 	case DOCX:
 		doc, err = docx.Parse(src)
 	case HTML:
-		if len(src) > article.MaxSize {
-			return nil, f, fmt.Errorf("formats: %w", article.ErrTooLarge)
-		}
 		doc, err = htmldoc.Parse(src)
 	case MDNotes:
-		if len(src) > article.MaxSize {
-			return nil, f, fmt.Errorf("formats: %w", article.ErrTooLarge)
-		}
 		doc, err = mdnotes.Parse(src)
 	default:
 		doc, err = article.Parse(src)
@@ -155,46 +153,52 @@ func Parse(src []byte) (*article.Document, Format, error) {
 	return doc, f, nil
 }
 
+// tooLarge says how large a file may be.
+type tooLarge struct{ limit int }
+
+func (e *tooLarge) Error() string {
+	return fmt.Sprintf("the file is larger than %d MB, too large to be an article", e.limit>>20)
+}
+
+func (e *tooLarge) Unwrap() error { return article.ErrTooLarge }
+
 // ReadFile opens path and parses it, refusing folders, pipes and devices
 // and files too large to be an article before reading a byte of them.
 func ReadFile(path string) (*article.Document, Format, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, "", fmt.Errorf("%s: no such file", path)
+			return nil, "", errors.New("no such file")
 		}
-		return nil, "", fmt.Errorf("%s: cannot open: %w", path, err)
+		return nil, "", fmt.Errorf("cannot open: %w", err)
 	}
 	switch {
 	case st.IsDir():
-		return nil, "", fmt.Errorf("%s: %w", path, ErrFolder)
+		return nil, "", ErrFolder
 	case !st.Mode().IsRegular():
-		return nil, "", fmt.Errorf("%s: %w", path, ErrNotRegular)
+		return nil, "", ErrNotRegular
 	case st.Size() > MaxFile:
-		return nil, "", fmt.Errorf("%s is %d MB: %w", path, st.Size()>>20, article.ErrTooLarge)
+		return nil, "", &tooLarge{MaxFile}
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("%s: cannot open: %w", path, err)
+		return nil, "", fmt.Errorf("cannot open: %w", err)
 	}
 	defer fh.Close()
 	src, err := io.ReadAll(io.LimitReader(fh, MaxFile+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("%s: cannot read: %w", path, err)
+		return nil, "", fmt.Errorf("cannot read: %w", err)
 	}
 	if len(src) > MaxFile {
-		return nil, "", fmt.Errorf("%s: %w", path, article.ErrTooLarge)
+		return nil, "", &tooLarge{MaxFile}
 	}
-	doc, f, err := Parse(src)
-	if err != nil {
-		return nil, f, fmt.Errorf("%s: %w", path, err)
-	}
-	return doc, f, nil
+	return Parse(src)
 }
 
 // Plain is the sentence to show a person for an error from Parse or
 // ReadFile.
 func Plain(err error) string {
+	var tl *tooLarge
 	switch {
 	case errors.Is(err, ErrPDF), errors.Is(err, ErrODT), errors.Is(err, ErrFolder), errors.Is(err, ErrNotRegular):
 		for _, e := range []error{ErrPDF, ErrODT, ErrFolder, ErrNotRegular} {
@@ -212,6 +216,8 @@ func Plain(err error) string {
 		return "the file is empty"
 	case errors.Is(err, article.ErrBinary):
 		return "this is not a text file, a web page or a Word document (it looks like binary data)"
+	case errors.As(err, &tl):
+		return tl.Error()
 	case errors.Is(err, article.ErrTooLarge):
 		return "the file is too large to be an article"
 	case errors.Is(err, errNoParagraph):
