@@ -127,7 +127,10 @@ func TestLimits(t *testing.T) {
 	for i := 0; i < MaxParts+5; i++ {
 		many[fmt.Sprintf("word/media/image%d.png", i)] = "x"
 	}
-	bomb := map[string]string{"word/document.xml": body(p("", r(strings.Repeat("a", MaxUnpacked+10))))}
+	defer func(old int64) { MaxUnpacked = old }(MaxUnpacked)
+	MaxUnpacked = 1 << 20
+	// 2 MB of one letter packs into a few KB: a small zip bomb.
+	bomb := map[string]string{"word/document.xml": body(p("", r(strings.Repeat("a", 2<<20))))}
 	for _, c := range []struct {
 		name  string
 		parts map[string]string

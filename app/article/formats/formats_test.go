@@ -52,6 +52,14 @@ var real = []struct {
 		1:  "Bach v. Longman, 98 Eng. Rep. 1274 (1777) (Mansfield).",
 		56: ipra,
 	}, nil},
+	{"openlegaldata-stellungnahme-egovg.md", MDNotes, 6, 1, map[int]string{
+		1: "Im Unterschied zu einer API, können über einen Bulk-Download alle Daten gleichzeitig abgerufen werden.",
+		2: "https://creativecommons.org/licenses/?lang=de, zuletzt aufgerufen am 12.01.2021.",
+		6: "Vgl. RL (EU) 2019/1024 vom 20. Juni 2019 über offene Daten und die Weiterverwendung von Informationen des öffentlichen Sektors gefordert, Erwägungsgrund 43.",
+	}, nil},
+	{"openlegaldata-research.md", MDNotes, 4, 1, map[int]string{
+		4: "Marco Lippi, Przemyslaw Palka, Giuseppe Contissa, Francesca Lagioia, Hans- Wolfgang Micklitz, Giovanni Sartor, and Paolo Torroni: CLAUDETTE: an Automated Detector of Potentially Unfair Clauses in Online Terms of Service. arXiv (2018).",
+	}, nil},
 	{"free-culture-piracy.pandoc.html", HTML, 81, 1, map[int]string{
 		1:  "Bach v. Longman, 98 Eng. Rep. 1274 (1777) (Mansfield).",
 		56: ipra,

@@ -43,6 +43,7 @@ var (
 	codeSpan    = regexp.MustCompile("`([^`]*)`")
 	linkDef     = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s+\S`)
 	otherTag    = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>`)
+	bracketSpan = regexp.MustCompile(`\[([^\]\[]*)\]\{[^}]*\}`)
 	onlyTags    = regexp.MustCompile(`^\s*(<[^>]+>\s*)+$`)
 	mdEscape    = regexp.MustCompile(`\\([.!()\-+{}>|~"'<=:;,?$%&@])`)
 )
@@ -675,6 +676,7 @@ func (r *reader) rewrite(s string) string {
 		})
 	}
 	s = wikiLink.ReplaceAllString(s, "$1")
+	s = bracketSpan.ReplaceAllString(s, "$1") // pandoc's [text]{.underline}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "!") {
 			return ""

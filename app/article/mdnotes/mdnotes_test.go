@@ -58,6 +58,11 @@ var cases = []struct {
 		authors: "Jane Roe",
 	},
 	{
+		name:  "pandoc bracketed spans and links inside a note",
+		src:   "Licences exist.[^2]\n\n[^2]: [[https://example.org/l]{.underline}](https://example.org/l),\n    last visited 2021.\n",
+		notes: []note{{2, "https://example.org/l, last visited 2021.", "Licences exist."}},
+	},
+	{
 		name:  "reference after bracketed quotation",
 		src:   "to [“an indefinite extent, upwards.”][^4] Then.\n\n[^4]: Blackstone.\n",
 		notes: []note{{4, "Blackstone.", "to “an indefinite"}},
