@@ -276,7 +276,9 @@ func (b *Builder) Document() (*Document, error) {
 		if hi-lo < 4*n+100 {
 			for k := lo; k <= hi; k++ {
 				if _, ok := idx[k]; !ok {
-					b.Problem(ProblemUndefined, 0, "footnote %d is never defined (the numbering skips it)", k)
+					// Placed where the gap shows: at the next note defined.
+					next := d.Footnotes[sort.Search(len(d.Footnotes), func(i int) bool { return d.Footnotes[i].N > k })]
+					b.Problem(ProblemUndefined, next.Line, "footnote %d is never defined (the numbering skips it, before footnote %d)", k, next.N)
 				}
 			}
 		}

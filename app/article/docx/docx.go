@@ -116,8 +116,10 @@ func Parse(src []byte) (*article.Document, error) {
 		return nil, fmt.Errorf("docx: word/document.xml: %w", err)
 	}
 	d.emitNotes()
-	if n := bytes.Count(d.raw[5], []byte(`TargetMode="External"`)) + bytes.Count(d.raw[6], []byte(`TargetMode="External"`)); n > 0 {
-		d.b.Problem(article.ProblemExternal, 0, "the document points to %d other files or addresses (links, a template, linked pictures); Glossa did not fetch them", n)
+	for i, part := range []string{"word/_rels/document.xml.rels", "word/settings.xml"} {
+		if n := bytes.Count(d.raw[5+i], []byte(`TargetMode="External"`)); n > 0 {
+			d.b.Problem(article.ProblemExternal, 0, "%s points to %d other files or addresses (links, a template, linked pictures); Glossa did not fetch them", part, n)
+		}
 	}
 	d.b.SetTitle(d.title, d.authors)
 	return d.b.Document()

@@ -80,7 +80,7 @@ func Parse(src []byte) (*article.Document, error) {
 	p.emitNotes()
 	p.b.SetTitle(p.title, p.authors)
 	if p.external > 0 {
-		p.b.Problem(article.ProblemExternal, 0, "the page points to %d other files or addresses (images, styles, scripts, frames); Glossa did not fetch them", p.external)
+		p.b.Problem(article.ProblemExternal, p.firstExternal, "the page points to %d other files or addresses (images, styles, scripts, frames), the first on line %d; Glossa did not fetch them", p.external, p.firstExternal)
 	}
 	return p.b.Document()
 }
@@ -104,7 +104,9 @@ type page struct {
 	line     int
 	paras    int
 	external int
-	h1Title  bool
+	// firstExternal is the line of the first of them.
+	firstExternal int
+	h1Title       bool
 }
 
 // index records every element's id and name, and counts what the page
@@ -119,17 +121,26 @@ func (p *page) index(n *html.Node) {
 				}
 			case "src", "data", "background":
 				if isExternal(a.Val) {
-					p.external++
+					p.noteExternal(a.Val)
 				}
 			case "href":
 				if n.DataAtom == atom.Link && isExternal(a.Val) {
-					p.external++
+					p.noteExternal(a.Val)
 				}
 			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		p.index(c)
+	}
+}
+
+func (p *page) noteExternal(v string) {
+	p.external++
+	if p.firstExternal == 0 {
+		if i := strings.Index(p.src, v); i >= 0 {
+			p.firstExternal = strings.Count(p.src[:i], "\n") + 1
+		}
 	}
 }
 
