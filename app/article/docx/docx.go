@@ -5,14 +5,14 @@
 // document properties (docProps/core.xml). A .docx is a zip archive, so
 // the reader refuses archives with too many parts or too much data when
 // unpacked (a zip bomb) before it unpacks anything, and never follows
-// the links a document may hold to other files or addresses.
+// the links a document may hold to other files or addresses (see
+// zipdoc for the limits).
 //
 // Word files have no lines: positions are paragraph numbers in
 // word/document.xml (Paragraph.Line) and note numbers for notes.
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -22,22 +22,11 @@ import (
 	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
-// Limits on what an archive may hold. A long law article with 600 notes
-// is a few MB unpacked; these are far above that and far below harm.
-// (Variables only so a test can prove them without a 64 MB archive.)
-var (
-	MaxParts          = 1000
-	MaxUnpacked int64 = 64 << 20 // all the parts read, unpacked
-)
-
-// Errors for archives that are not a readable Word document.
-var (
-	ErrTooManyParts = errors.New("the archive has too many parts to be a document")
-	ErrTooBig       = errors.New("the archive unpacks to far more data than a document holds (a zip bomb?)")
-	ErrNotDocx      = errors.New("the archive is not a Word document (no word/document.xml)")
-)
+// ErrNotDocx is for a zip archive without a Word document in it.
+var ErrNotDocx = errors.New("the archive is not a Word document (no word/document.xml)")
 
 // Looks reports a zip archive holding a Word document.
 func Looks(src []byte) bool {
@@ -47,49 +36,17 @@ func Looks(src []byte) bool {
 
 // Parse reads a .docx.
 func Parse(src []byte) (*article.Document, error) {
-	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	a, err := zipdoc.Open(src)
 	if err != nil {
-		return nil, fmt.Errorf("docx: not a readable zip archive: %w", err)
+		return nil, fmt.Errorf("docx: %w", err)
 	}
-	if len(zr.File) > MaxParts {
-		return nil, fmt.Errorf("docx: %w (%d parts; the limit is %d)", ErrTooManyParts, len(zr.File), MaxParts)
-	}
-	parts := map[string]*zip.File{}
-	var declared uint64
-	for _, f := range zr.File {
-		parts[f.Name] = f
-		declared += f.UncompressedSize64
-	}
-	if declared > uint64(4*MaxUnpacked) {
-		return nil, fmt.Errorf("docx: %w (%d MB declared)", ErrTooBig, declared>>20)
-	}
-	if parts["word/document.xml"] == nil {
+	if !a.Has("word/document.xml") {
 		return nil, fmt.Errorf("docx: %w", ErrNotDocx)
 	}
-	budget := MaxUnpacked
 	read := func(name string) ([]byte, error) {
-		f := parts[name]
-		if f == nil {
-			return nil, nil
-		}
-		rc, err := f.Open()
+		b, err := a.Read(name)
 		if err != nil {
-			return nil, fmt.Errorf("docx: open %s: %w", name, err)
-		}
-		defer rc.Close()
-		// The sizes in the archive's directory may lie: count what
-		// actually comes out.
-		// Read into a buffer of the declared size (bounded by what is
-		// left): growing it step by step costs more than the parse.
-		buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), budget)+512))
-		_, err = buf.ReadFrom(io.LimitReader(rc, budget+1))
-		b := buf.Bytes()
-		if err != nil {
-			return nil, fmt.Errorf("docx: read %s: %w", name, err)
-		}
-		budget -= int64(len(b))
-		if budget < 0 {
-			return nil, fmt.Errorf("docx: %w", ErrTooBig)
+			return nil, fmt.Errorf("docx: %w", err)
 		}
 		return b, nil
 	}

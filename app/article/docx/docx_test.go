@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
@@ -124,11 +126,11 @@ func TestRules(t *testing.T) {
 
 func TestLimits(t *testing.T) {
 	many := map[string]string{"word/document.xml": body(p("", r("Text.")))}
-	for i := 0; i < MaxParts+5; i++ {
+	for i := 0; i < zipdoc.MaxParts+5; i++ {
 		many[fmt.Sprintf("word/media/image%d.png", i)] = "x"
 	}
-	defer func(old int64) { MaxUnpacked = old }(MaxUnpacked)
-	MaxUnpacked = 1 << 20
+	defer func(old int64) { zipdoc.MaxUnpacked = old }(zipdoc.MaxUnpacked)
+	zipdoc.MaxUnpacked = 1 << 20
 	// 2 MB of one letter packs into a few KB: a small zip bomb.
 	bomb := map[string]string{"word/document.xml": body(p("", r(strings.Repeat("a", 2<<20))))}
 	for _, c := range []struct {
@@ -136,8 +138,8 @@ func TestLimits(t *testing.T) {
 		parts map[string]string
 		want  error
 	}{
-		{"thousands of parts", many, ErrTooManyParts},
-		{"unpacks past the limit", bomb, ErrTooBig},
+		{"thousands of parts", many, zipdoc.ErrTooManyParts},
+		{"unpacks past the limit", bomb, zipdoc.ErrTooBig},
 		{"a zip that is no document", map[string]string{"notes.txt": "hello"}, ErrNotDocx},
 	} {
 		t.Run(c.name, func(t *testing.T) {

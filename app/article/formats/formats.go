@@ -20,6 +20,7 @@ import (
 	"github.com/glossa-app/glossa/app/article/docx"
 	"github.com/glossa-app/glossa/app/article/htmldoc"
 	"github.com/glossa-app/glossa/app/article/mdnotes"
+	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
 // Format names what Detect found.
@@ -208,8 +209,8 @@ func Plain(err error) string {
 		}
 	case errors.Is(err, ErrArchive):
 		return "this is a zip archive, not a Word document or an article"
-	case errors.Is(err, docx.ErrTooManyParts), errors.Is(err, docx.ErrTooBig):
-		return "this Word file is not safe to open: " + strings.TrimPrefix(err.Error(), "docx: ")
+	case errors.Is(err, zipdoc.ErrTooManyParts), errors.Is(err, zipdoc.ErrTooBig):
+		return "this file is not safe to open: " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "docx: "), "odt: ")
 	case errors.Is(err, docx.ErrNotDocx):
 		return "this zip archive is not a Word document"
 	case errors.Is(err, article.ErrEmpty):
