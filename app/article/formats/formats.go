@@ -2,7 +2,8 @@
 // from the content (never the file name), refuses what is not an article
 // with a sentence a person can act on, and hands the bytes to the front
 // end for that format: the marker-style Markdown parser (app/article),
-// pandoc/kramdown-style notes (mdnotes), HTML (htmldoc) or Word (docx).
+// pandoc/kramdown-style notes (mdnotes), HTML (htmldoc), Word (docx) or
+// OpenDocument (odt).
 // Whatever the format, the result is the same article.Document.
 package formats
 
@@ -20,6 +21,7 @@ import (
 	"github.com/glossa-app/glossa/app/article/docx"
 	"github.com/glossa-app/glossa/app/article/htmldoc"
 	"github.com/glossa-app/glossa/app/article/mdnotes"
+	"github.com/glossa-app/glossa/app/article/odt"
 	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
@@ -47,7 +49,6 @@ const MaxFile = 64 << 20
 // what to do; test with errors.Is.
 var (
 	ErrPDF         = errors.New("PDF files cannot be read yet: open it in Word or a PDF reader, save it as a Word document (.docx) or a web page (.html), and import that")
-	ErrODT         = errors.New("OpenDocument (.odt) files cannot be read yet: save it as a Word document (.docx) and import that")
 	ErrNotRegular  = errors.New("this is not an ordinary file (a pipe, a device or a socket)")
 	ErrFolder      = errors.New("this is a folder, not a file; import the files inside it")
 	ErrArchive     = errors.New("this is a zip archive, not a document")
@@ -66,7 +67,7 @@ func Detect(src []byte) Format {
 		if docx.Looks(src) {
 			return DOCX
 		}
-		if bytes.Contains(src[:min(len(src), 200)], []byte("application/vnd.oasis.opendocument")) {
+		if odt.Looks(src) {
 			return ODT
 		}
 		return Zip
@@ -105,7 +106,7 @@ var noteSigns = regexp.MustCompile(`(?im)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footn
 // the caller knows which it was.
 func Parse(src []byte) (*article.Document, Format, error) {
 	f := Detect(src)
-	if len(src) > article.MaxSize && f != DOCX && f != PDF && f != ODT && f != Zip {
+	if len(src) > article.MaxSize && f != DOCX && f != ODT && f != PDF && f != Zip {
 		return nil, f, &tooLarge{article.MaxSize}
 	}
 	var doc *article.Document
@@ -115,14 +116,14 @@ func Parse(src []byte) (*article.Document, Format, error) {
 		return nil, f, fmt.Errorf("formats: %w", article.ErrEmpty)
 	case PDF:
 		return nil, f, ErrPDF
-	case ODT:
-		return nil, f, ErrODT
 	case Zip:
 		return nil, f, ErrArchive
 	case Binary:
 		return nil, f, fmt.Errorf("formats: %w", article.ErrBinary)
 	case DOCX:
 		doc, err = docx.Parse(src)
+	case ODT:
+		doc, err = odt.Parse(src)
 	case HTML:
 		doc, err = htmldoc.Parse(src)
 	case MDNotes:
@@ -140,7 +141,7 @@ func Parse(src []byte) (*article.Document, Format, error) {
 	if err != nil {
 		return nil, f, err
 	}
-	if len(doc.Footnotes) == 0 && f != DOCX {
+	if len(doc.Footnotes) == 0 && f != DOCX && f != ODT {
 		if loc := noteSigns.FindIndex(src); loc != nil {
 			ln := bytes.Count(src[:loc[0]], []byte("\n")) + 1
 			doc.Problems = append([]article.Problem{{Kind: article.ProblemNoNotes, Line: ln,
@@ -201,8 +202,8 @@ func ReadFile(path string) (*article.Document, Format, error) {
 func Plain(err error) string {
 	var tl *tooLarge
 	switch {
-	case errors.Is(err, ErrPDF), errors.Is(err, ErrODT), errors.Is(err, ErrFolder), errors.Is(err, ErrNotRegular):
-		for _, e := range []error{ErrPDF, ErrODT, ErrFolder, ErrNotRegular} {
+	case errors.Is(err, ErrPDF), errors.Is(err, ErrFolder), errors.Is(err, ErrNotRegular):
+		for _, e := range []error{ErrPDF, ErrFolder, ErrNotRegular} {
 			if errors.Is(err, e) {
 				return e.Error()
 			}
@@ -211,8 +212,8 @@ func Plain(err error) string {
 		return "this is a zip archive, not a Word document or an article"
 	case errors.Is(err, zipdoc.ErrTooManyParts), errors.Is(err, zipdoc.ErrTooBig):
 		return "this file is not safe to open: " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "docx: "), "odt: ")
-	case errors.Is(err, docx.ErrNotDocx):
-		return "this zip archive is not a Word document"
+	case errors.Is(err, docx.ErrNotDocx), errors.Is(err, odt.ErrNotODT):
+		return "this zip archive is not a Word or OpenDocument document"
 	case errors.Is(err, article.ErrEmpty):
 		return "the file is empty"
 	case errors.Is(err, article.ErrBinary):

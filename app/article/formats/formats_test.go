@@ -60,6 +60,10 @@ var real = []struct {
 	{"openlegaldata-research.md", MDNotes, 4, 1, map[int]string{
 		4: "Marco Lippi, Przemyslaw Palka, Giuseppe Contissa, Francesca Lagioia, Hans- Wolfgang Micklitz, Giovanni Sartor, and Paolo Torroni: CLAUDETTE: an Automated Detector of Potentially Unfair Clauses in Online Terms of Service. arXiv (2018).",
 	}, nil},
+	{"free-culture-piracy.odt", ODT, 81, 1, map[int]string{
+		1:  "Bach v. Longman, 98 Eng. Rep. 1274 (1777) (Mansfield).",
+		56: ipra,
+	}, nil},
 	{"free-culture-piracy.pandoc.html", HTML, 81, 1, map[int]string{
 		1:  "Bach v. Longman, 98 Eng. Rep. 1274 (1777) (Mansfield).",
 		56: ipra,

@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 pandoc --version | head -1
 pandoc -f markdown -t docx -o free-culture-piracy.docx free-culture-piracy.md
 pandoc -f markdown -t html -s -o free-culture-piracy.pandoc.html free-culture-piracy.md
+pandoc -f markdown -t odt -o free-culture-piracy.odt free-culture-piracy.md
 # The benchmark article: the piracy chapter four times over, notes
 # renumbered so they run 1-324 without repeats.
 for k in 0 1 2 3; do
