@@ -291,7 +291,7 @@ func (p *parser) run() {
 			split = append(split, b[start:])
 		}
 	}
-	blocks = split
+	blocks = p.dropFurniture(split)
 	for i, b := range blocks {
 		next := block(nil)
 		if i+1 < len(blocks) {
@@ -300,6 +300,41 @@ func (p *parser) run() {
 		p.block(b, next)
 	}
 	p.endParagraph()
+}
+
+// dropFurniture removes the running header or footer a PDF conversion
+// leaves as a line of its own on every page (the rule the other front
+// ends share, see Builder.removeFurniture). It goes before the walk: a
+// header between two halves of a paragraph must not be joined into it.
+func (p *parser) dropFurniture(blocks []block) []block {
+	if len(blocks) < 8 {
+		return blocks
+	}
+	keys := make([]string, len(blocks))
+	count := map[string]int{}
+	for i, b := range blocks {
+		if len(b) != 1 || startsWithMarker(b[0].text) || strings.HasPrefix(strings.TrimSpace(b[0].text), "#") {
+			continue
+		}
+		in := cleanInline(b[0].text)
+		keys[i] = furnitureKey(Text{Text: in.text, Refs: make([]Ref, len(in.marks))})
+		if keys[i] != "" {
+			count[keys[i]]++
+		}
+	}
+	keep := blocks[:0:0]
+	reported := map[string]bool{}
+	for i, b := range blocks {
+		if k := keys[i]; k != "" && count[k] >= max(4, len(blocks)/30) {
+			if !reported[k] {
+				reported[k] = true
+				p.problem(ProblemFurniture, b[0].n, "%q is repeated %d times (a running header or page footer); removed", strings.TrimSpace(b[0].text), count[k])
+			}
+			continue
+		}
+		keep = append(keep, b)
+	}
+	return keep
 }
 
 // readContents finds the printed table of contents ("CONTENT: 1. ...").

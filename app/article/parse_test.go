@@ -175,6 +175,14 @@ var noiseCases = []struct {
 		footnotes:  "1:First note. | 2:Second note.",
 	},
 	{
+		name: "running header repeated on every page",
+		src: doc("First page text runs on\n\nORDINE INTERNAZIONALE E DIRITTI UMANI 12\n\nacross the page break.\n\nSecond paragraph.\n\n" +
+			"ORDINE INTERNAZIONALE E DIRITTI UMANI 13\n\nThird paragraph.\n\nORDINE INTERNAZIONALE E DIRITTI UMANI 14\n\nFourth paragraph.\n\n" +
+			"ORDINE INTERNAZIONALE E DIRITTI UMANI 15\n\nThe last paragraph.\n"),
+		paragraphs: "First page text runs on across the page break.[] | Second paragraph.[] | Third paragraph.[] | Fourth paragraph.[] | The last paragraph.[]",
+		problems:   "page-furniture@13",
+	},
+	{
 		name:       "numbering that starts at 307",
 		src:        doc("A claim.<sup>307</sup> Another.<sup>308</sup>\n\n<sup>307</sup> Ibid.\n\n<sup>308</sup> Id. at 4.\n"),
 		paragraphs: "A claim. Another.[307 308]",
