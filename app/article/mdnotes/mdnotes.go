@@ -44,6 +44,7 @@ var (
 	linkDef     = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s+\S`)
 	otherTag    = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>`)
 	bracketSpan = regexp.MustCompile(`\[([^\]\[]*)\]\{[^}]*\}`)
+	tocItem     = regexp.MustCompile(`^\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(#[^)]*\)\s*$`)
 	onlyTags    = regexp.MustCompile(`^\s*(<[^>]+>\s*)+$`)
 	mdEscape    = regexp.MustCompile(`\\([.!()\-+{}>|~"'<=:;,?$%&@])`)
 )
@@ -248,6 +249,16 @@ func (r *reader) skipFurniture() {
 			}
 		}
 		if l.used {
+			continue
+		}
+		if ialLine.MatchString(t) && strings.Contains(strings.ToLower(t), "toc") {
+			// kramdown's "* TOC" list placeholder above "{:toc}".
+			for k := i - 1; k >= 0 && strings.TrimSpace(r.lines[k].text) != ""; k-- {
+				r.lines[k].used = true
+			}
+		}
+		if tocItem.MatchString(l.text) {
+			l.used = true // a table of contents: links to the page's own headings
 			continue
 		}
 		if ialLine.MatchString(t) || liquidLine.MatchString(t) || thematic.MatchString(l.text) || wrapperTag.MatchString(t) || onlyTags.MatchString(t) && !r.isTarget(t) || linkDef.MatchString(l.text) {

@@ -63,6 +63,13 @@ var cases = []struct {
 		notes: []note{{2, "https://example.org/l, last visited 2021.", "Licences exist."}},
 	},
 	{
+		name: "kramdown and nested tables of contents are not text",
+		src: "* TOC\n{:toc}\n\n- [Introduction](#introduction)\n  - [Standing](#standing)\n    1. [Injury](#injury)\n\n" +
+			"## Introduction\n\nThe text.[^1]\n\n[^1]: A note.\n",
+		notes:    []note{{1, "A note.", "The text."}},
+		sections: []string{"|Introduction|2"},
+	},
+	{
 		name:  "reference after bracketed quotation",
 		src:   "to [“an indefinite extent, upwards.”][^4] Then.\n\n[^4]: Blackstone.\n",
 		notes: []note{{4, "Blackstone.", "to “an indefinite"}},
