@@ -69,9 +69,10 @@ func (a *Archive) Read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
 	defer rc.Close()
-	// A buffer of the declared size (bounded by what is left): growing
-	// it step by step costs more than the parse.
-	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), a.budget)+512))
+	// A buffer of the declared size (bounded by what is left, and by
+	// 8 MB since the declaration may lie): growing it step by step costs
+	// more than the parse.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), a.budget, 8<<20)+512))
 	_, err = buf.ReadFrom(io.LimitReader(rc, a.budget+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
