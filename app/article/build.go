@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -361,6 +362,67 @@ func (b *Builder) setSectionStarts() {
 		}
 		d.Sections[k].First = i
 	}
+}
+
+// TrimLabel drops a leading "3.", "[3]", "(3)" or "3)" that repeats note
+// n's own number: note lists print it, the reader shows its own. A bare
+// "5 " stays: "5 U.S.C. § 553" starts many a note 5.
+func TrimLabel(t Text, n int) Text {
+	num := strconv.Itoa(n)
+	for _, pre := range []string{"[" + num + "]", "(" + num + ")", num + ".", num + ")"} {
+		rest, ok := strings.CutPrefix(t.Text, pre)
+		if !ok || rest != "" && rest[0] != ' ' {
+			continue
+		}
+		cut := len(t.Text) - len(strings.TrimLeft(rest, " "))
+		out := Text{Text: t.Text[cut:]}
+		for _, sp := range t.Spans {
+			if sp.End > cut {
+				out.Spans = append(out.Spans, Span{Start: max(0, sp.Start-cut), End: sp.End - cut, Style: sp.Style})
+			}
+		}
+		return out
+	}
+	return t
+}
+
+// Check reports the first broken invariant of a Document: a reference
+// or span outside its text, footnotes out of order, a paragraph with an
+// ID used twice. Front-end tests and fuzz targets assert it is nil.
+func Check(d *Document) error {
+	ids := map[string]bool{}
+	for _, p := range d.Paragraphs {
+		if ids[p.ID] {
+			return fmt.Errorf("paragraph ID %s used twice", p.ID)
+		}
+		ids[p.ID] = true
+		for _, r := range p.Refs {
+			if r.Offset < 0 || r.Offset > len(p.Text) {
+				return fmt.Errorf("paragraph %s: reference %d at %d outside its %d bytes", p.ID, r.N, r.Offset, len(p.Text))
+			}
+		}
+		if err := checkSpans(p.Spans, len(p.Text)); err != nil {
+			return fmt.Errorf("paragraph %s: %w", p.ID, err)
+		}
+	}
+	for i, f := range d.Footnotes {
+		if i > 0 && d.Footnotes[i-1].N >= f.N {
+			return fmt.Errorf("footnote %d after footnote %d", f.N, d.Footnotes[i-1].N)
+		}
+		if err := checkSpans(f.Spans, len(f.Text)); err != nil {
+			return fmt.Errorf("footnote %d: %w", f.N, err)
+		}
+	}
+	return nil
+}
+
+func checkSpans(spans []Span, n int) error {
+	for _, s := range spans {
+		if s.Start < 0 || s.End > n || s.Start > s.End {
+			return fmt.Errorf("span %d-%d outside its %d bytes", s.Start, s.End, n)
+		}
+	}
+	return nil
 }
 
 // collapse folds runs of white space into one space and trims.

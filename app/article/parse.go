@@ -38,7 +38,7 @@ func Parse(src []byte) (*Document, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fmt.Errorf("article: %w", ErrEmpty)
 	}
-	if isBinary(src) {
+	if IsBinary(src) {
 		return nil, fmt.Errorf("article: %w", ErrBinary)
 	}
 	sum := sha256.Sum256(src)
@@ -53,9 +53,9 @@ func Parse(src []byte) (*Document, error) {
 	return p.doc, nil
 }
 
-// isBinary reports NUL bytes or a high share of invalid UTF-8 in the
+// IsBinary reports NUL bytes or a high share of invalid UTF-8 in the
 // first 64 KB: what a PDF, an image or an archive looks like.
-func isBinary(src []byte) bool {
+func IsBinary(src []byte) bool {
 	head := src[:min(len(src), 64<<10)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true

@@ -15,7 +15,6 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/docx"
@@ -73,30 +72,12 @@ func Detect(src []byte) Format {
 		return Zip
 	case htmldoc.Looks(src):
 		return HTML
-	case looksBinary(src):
+	case article.IsBinary(src):
 		return Binary
 	case mdnotes.Looks(src):
 		return MDNotes
 	}
 	return Markdown
-}
-
-// looksBinary reports NUL bytes or a high share of bytes that are not
-// UTF-8 text. (HTML in another character set is recognised before this.)
-func looksBinary(src []byte) bool {
-	head := src[:min(len(src), 64<<10)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
-	bad := 0
-	for len(head) > 0 {
-		r, n := utf8.DecodeRune(head)
-		if r == utf8.RuneError && n == 1 && len(head) >= utf8.UTFMax {
-			bad++
-		}
-		head = head[n:]
-	}
-	return bad > 16 && bad*20 > min(len(src), 64<<10)
 }
 
 // noteSigns are what a file with notes shows even when none can be read.

@@ -80,6 +80,9 @@ func TestRealDocuments(t *testing.T) {
 			if f != c.format {
 				t.Errorf("format %s, want %s", f, c.format)
 			}
+			if err := article.Check(d); err != nil {
+				t.Error(err)
+			}
 			if len(d.Footnotes) != c.notes || d.Footnotes[0].N != c.first {
 				t.Fatalf("%d footnotes from %d, want %d from %d", len(d.Footnotes), d.Footnotes[0].N, c.notes, c.first)
 			}
@@ -274,6 +277,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if len(d.Paragraphs) == 0 {
 			t.Fatal("a document without paragraphs")
+		}
+		if err := article.Check(d); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -410,7 +410,7 @@ func (p *page) walk(n *html.Node, depth int) {
 		if lvl, ok := headings[n.DataAtom]; ok {
 			p.flush()
 			var t article.TextBuilder
-			collectText(n, &t)
+			collectText(n, &t, nil)
 			ln := p.lines.find(visibleText(n))
 			title := t.Text().Text
 			if num, _ := article.SplitHeading(title); lvl == 1 && p.h1Title && p.paras == 0 && title != "" && num == "" {
@@ -479,8 +479,9 @@ func isNotesSection(n *html.Node) bool {
 	return strings.Contains(st, "mso-element:footnote-list") || strings.Contains(st, "mso-element:endnote-list")
 }
 
-// collectText writes n's visible text into t, keeping emphasis.
-func collectText(n *html.Node, t *article.TextBuilder) {
+// collectText writes n's visible text into t, keeping emphasis; drop
+// says which elements to leave out (nil for none).
+func collectText(n *html.Node, t *article.TextBuilder, drop func(*html.Node) bool) {
 	var visit func(*html.Node, article.Style)
 	visit = func(n *html.Node, st article.Style) {
 		switch n.Type {
@@ -488,7 +489,7 @@ func collectText(n *html.Node, t *article.TextBuilder) {
 			t.Write(n.Data, st)
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] {
+			if skipped[n.DataAtom] || drop != nil && drop(n) {
 				return
 			}
 			switch n.DataAtom {
@@ -526,42 +527,15 @@ func (p *page) emitNotes() {
 	for _, box := range p.order {
 		n := p.notes[box]
 		var t article.TextBuilder
-		var visit func(*html.Node, article.Style)
-		visit = func(x *html.Node, st article.Style) {
-			switch x.Type {
-			case html.TextNode:
-				t.Write(x.Data, st)
-				return
-			case html.ElementNode:
-				if skipped[x.DataAtom] {
-					return
-				}
-				if x.DataAtom == atom.A {
-					if h := attr(x, "href"); strings.HasPrefix(h, "#") {
-						vt := strings.TrimSpace(visibleText(x))
-						if vt == "" || isLabel(vt) || isBackLink(h[1:], vt) {
-							return // the back link, or the label "[1]" that is one
-						}
-					}
-				}
-				switch x.DataAtom {
-				case atom.Em, atom.I, atom.Cite:
-					st |= article.Italic
-				case atom.Strong, atom.B:
-					st |= article.Bold
-				case atom.Br:
-					t.Space()
-				}
-				if blocks[x.DataAtom] {
-					t.Space()
-				}
+		collectText(box, &t, func(x *html.Node) bool {
+			// The back link, or the label "[1]" that is a link too.
+			if h := attr(x, "href"); x.DataAtom == atom.A && strings.HasPrefix(h, "#") {
+				vt := strings.TrimSpace(visibleText(x))
+				return vt == "" || isLabel(vt) || isBackLink(h[1:], vt)
 			}
-			for c := x.FirstChild; c != nil; c = c.NextSibling {
-				visit(c, st)
-			}
-		}
-		visit(box, 0)
-		text := trimLabel(t.Text(), n)
+			return false
+		})
+		text := article.TrimLabel(t.Text(), n)
 		p.b.Footnote(n, text, p.lines.findID(box))
 	}
 }
@@ -570,32 +544,6 @@ func (p *page) emitNotes() {
 func isLabel(s string) bool {
 	s = strings.Trim(s, "[](). ")
 	return s != "" && digits.FindString(s) == s
-}
-
-// trimLabel drops a leading "3." or "[3]" that repeats the note's number.
-func trimLabel(t article.Text, n int) article.Text {
-	s := t.Text
-	num := strconv.Itoa(n)
-	cut := 0
-	for _, pre := range []string{"[" + num + "]", "(" + num + ")", num + ".", num + " ", num + ")"} {
-		if strings.HasPrefix(s, pre) {
-			cut = len(pre)
-			break
-		}
-	}
-	if cut == 0 {
-		return t
-	}
-	for cut < len(s) && s[cut] == ' ' {
-		cut++
-	}
-	out := article.Text{Text: s[cut:]}
-	for _, sp := range t.Spans {
-		if sp.End > cut {
-			out.Spans = append(out.Spans, article.Span{Start: max(0, sp.Start-cut), End: sp.End - cut, Style: sp.Style})
-		}
-	}
-	return out
 }
 
 // lineFinder gives source lines to parsed text: the tree has no

@@ -148,12 +148,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, p := range d.Paragraphs {
-			for _, r := range p.Refs {
-				if r.Offset < 0 || r.Offset > len(p.Text) {
-					t.Fatalf("ref at %d outside %q", r.Offset, p.Text)
-				}
-			}
+		if err := article.Check(d); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

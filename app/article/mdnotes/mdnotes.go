@@ -487,7 +487,7 @@ func (r *reader) taken(n int) bool {
 func (r *reader) defineNotes() {
 	for _, d := range r.defs {
 		n := r.number(d.label)
-		r.b.Footnote(n, trimLabel(r.inlineText(d.text, false), n), d.line)
+		r.b.Footnote(n, article.TrimLabel(r.inlineText(d.text, false), n), d.line)
 	}
 	for k, t := range r.inline {
 		r.b.Footnote(r.labels[inlineLabel(k)], t, 0)
@@ -714,23 +714,4 @@ func (r *reader) known(label string) bool {
 
 func (r *reader) isNote(target string) bool {
 	return r.known(target) || looksLikeNoteID(target) && len(r.defs) == 0
-}
-
-// trimLabel drops a leading "3." or "[3]" that repeats the note's own
-// number (HTML definitions print it).
-func trimLabel(t article.Text, n int) article.Text {
-	num := strconv.Itoa(n)
-	for _, pre := range []string{"[" + num + "]", "(" + num + ")", num + ".", num + ")"} {
-		if rest, ok := strings.CutPrefix(t.Text, pre); ok && strings.HasPrefix(rest, " ") {
-			cut := len(pre) + 1
-			out := article.Text{Text: t.Text[cut:]}
-			for _, sp := range t.Spans {
-				if sp.End > cut {
-					out.Spans = append(out.Spans, article.Span{Start: max(0, sp.Start-cut), End: sp.End - cut, Style: sp.Style})
-				}
-			}
-			return out
-		}
-	}
-	return t
 }

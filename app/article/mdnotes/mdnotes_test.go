@@ -187,17 +187,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, p := range d.Paragraphs {
-			for _, r := range p.Refs {
-				if r.Offset < 0 || r.Offset > len(p.Text) {
-					t.Fatalf("ref %d at %d outside %q", r.N, r.Offset, p.Text)
-				}
-			}
-			for _, s := range p.Spans {
-				if s.Start < 0 || s.End > len(p.Text) || s.Start > s.End {
-					t.Fatalf("span %+v outside %q", s, p.Text)
-				}
-			}
+		if err := article.Check(d); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

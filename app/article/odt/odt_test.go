@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/glossa-app/glossa/app/article"
+
 	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
@@ -80,12 +82,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, p := range d.Paragraphs {
-			for _, r := range p.Refs {
-				if r.Offset < 0 || r.Offset > len(p.Text) {
-					t.Fatalf("ref at %d outside %q", r.Offset, p.Text)
-				}
-			}
+		if err := article.Check(d); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
