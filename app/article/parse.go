@@ -93,7 +93,9 @@ type parser struct {
 	paras     []*builder // finished paragraphs, in reading order
 	notes     []*builder // footnotes, in source order
 	section   string
-	inBody    bool // past the front matter
+	lastRoman string // the last Roman part heading, so "B." after "I." is its subsection
+	hashBase  int    // the fewest "#" of a heading after the front matter
+	inBody    bool   // past the front matter
 	front     []block
 	escaped   int // lines with doubly escaped superscripts
 	firstEsc  int
@@ -292,6 +294,7 @@ func (p *parser) run() {
 		}
 	}
 	blocks = p.dropFurniture(split)
+	p.hashBase = hashBase(blocks)
 	for i, b := range blocks {
 		next := block(nil)
 		if i+1 < len(blocks) {
@@ -300,6 +303,33 @@ func (p *parser) run() {
 		p.block(b, next)
 	}
 	p.endParagraph()
+}
+
+func (p *parser) hasSection(num string) bool {
+	for _, s := range p.doc.Sections {
+		if s.Number == num {
+			return true
+		}
+	}
+	return false
+}
+
+// hashBase is the fewest "#" of a heading after the first block of
+// text: the level-1 headings of the body (a PDF conversion may give
+// them "####"), as opposed to the title block above the text.
+func hashBase(blocks []block) int {
+	base, body := 6, false
+	for _, b := range blocks {
+		t := strings.TrimSpace(b[0].text)
+		if !strings.HasPrefix(t, "#") {
+			body = body || !startsWithMarker(t)
+			continue
+		}
+		if body && len(b) == 1 {
+			base = min(base, len(t)-len(strings.TrimLeft(t, "#")))
+		}
+	}
+	return base
 }
 
 // dropFurniture removes the running header or footer a PDF conversion
@@ -493,7 +523,17 @@ func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 	}
 	num, n := readSectionNumber(s)
 	if n == 0 {
-		return "", "", markup, false
+		// In the body of an article without a printed table of contents,
+		// a "#" heading of any other shape is a section too: Roman "II.",
+		// "II.A.", letters, or no number at all.
+		if markup != "#" || len(p.toc) > 0 || !p.inBody {
+			return "", "", markup, false
+		}
+		num, title = SplitHeading(s)
+		if title == "" || len(title) > 300 {
+			return "", "", markup, false
+		}
+		return num, cleanInline(title).text, markup, true
 	}
 	title = strings.TrimSpace(s[n:])
 	if title == "" || len(title) > 300 {
@@ -523,8 +563,31 @@ func (p *parser) block(b block, next block) {
 			p.open = false
 			p.prevNotes = false
 			p.inBody = true
-			p.section = num
-			p.doc.Sections = append(p.doc.Sections, Section{Number: num, Title: title, Level: strings.Count(num, ".") + 1, Line: first.n, First: -1})
+			level := strings.Count(num, ".") + 1
+			switch {
+			case num == "":
+				// An unnumbered heading: its depth of "#" below the
+				// shallowest body heading; its text stays in the
+				// numbered section around it.
+				level = max(1, strings.Count(strings.TrimSpace(first.text), "#")-p.hashBase+1)
+			case len(num) == 1 && num[0] >= 'a' && num[0] <= 'z':
+				level = 3
+			case len(num) == 1 && num[0] >= 'A' && num[0] <= 'Z' && romanValue(num) == 0 || len(num) == 1 && p.lastRoman != "" && romanValue(num) != romanValue(p.lastRoman)+1:
+				level = 2 // "B." under "I."
+			}
+			if num != "" && level > 1 && p.lastRoman != "" && p.hasSection(num) {
+				num = p.lastRoman + "." + num // "A." under "II." after "A." under "I."
+			}
+			if num == "" && level == 1 {
+				p.section, p.lastRoman = "", "" // "Conclusion" is part of no numbered section
+			}
+			if num != "" {
+				p.section = num
+				if level == 1 && romanValue(num) > 0 {
+					p.lastRoman = num
+				}
+			}
+			p.doc.Sections = append(p.doc.Sections, Section{Number: num, Title: title, Level: level, Line: first.n, First: -1})
 			if markup != "#" {
 				how := "a plain line"
 				if markup == "-" {

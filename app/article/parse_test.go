@@ -196,6 +196,27 @@ var noiseCases = []struct {
 	},
 }
 
+// TestHeadingShapes: in a marker-style article without a printed table
+// of contents, "#" headings of every usual shape become sections.
+func TestHeadingShapes(t *testing.T) {
+	src := "# A Note on Standing\n\n## JANE ROE\\*\n\nOpening text of the note.<sup>1</sup>\n\n<sup>1</sup> First note.\n\n" +
+		"#### I. Introduction\n\nText one.\n\n##### A. Background\n\nText two.\n\n#### II. The Merits\n\nText three.\n\n" +
+		"##### A. Injury\n\nText four.\n\n###### Unnumbered aside\n\nText five.\n\n#### Conclusion\n\nText six.\n"
+	d := mustParse(t, src)
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, fmt.Sprintf("%s|%s|%d", s.Number, s.Title, s.Level))
+	}
+	want := "I|Introduction|1; A|Background|2; II|The Merits|1; II.A|Injury|2; |Unnumbered aside|3; |Conclusion|1"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, "; "), want)
+	}
+	if d.Title != "A Note on Standing" || len(d.Paragraphs) != 7 || d.Paragraphs[5].Section != "II.A" || d.Paragraphs[6].Section != "" {
+		t.Errorf("title %q, %d paragraphs, text five in %q, text six in %q", d.Title, len(d.Paragraphs), d.Paragraphs[5].Section, d.Paragraphs[6].Section)
+	}
+	assertClean(t, d)
+}
+
 // TestNoFalseWarnings: notes numbered from 307 (a chapter of a report)
 // give no warning about 1-306.
 func TestNoFalseWarnings(t *testing.T) {
