@@ -101,6 +101,8 @@ type reader struct {
 
 	labels   map[string]int // note label -> number
 	inline   []article.Text // inline notes in order of appearance
+	inlineAt []int          // the line each stood on
+	curLine  int            // line of the block being read
 	next     int            // next number for notes numbered by order
 	numeric  bool           // every label is a number: the document's own numbering
 	targets  map[string]bool
@@ -287,9 +289,17 @@ func (r *reader) collectDefinitions() {
 			i = end
 			continue
 		}
-		if m := idAttr.FindStringSubmatch(l.text); m != nil && r.targets[m[1]] && r.hasBackLink(l.text) {
-			l.used = true
+		if m := idAttr.FindStringSubmatch(l.text); m != nil && r.targets[m[1]] {
+			// The definition may open on a line of its own ("<li id=fn1>")
+			// with its text and back link on the lines under it.
 			text, end := r.continuation(i, l.text, false)
+			if !r.hasBackLink(text) {
+				for k := i + 1; k <= end; k++ {
+					r.lines[k].used = false
+				}
+				continue
+			}
+			l.used = true
 			r.defs = append(r.defs, def{label: m[1], text: text, line: l.n})
 			i = end
 		}
@@ -490,7 +500,7 @@ func (r *reader) defineNotes() {
 		r.b.Footnote(n, article.TrimLabel(r.inlineText(d.text, false), n), d.line)
 	}
 	for k, t := range r.inline {
-		r.b.Footnote(r.labels[inlineLabel(k)], t, 0)
+		r.b.Footnote(r.labels[inlineLabel(k)], t, r.inlineAt[k])
 	}
 }
 
@@ -585,6 +595,7 @@ func (r *reader) block(b []line) {
 			return
 		}
 	}
+	r.curLine = b[0].n
 	t := r.inlineText(raw, true)
 	if strings.TrimSpace(t.Text) == "" {
 		return
@@ -645,6 +656,7 @@ func (r *reader) takeInlineNotes(s string) string {
 		}
 		label := inlineLabel(len(r.inline))
 		r.inline = append(r.inline, article.InlineMarkdown(r.rewrite(s[i+2:end])))
+		r.inlineAt = append(r.inlineAt, r.curLine)
 		s = s[:i] + "<sup>" + strconv.Itoa(r.number(label)) + "</sup>" + s[end+1:]
 	}
 }
