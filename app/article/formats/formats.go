@@ -16,6 +16,9 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/docx"
 	"github.com/glossa-app/glossa/app/article/htmldoc"
@@ -80,12 +83,33 @@ func Detect(src []byte) Format {
 	return Markdown
 }
 
+// fromUTF16 turns a file saved as UTF-16 (Word's "Unicode text", some
+// web page exports), which a byte-order mark announces, into UTF-8; any
+// other file is returned as it is.
+func fromUTF16(src []byte) []byte {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	default:
+		return src
+	}
+	out, err := enc.NewDecoder().Bytes(src)
+	if err != nil {
+		return src
+	}
+	return out
+}
+
 // noteSigns are what a file with notes shows even when none can be read.
 var noteSigns = regexp.MustCompile(`(?im)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footnote|_?edn|endnote)|footnoteReference|<sup>\s*\d|class=["']?footnote|^\s*#*\s*\**(notes|endnotes|footnotes)\**\s*$`)
 
 // Parse reads an article in any format it detects. Errors name no file:
 // the caller knows which it was.
 func Parse(src []byte) (*article.Document, Format, error) {
+	src = fromUTF16(src)
 	f := Detect(src)
 	if len(src) > article.MaxSize && f != DOCX && f != ODT && f != PDF && f != Zip {
 		return nil, f, &tooLarge{article.MaxSize}

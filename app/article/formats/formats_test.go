@@ -135,6 +135,20 @@ func TestShippedArticleUnchanged(t *testing.T) {
 	}
 }
 
+// TestUTF16: a page saved as UTF-16 is read, not refused as binary.
+func TestUTF16(t *testing.T) {
+	page := "<html><body><p>Text.<a href=\"#fn1\" id=\"r1\">1</a></p><ol><li id=\"fn1\">§ 1. <a href=\"#r1\">↩</a></li></ol></body></html>"
+	var le []byte
+	le = append(le, 0xFF, 0xFE)
+	for _, r := range page {
+		le = append(le, byte(r), byte(r>>8))
+	}
+	d, f, err := Parse(le)
+	if err != nil || f != HTML || len(d.Footnotes) != 1 || d.Footnotes[0].Text != "§ 1." {
+		t.Fatalf("format %s, err %v, doc %+v", f, err, d)
+	}
+}
+
 func TestDetect(t *testing.T) {
 	for _, c := range []struct {
 		src  string
