@@ -292,6 +292,17 @@ func (b *Builder) Document() (*Document, error) {
 		}
 	}
 	b.setSectionStarts()
+	// Levels start at 1 whatever the markup's depth: a chapter whose
+	// headings are all "##" has level-1 sections.
+	if len(d.Sections) > 0 {
+		top := 6
+		for _, s := range d.Sections {
+			top = min(top, s.Level)
+		}
+		for i := range d.Sections {
+			d.Sections[i].Level -= top - 1
+		}
+	}
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Line < d.Problems[j].Line })
 	return d, nil
 }

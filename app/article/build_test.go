@@ -98,3 +98,24 @@ func TestTextBuilder(t *testing.T) {
 		t.Errorf("%+v", got)
 	}
 }
+
+func TestLooksLikeHeading(t *testing.T) {
+	bold := func(s string) Text { return Text{Text: s, Spans: []Span{{Start: 0, End: len(s), Style: Bold}}} }
+	for _, c := range []struct {
+		t    Text
+		want bool
+	}{
+		{Text{Text: "I. INTRODUCTION"}, true},
+		{bold("II.A. Standing"), true},
+		{bold("BACKGROUND"), true},
+		{Text{Text: "BACKGROUND"}, false},
+		{bold("Background"), false},
+		{Text{Text: "II.A. Standing"}, false},
+		{bold("I. The Court held that the statute applies."), false},
+		{Text{Text: "IV. REMEDIES", Refs: []Ref{{N: 3, Offset: 12}}}, false},
+	} {
+		if got := LooksLikeHeading(c.t); got != c.want {
+			t.Errorf("LooksLikeHeading(%q) = %v", c.t.Text, got)
+		}
+	}
+}

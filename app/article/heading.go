@@ -112,3 +112,30 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// LooksLikeHeading reports a paragraph that is a heading without heading
+// markup, as Word and web pages often print them: a short line, wholly
+// bold or in capitals, that the heading rules number ("I. INTRODUCTION",
+// "**II.A. Standing**") or that is all capitals and bold. Sentences (a
+// final period after the title) and lines with note references are text.
+func LooksLikeHeading(t Text) bool {
+	s := strings.TrimSpace(t.Text)
+	if s == "" || len(s) > 160 || len(t.Refs) > 0 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	bold := false
+	for _, sp := range t.Spans {
+		if sp.Style&Bold != 0 && sp.Start <= len(t.Text)-len(strings.TrimLeft(t.Text, " ")) && sp.End >= len(strings.TrimRight(t.Text, " ")) {
+			bold = true
+		}
+	}
+	num, title := SplitHeading(s)
+	caps := strings.ToUpper(title) == title && strings.ToLower(title) != title
+	switch {
+	case num != "" && (bold || caps):
+		return true
+	case num == "" && bold && caps:
+		return true
+	}
+	return false
+}

@@ -356,6 +356,10 @@ func (d *doc) readBody(b []byte) error {
 			d.b.Heading(t.Text, lvl, n)
 			return nil
 		}
+		if article.LooksLikeHeading(t) {
+			d.b.Heading(t.Text, 0, n)
+			return nil
+		}
 		d.paras++
 		d.b.Paragraph(t, n, n)
 		return nil

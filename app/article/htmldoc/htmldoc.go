@@ -517,6 +517,10 @@ func (p *page) flush() {
 	if strings.TrimSpace(t.Text) == "" {
 		return
 	}
+	if article.LooksLikeHeading(t) {
+		p.b.Heading(t.Text, 0, p.line) // Word's <p><b>I. INTRODUCTION</b></p>
+		return
+	}
 	p.paras++
 	p.b.Paragraph(t, p.line, p.line)
 }

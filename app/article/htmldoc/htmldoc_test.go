@@ -38,12 +38,13 @@ var cases = []struct {
 		name: "Word save as web page",
 		src: `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><title>Memo</title></head>
 <body lang=EN-US><div class=WordSection1><h1>I. Background</h1>
+<p class=MsoNormal><b>A. THE RULE</b></p>
 <p class=MsoNormal>The agency issued a rule.<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>[1]<![endif]></span></span></a></p></div>
 <div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>
 <div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> 5 U.S.C. &#167; 553.</p></div></div></body></html>`,
 		notes:    []note{{1, "5 U.S.C. § 553.", "The agency issued"}},
 		title:    "Memo",
-		sections: []string{"I|Background|1"},
+		sections: []string{"I|Background|1", "A|THE RULE|2"},
 	},
 	{
 		name: "journal page: citation meta tags, in-page anchors that link back",
@@ -54,7 +55,7 @@ var cases = []struct {
 		notes:    []note{{1, "Easterbrook, supra.", "Cyberlaw is no field."}, {2, "Id.", "Property rules help."}},
 		title:    "The Law of the Horse",
 		authors:  "Easterbrook, Frank H.; Doe, Jane",
-		sections: []string{"II.A|Property|2"},
+		sections: []string{"II.A|Property|1"}, // its only heading: levels start at 1
 	},
 	{
 		name: "scripts, styles and event handlers are ignored, external files not fetched",

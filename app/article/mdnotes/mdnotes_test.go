@@ -67,7 +67,7 @@ var cases = []struct {
 		src: "* TOC\n{:toc}\n\n- [Introduction](#introduction)\n  - [Standing](#standing)\n    1. [Injury](#injury)\n\n" +
 			"## Introduction\n\nThe text.[^1]\n\n[^1]: A note.\n",
 		notes:    []note{{1, "A note.", "The text."}},
-		sections: []string{"|Introduction|2"},
+		sections: []string{"|Introduction|1"},
 	},
 	{
 		name:  "reference after bracketed quotation",

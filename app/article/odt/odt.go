@@ -274,5 +274,9 @@ func (r *reader) emit(p *block, n int) {
 		r.b.Heading(t.Text, p.heading, n)
 		return
 	}
+	if article.LooksLikeHeading(t) {
+		r.b.Heading(t.Text, 0, n)
+		return
+	}
 	r.b.Paragraph(t, n, n)
 }
