@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -183,8 +182,8 @@ func TestBadInput(t *testing.T) {
 		return p
 	}
 	fifo := filepath.Join(dir, "pipe")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
+	if err := mkfifo(fifo); err != nil {
+		fifo = "" // no named pipes on this system
 	}
 	huge := filepath.Join(dir, "huge.html")
 	hf, err := os.Create(huge)
@@ -223,6 +222,9 @@ func TestBadInput(t *testing.T) {
 		{"a zip that is no document", write("x.zip", zipOf(t, "readme.txt")), ErrArchive, "zip archive"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.path == "" {
+				t.Skip("this system has no named pipes")
+			}
 			_, _, err := ReadFile(c.path)
 			if err == nil {
 				t.Fatal("accepted")
@@ -317,15 +319,6 @@ func benchFile(b *testing.B, name string) {
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-before)/float64(b.N)/1e6, "cpu-ms/op")
-}
-
-// cpuTime is the CPU time this process has used (all threads, GC too).
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 func BenchmarkDOCX324(b *testing.B) { benchFile(b, "bench-324.docx") }
