@@ -464,7 +464,7 @@ func isHidden(n *html.Node) bool {
 		return true
 	}
 	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-	return strings.Contains(st, "display:none") || strings.Contains(st, "mso-element:footnote-list") && false
+	return strings.Contains(st, "display:none")
 }
 
 // isNotesSection reports the wrapper of a notes list (pandoc's

@@ -18,6 +18,7 @@ import (
 )
 
 var (
+	anyDefLine  = regexp.MustCompile(`(?m)^ {0,3}\[\^[^\]\s]+\]:`)
 	defLine     = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:\s?(.*)$`)
 	noteRef     = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 	hrefTarget  = regexp.MustCompile(`(?i)href\s*=\s*["']#([^"']+)["']`)
@@ -53,7 +54,7 @@ var (
 // sends everything else to the marker-style parser.
 func Looks(src []byte) bool {
 	s := string(src)
-	if regexp.MustCompile(`(?m)^ {0,3}\[\^[^\]\s]+\]:`).MatchString(s) || strings.Contains(s, "^[") {
+	if anyDefLine.MatchString(s) || strings.Contains(s, "^[") {
 		return true
 	}
 	if m := hrefTarget.FindAllStringSubmatch(s, 50); len(m) > 0 {
