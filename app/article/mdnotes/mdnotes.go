@@ -109,6 +109,8 @@ type reader struct {
 	targets  map[string]bool
 	defs     []def
 	listDefs bool // notes came as a numbered list under a "Notes" heading
+	defined  map[string]bool
+	numbers  map[int]bool // numbers given to labels
 	paras    int  // paragraphs so far
 }
 
@@ -121,7 +123,7 @@ type def struct {
 
 // Parse reads src. It fails only when no paragraph of text is found.
 func Parse(src []byte) (*article.Document, error) {
-	r := &reader{b: article.NewBuilder(src), labels: map[string]int{}, targets: map[string]bool{}}
+	r := &reader{b: article.NewBuilder(src), labels: map[string]int{}, numbers: map[int]bool{}, targets: map[string]bool{}}
 	s := strings.TrimPrefix(string(src), "\uFEFF")
 	for i, t := range strings.Split(s, "\n") {
 		r.lines = append(r.lines, line{n: i + 1, text: strings.TrimRight(t, "\r")})
@@ -450,6 +452,7 @@ func (r *reader) numberNotes() {
 				n = d.n
 			}
 			r.labels[d.label] = n
+			r.numbers[n] = true
 		}
 	}
 }
@@ -480,18 +483,12 @@ func (r *reader) number(label string) int {
 		r.next++
 	}
 	r.labels[label] = r.next
+	r.numbers[r.next] = true
 	r.next++
 	return r.labels[label]
 }
 
-func (r *reader) taken(n int) bool {
-	for _, v := range r.labels {
-		if v == n {
-			return true
-		}
-	}
-	return false
-}
+func (r *reader) taken(n int) bool { return r.numbers[n] }
 
 // defineNotes hands the definitions to the builder; labels never
 // referenced get numbers after the others.
@@ -717,12 +714,15 @@ func (r *reader) rewrite(s string) string {
 }
 
 func (r *reader) known(label string) bool {
-	for _, d := range r.defs {
-		if d.label == label {
-			return true
+	if r.defined == nil {
+		// Built on first use, once every definition is in: a long
+		// article must not scan its notes once per reference.
+		r.defined = map[string]bool{}
+		for _, d := range r.defs {
+			r.defined[d.label] = true
 		}
 	}
-	return false
+	return r.defined[label]
 }
 
 func (r *reader) isNote(target string) bool {
