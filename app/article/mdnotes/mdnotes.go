@@ -111,7 +111,7 @@ type reader struct {
 	listDefs bool // notes came as a numbered list under a "Notes" heading
 	defined  map[string]bool
 	numbers  map[int]bool // numbers given to labels
-	paras    int  // paragraphs so far
+	paras    int          // paragraphs so far
 }
 
 type def struct {
