@@ -284,10 +284,10 @@ func (b *Builder) Document() (*Document, error) {
 			}
 		}
 	}
+	placeLost(d)
 	for i := range d.Footnotes {
 		f := &d.Footnotes[i]
 		if f.Paragraph == "" {
-			f.Near = nearParagraph(d, i)
 			b.Problem(ProblemMissingRef, f.Line, "footnote %d has no marker in the text; shown with paragraph %s", f.N, f.Near)
 		}
 	}

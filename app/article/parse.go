@@ -904,10 +904,10 @@ func (p *parser) finish() {
 			p.problem(ProblemUndefined, 0, "footnote %d is never defined (the numbering skips it)", n)
 		}
 	}
+	placeLost(d)
 	for i := range d.Footnotes {
 		f := &d.Footnotes[i]
 		if f.Paragraph == "" {
-			f.Near = nearParagraph(d, i)
 			p.problem(ProblemMissingRef, f.Line, "footnote %d has no marker in the text (lost in conversion); shown with paragraph %s", f.N, f.Near)
 		}
 	}
@@ -924,43 +924,50 @@ func (p *parser) finish() {
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Line < d.Problems[j].Line })
 }
 
-// nearParagraph is where footnote d.Footnotes[i], whose marker was lost,
-// belongs. Markers run in numbering order through the text, so the lost
-// one sat after the marker of the nearest lower-numbered footnote that
-// kept its marker: that footnote's paragraph. Failing that (the first
-// footnotes lost), it sat before the nearest higher-numbered one. Only
-// when no footnote around it has a marker does the source line decide: a
-// footnote block is printed at the foot of the page, after the text of
-// the page rather than the paragraph that cites it, so the line is the
-// weakest clue.
-func nearParagraph(d *Document, i int) string {
+// placeLost sets Near for every footnote whose marker was lost. Markers
+// run in numbering order through the text, so a lost one sat after the
+// marker of the nearest lower-numbered footnote that kept its marker:
+// that footnote's paragraph. Failing that (the first footnotes lost), it
+// sat before the nearest higher-numbered one. Only when no footnote
+// around it has a marker does the source line decide: a footnote block
+// is printed at the foot of the page, after the text of the page rather
+// than the paragraph that cites it, so the line is the weakest clue.
+// One pass each way: an article with thousands of lost markers must not
+// take quadratic time.
+func placeLost(d *Document) {
 	fns := d.Footnotes
-	for j := i - 1; j >= 0; j-- {
+	next := make([]string, len(fns)) // nearest higher-numbered footnote's paragraph
+	cur := ""
+	for j := len(fns) - 1; j >= 0; j-- {
+		next[j] = cur
 		if fns[j].Paragraph != "" {
-			return fns[j].Paragraph
+			cur = fns[j].Paragraph
 		}
 	}
-	for j := i + 1; j < len(fns); j++ {
-		if fns[j].Paragraph != "" {
-			return fns[j].Paragraph
+	prev := ""
+	for i := range fns {
+		f := &fns[i]
+		switch {
+		case f.Paragraph != "":
+			prev = f.Paragraph
+		case prev != "":
+			f.Near = prev
+		case next[i] != "":
+			f.Near = next[i]
+		default:
+			f.Near = paragraphBefore(d, f.Line)
 		}
 	}
-	return paragraphBefore(d, fns[i].Line)
 }
 
 // paragraphBefore is the last paragraph that starts before source line
-// ln, else the first one.
+// ln, else the first one. Paragraphs are in source order.
 func paragraphBefore(d *Document, ln int) string {
-	best := ""
-	for _, para := range d.Paragraphs {
-		if para.Line < ln {
-			best = para.ID
-		}
+	if len(d.Paragraphs) == 0 {
+		return ""
 	}
-	if best == "" && len(d.Paragraphs) > 0 {
-		best = d.Paragraphs[0].ID
-	}
-	return best
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Line >= ln })
+	return d.Paragraphs[max(0, i-1)].ID
 }
 
 // frontMatter reads the title block: series, its subtitle line, the

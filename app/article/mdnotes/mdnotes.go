@@ -631,31 +631,38 @@ func (r *reader) inlineText(raw string, body bool) article.Text {
 // takeInlineNotes replaces each "^[text]" (brackets may nest) with a
 // reference and keeps its text as a note.
 func (r *reader) takeInlineNotes(s string) string {
+	if !strings.Contains(s, "^[") {
+		return s
+	}
+	var out strings.Builder
 	for {
 		i := strings.Index(s, "^[")
 		if i < 0 {
-			return s
+			out.WriteString(s)
+			return out.String()
 		}
 		depth, end := 0, -1
-		for j := i + 1; j < len(s); j++ {
+		for j := i + 1; j < len(s) && end < 0; j++ {
 			switch s[j] {
 			case '[':
 				depth++
 			case ']':
 				depth--
-			}
-			if depth == 0 {
-				end = j
-				break
+				if depth == 0 {
+					end = j
+				}
 			}
 		}
 		if end < 0 {
-			return s
+			out.WriteString(s)
+			return out.String()
 		}
 		label := inlineLabel(len(r.inline))
 		r.inline = append(r.inline, article.InlineMarkdown(r.rewrite(s[i+2:end])))
 		r.inlineAt = append(r.inlineAt, r.curLine)
-		s = s[:i] + "<sup>" + strconv.Itoa(r.number(label)) + "</sup>" + s[end+1:]
+		out.WriteString(s[:i])
+		out.WriteString("<sup>" + strconv.Itoa(r.number(label)) + "</sup>")
+		s = s[end+1:]
 	}
 }
 

@@ -192,3 +192,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkHostile: one paragraph of 50,000 inline notes and as many
+// references must be read in linear time.
+func BenchmarkHostile(b *testing.B) {
+	src := []byte(strings.Repeat("Word^[a note] and[^1] ", 50000) + "\n\n[^1]: One.\n")
+	for b.Loop() {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
