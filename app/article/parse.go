@@ -38,7 +38,7 @@ func Parse(src []byte) (*Document, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fmt.Errorf("article: %w", ErrEmpty)
 	}
-	if isBinary(src) {
+	if IsBinary(src) {
 		return nil, fmt.Errorf("article: %w", ErrBinary)
 	}
 	sum := sha256.Sum256(src)
@@ -53,9 +53,9 @@ func Parse(src []byte) (*Document, error) {
 	return p.doc, nil
 }
 
-// isBinary reports NUL bytes or a high share of invalid UTF-8 in the
+// IsBinary reports NUL bytes or a high share of invalid UTF-8 in the
 // first 64 KB: what a PDF, an image or an archive looks like.
-func isBinary(src []byte) bool {
+func IsBinary(src []byte) bool {
 	head := src[:min(len(src), 64<<10)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
@@ -93,7 +93,9 @@ type parser struct {
 	paras     []*builder // finished paragraphs, in reading order
 	notes     []*builder // footnotes, in source order
 	section   string
-	inBody    bool // past the front matter
+	lastRoman string // the last Roman part heading, so "B." after "I." is its subsection
+	hashBase  int    // the fewest "#" of a heading after the front matter
+	inBody    bool   // past the front matter
 	front     []block
 	escaped   int // lines with doubly escaped superscripts
 	firstEsc  int
@@ -163,6 +165,9 @@ func (p *parser) readLines(src []byte) {
 			t, s = s[:i], s[i+1:]
 		}
 		t = strings.TrimRight(t, "\r")
+		if isFence(t) {
+			t = "" // kramdown/Jekyll furniture around note blocks: a block boundary, not text
+		}
 		if strings.Contains(t, "<sup>&</sup>lt;") {
 			if p.escaped == 0 {
 				p.firstEsc = n
@@ -171,6 +176,34 @@ func (p *parser) readLines(src []byte) {
 		}
 		p.lines = append(p.lines, line{n: n, text: t})
 	}
+}
+
+// isFence reports a line that only separates blocks on a kramdown or
+// Jekyll page: a rule ("***", "* * *", "---") or an attribute list
+// ("{: .footnotes}"), which must not turn a footnote block into body text.
+func isFence(t string) bool {
+	s := strings.TrimSpace(t)
+	if strings.HasPrefix(s, "{:") && strings.HasSuffix(s, "}") {
+		return true
+	}
+	if len(s) < 3 || len(t)-len(strings.TrimLeft(t, " ")) > 3 {
+		return false
+	}
+	c := s[0]
+	if c != '*' && c != '-' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case c:
+			n++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // collectDefinitions finds every number that has an explicit definition
@@ -260,7 +293,8 @@ func (p *parser) run() {
 			split = append(split, b[start:])
 		}
 	}
-	blocks = split
+	blocks = p.dropFurniture(split)
+	p.hashBase = hashBase(blocks)
 	for i, b := range blocks {
 		next := block(nil)
 		if i+1 < len(blocks) {
@@ -269,6 +303,68 @@ func (p *parser) run() {
 		p.block(b, next)
 	}
 	p.endParagraph()
+}
+
+func (p *parser) hasSection(num string) bool {
+	for _, s := range p.doc.Sections {
+		if s.Number == num {
+			return true
+		}
+	}
+	return false
+}
+
+// hashBase is the fewest "#" of a heading after the first block of
+// text: the level-1 headings of the body (a PDF conversion may give
+// them "####"), as opposed to the title block above the text.
+func hashBase(blocks []block) int {
+	base, body := 6, false
+	for _, b := range blocks {
+		t := strings.TrimSpace(b[0].text)
+		if !strings.HasPrefix(t, "#") {
+			body = body || !startsWithMarker(t)
+			continue
+		}
+		if body && len(b) == 1 {
+			base = min(base, len(t)-len(strings.TrimLeft(t, "#")))
+		}
+	}
+	return base
+}
+
+// dropFurniture removes the running header or footer a PDF conversion
+// leaves as a line of its own on every page (the rule the other front
+// ends share, see Builder.removeFurniture). It goes before the walk: a
+// header between two halves of a paragraph must not be joined into it.
+func (p *parser) dropFurniture(blocks []block) []block {
+	if len(blocks) < 8 {
+		return blocks
+	}
+	keys := make([]string, len(blocks))
+	count := map[string]int{}
+	for i, b := range blocks {
+		if len(b) != 1 || startsWithMarker(b[0].text) || strings.HasPrefix(strings.TrimSpace(b[0].text), "#") {
+			continue
+		}
+		in := cleanInline(b[0].text)
+		keys[i] = furnitureKey(Text{Text: in.text, Refs: make([]Ref, len(in.marks))})
+		if keys[i] != "" {
+			count[keys[i]]++
+		}
+	}
+	keep := blocks[:0:0]
+	reported := map[string]bool{}
+	for i, b := range blocks {
+		if k := keys[i]; k != "" && count[k] >= max(4, len(blocks)/30) {
+			if !reported[k] {
+				reported[k] = true
+				p.problem(ProblemFurniture, b[0].n, "%q is repeated %d times (a running header or page footer); removed", strings.TrimSpace(b[0].text), count[k])
+			}
+			continue
+		}
+		keep = append(keep, b)
+	}
+	return keep
 }
 
 // readContents finds the printed table of contents ("CONTENT: 1. ...").
@@ -427,7 +523,17 @@ func (p *parser) heading(t string) (num, title string, markup string, ok bool) {
 	}
 	num, n := readSectionNumber(s)
 	if n == 0 {
-		return "", "", markup, false
+		// In the body of an article without a printed table of contents,
+		// a "#" heading of any other shape is a section too: Roman "II.",
+		// "II.A.", letters, or no number at all.
+		if markup != "#" || len(p.toc) > 0 || !p.inBody {
+			return "", "", markup, false
+		}
+		num, title = SplitHeading(s)
+		if title == "" || len(title) > 300 {
+			return "", "", markup, false
+		}
+		return num, cleanInline(title).text, markup, true
 	}
 	title = strings.TrimSpace(s[n:])
 	if title == "" || len(title) > 300 {
@@ -457,8 +563,31 @@ func (p *parser) block(b block, next block) {
 			p.open = false
 			p.prevNotes = false
 			p.inBody = true
-			p.section = num
-			p.doc.Sections = append(p.doc.Sections, Section{Number: num, Title: title, Level: strings.Count(num, ".") + 1, Line: first.n, First: -1})
+			level := strings.Count(num, ".") + 1
+			switch {
+			case num == "":
+				// An unnumbered heading: its depth of "#" below the
+				// shallowest body heading; its text stays in the
+				// numbered section around it.
+				level = max(1, strings.Count(strings.TrimSpace(first.text), "#")-p.hashBase+1)
+			case len(num) == 1 && num[0] >= 'a' && num[0] <= 'z':
+				level = 3
+			case len(num) == 1 && num[0] >= 'A' && num[0] <= 'Z' && romanValue(num) == 0 || len(num) == 1 && p.lastRoman != "" && romanValue(num) != romanValue(p.lastRoman)+1:
+				level = 2 // "B." under "I."
+			}
+			if num != "" && level > 1 && p.lastRoman != "" && p.hasSection(num) {
+				num = p.lastRoman + "." + num // "A." under "II." after "A." under "I."
+			}
+			if num == "" && level == 1 {
+				p.section, p.lastRoman = "", "" // "Conclusion" is part of no numbered section
+			}
+			if num != "" {
+				p.section = num
+				if level == 1 && romanValue(num) > 0 {
+					p.lastRoman = num
+				}
+			}
+			p.doc.Sections = append(p.doc.Sections, Section{Number: num, Title: title, Level: level, Line: first.n, First: -1})
 			if markup != "#" {
 				how := "a plain line"
 				if markup == "-" {
@@ -713,16 +842,23 @@ func (p *parser) finish() {
 		p.problem(ProblemMarkup, p.firstEsc, "footnote markers escaped twice (\"<sup>&</sup>lt;sup>\") on %d lines; read as plain markers", p.escaped)
 	}
 
-	// Footnotes: first definition wins; later ones are reported.
-	byN := map[int]*Footnote{}
+	// Footnotes: a number defined twice keeps both texts, the second
+	// after the first, so a damaged numbering loses nothing.
+	byN := map[int]int{}
 	for _, b := range p.notes {
-		if _, dup := byN[b.n]; dup {
-			p.problem(ProblemDuplicate, b.lines[0], "footnote %d is defined twice (first on line %d); the second is ignored", b.n, byN[b.n].Line)
+		if i, dup := byN[b.n]; dup {
+			f := &d.Footnotes[i]
+			p.problem(ProblemDuplicate, b.lines[0], "footnote %d is defined twice (first on line %d); the second text is kept after the first", b.n, f.Line)
+			base := len(f.Text) + 1
+			f.Text += " " + b.in.text
+			for _, s := range b.in.spans {
+				f.Spans = append(f.Spans, Span{Start: s.Start + base, End: s.End + base, Style: s.Style})
+			}
 			continue
 		}
 		f := Footnote{N: b.n, Text: b.in.text, Spans: b.in.spans, Line: b.lines[0]}
 		d.Footnotes = append(d.Footnotes, f)
-		byN[b.n] = &d.Footnotes[len(d.Footnotes)-1]
+		byN[b.n] = len(d.Footnotes) - 1
 	}
 	sort.Slice(d.Footnotes, func(i, j int) bool { return d.Footnotes[i].N < d.Footnotes[j].N })
 	idx := map[int]int{}
@@ -757,15 +893,21 @@ func (p *parser) finish() {
 			}
 		}
 	}
-	for n := 1; n <= maxN; n++ {
+	// Numbering may start anywhere (a chapter's notes run 307-540):
+	// only gaps inside the run are missing notes.
+	minN := maxN
+	for _, f := range d.Footnotes {
+		minN = min(minN, f.N)
+	}
+	for n := max(minN, 1); n <= maxN; n++ {
 		if _, ok := idx[n]; !ok {
 			p.problem(ProblemUndefined, 0, "footnote %d is never defined (the numbering skips it)", n)
 		}
 	}
+	placeLost(d)
 	for i := range d.Footnotes {
 		f := &d.Footnotes[i]
 		if f.Paragraph == "" {
-			f.Near = p.nearParagraph(i)
 			p.problem(ProblemMissingRef, f.Line, "footnote %d has no marker in the text (lost in conversion); shown with paragraph %s", f.N, f.Near)
 		}
 	}
@@ -782,44 +924,50 @@ func (p *parser) finish() {
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Line < d.Problems[j].Line })
 }
 
-// nearParagraph is where footnote d.Footnotes[i], whose marker was lost,
-// belongs. Markers run in numbering order through the text, so the lost
-// one sat after the marker of the nearest lower-numbered footnote that
-// kept its marker: that footnote's paragraph. Failing that (the first
-// footnotes lost), it sat before the nearest higher-numbered one. Only
-// when no footnote around it has a marker does the source line decide: a
-// footnote block is printed at the foot of the page, after the text of
-// the page rather than the paragraph that cites it, so the line is the
-// weakest clue.
-func (p *parser) nearParagraph(i int) string {
-	fns := p.doc.Footnotes
-	for j := i - 1; j >= 0; j-- {
+// placeLost sets Near for every footnote whose marker was lost. Markers
+// run in numbering order through the text, so a lost one sat after the
+// marker of the nearest lower-numbered footnote that kept its marker:
+// that footnote's paragraph. Failing that (the first footnotes lost), it
+// sat before the nearest higher-numbered one. Only when no footnote
+// around it has a marker does the source line decide: a footnote block
+// is printed at the foot of the page, after the text of the page rather
+// than the paragraph that cites it, so the line is the weakest clue.
+// One pass each way: an article with thousands of lost markers must not
+// take quadratic time.
+func placeLost(d *Document) {
+	fns := d.Footnotes
+	next := make([]string, len(fns)) // nearest higher-numbered footnote's paragraph
+	cur := ""
+	for j := len(fns) - 1; j >= 0; j-- {
+		next[j] = cur
 		if fns[j].Paragraph != "" {
-			return fns[j].Paragraph
+			cur = fns[j].Paragraph
 		}
 	}
-	for j := i + 1; j < len(fns); j++ {
-		if fns[j].Paragraph != "" {
-			return fns[j].Paragraph
+	prev := ""
+	for i := range fns {
+		f := &fns[i]
+		switch {
+		case f.Paragraph != "":
+			prev = f.Paragraph
+		case prev != "":
+			f.Near = prev
+		case next[i] != "":
+			f.Near = next[i]
+		default:
+			f.Near = paragraphBefore(d, f.Line)
 		}
 	}
-	return p.paragraphBefore(fns[i].Line)
 }
 
 // paragraphBefore is the last paragraph that starts before source line
-// ln, else the first one.
-func (p *parser) paragraphBefore(ln int) string {
-	d := p.doc
-	best := ""
-	for _, para := range d.Paragraphs {
-		if para.Line < ln {
-			best = para.ID
-		}
+// ln, else the first one. Paragraphs are in source order.
+func paragraphBefore(d *Document, ln int) string {
+	if len(d.Paragraphs) == 0 {
+		return ""
 	}
-	if best == "" && len(d.Paragraphs) > 0 {
-		best = d.Paragraphs[0].ID
-	}
-	return best
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Line >= ln })
+	return d.Paragraphs[max(0, i-1)].ID
 }
 
 // frontMatter reads the title block: series, its subtitle line, the

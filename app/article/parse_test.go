@@ -165,8 +165,28 @@ var noiseCases = []struct {
 		name:       "defined twice and never defined",
 		src:        doc("A<sup>1</sup> b<sup>3</sup>.\n\n<sup>1</sup> First.\n\n<sup>1</sup> Again.\n\n<sup>3</sup> Third.\n"),
 		paragraphs: "A b.[1 3]",
-		footnotes:  "1:First. | 3:Third.",
+		footnotes:  "1:First. Again. | 3:Third.",
 		problems:   "duplicate-footnote@15",
+	},
+	{
+		name:       "kramdown fences and attribute lines around a footnote block",
+		src:        doc("The body text.<sup>1</sup> More text.<sup>2</sup>\n\n***\n\n<sup>1</sup> First note.\n<sup>2</sup> Second note.\n{: .footnotes}\n\n* * *\n\nNext paragraph.\n"),
+		paragraphs: "The body text. More text.[1 2] | Next paragraph.[]",
+		footnotes:  "1:First note. | 2:Second note.",
+	},
+	{
+		name: "running header repeated on every page",
+		src: doc("First page text runs on\n\nORDINE INTERNAZIONALE E DIRITTI UMANI 12\n\nacross the page break.\n\nSecond paragraph.\n\n" +
+			"ORDINE INTERNAZIONALE E DIRITTI UMANI 13\n\nThird paragraph.\n\nORDINE INTERNAZIONALE E DIRITTI UMANI 14\n\nFourth paragraph.\n\n" +
+			"ORDINE INTERNAZIONALE E DIRITTI UMANI 15\n\nThe last paragraph.\n"),
+		paragraphs: "First page text runs on across the page break.[] | Second paragraph.[] | Third paragraph.[] | Fourth paragraph.[] | The last paragraph.[]",
+		problems:   "page-furniture@13",
+	},
+	{
+		name:       "numbering that starts at 307",
+		src:        doc("A claim.<sup>307</sup> Another.<sup>308</sup>\n\n<sup>307</sup> Ibid.\n\n<sup>308</sup> Id. at 4.\n"),
+		paragraphs: "A claim. Another.[307 308]",
+		footnotes:  "307:Ibid. | 308:Id. at 4.",
 	},
 	{
 		name:       "emphasis and entities",
@@ -174,6 +194,36 @@ var noiseCases = []struct {
 		paragraphs: "See The Title & more.[1]",
 		footnotes:  "1:A. B., Book, in Journal, 2001.",
 	},
+}
+
+// TestHeadingShapes: in a marker-style article without a printed table
+// of contents, "#" headings of every usual shape become sections.
+func TestHeadingShapes(t *testing.T) {
+	src := "# A Note on Standing\n\n## JANE ROE\\*\n\nOpening text of the note.<sup>1</sup>\n\n<sup>1</sup> First note.\n\n" +
+		"#### I. Introduction\n\nText one.\n\n##### A. Background\n\nText two.\n\n#### II. The Merits\n\nText three.\n\n" +
+		"##### A. Injury\n\nText four.\n\n###### Unnumbered aside\n\nText five.\n\n#### Conclusion\n\nText six.\n"
+	d := mustParse(t, src)
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, fmt.Sprintf("%s|%s|%d", s.Number, s.Title, s.Level))
+	}
+	want := "I|Introduction|1; A|Background|2; II|The Merits|1; II.A|Injury|2; |Unnumbered aside|3; |Conclusion|1"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, "; "), want)
+	}
+	if d.Title != "A Note on Standing" || len(d.Paragraphs) != 7 || d.Paragraphs[5].Section != "II.A" || d.Paragraphs[6].Section != "" {
+		t.Errorf("title %q, %d paragraphs, text five in %q, text six in %q", d.Title, len(d.Paragraphs), d.Paragraphs[5].Section, d.Paragraphs[6].Section)
+	}
+	assertClean(t, d)
+}
+
+// TestNoFalseWarnings: notes numbered from 307 (a chapter of a report)
+// give no warning about 1-306.
+func TestNoFalseWarnings(t *testing.T) {
+	d := mustParse(t, doc("A claim.<sup>307</sup> Another.<sup>308</sup>\n\n<sup>307</sup> Ibid.\n\n<sup>308</sup> Id. at 4.\n"))
+	if len(d.Problems) != 0 {
+		t.Errorf("problems: %+v", d.Problems)
+	}
 }
 
 func TestNoise(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/article/formats"
 	"github.com/glossa-app/glossa/assets"
 )
 
@@ -74,18 +75,18 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "glossa check: give at most one FILE")
 		return 2
 	}
-	src, name := assets.Article, "the embedded article"
+	name := "the embedded article"
+	var doc *article.Document
+	var err error
 	if fs.NArg() == 1 {
+		// Any format, told from the content: Markdown, HTML, Word.
 		name = fs.Arg(0)
-		var err error
-		src, err = readLimited(name, article.MaxSize)
+		doc, _, err = formats.ReadFile(name)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "glossa check: %s\n", err)
+			fmt.Fprintf(e.stderr, "glossa check: %s: %s\n", name, formats.Plain(err))
 			return 1
 		}
-	}
-	doc, err := article.Parse(src)
-	if err != nil {
+	} else if doc, err = article.Parse(assets.Article); err != nil {
 		fmt.Fprintf(e.stderr, "glossa check: %s: %s\n", name, plainParseError(err))
 		return 1
 	}
