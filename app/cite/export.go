@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Export formats.
@@ -48,10 +49,24 @@ var personName = regexp.MustCompile(`^((?:\p{Lu}(?:\.\s?|\s)){1,3}?)\s*(\p{Lu}[\
 func SplitName(a string) Name {
 	a = strings.TrimSpace(a)
 	m := personName.FindStringSubmatch(a)
-	if m == nil || strings.TrimSpace(m[1]) == "" || len(strings.Fields(m[2])) > 3 {
+	// "U.N. HUMAN RIGHTS COMMITTEE" has the shape of initials and a
+	// surname, but names a body.
+	if m == nil || strings.TrimSpace(m[1]) == "" || len(strings.Fields(m[2])) > 3 || instWordRe.MatchString(capWords(m[2])) {
 		return Name{Literal: a}
 	}
 	return Name{Given: strings.TrimSpace(m[1]), Family: m[2]}
+}
+
+// capWords writes every word capitalised and the rest lower case, the
+// shape instWordRe reads ("HUMAN RIGHTS COMMITTEE" -> "Human Rights Committee").
+func capWords(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		f[i] = string(r)
+	}
+	return strings.Join(f, " ")
 }
 
 // String writes the name back as citations print it.
@@ -96,7 +111,7 @@ func dateParts(w Work) (y, m, d int) {
 var bibType = map[Kind]string{
 	KindBook: "book", KindArticle: "article", KindChapter: "incollection", KindReport: "techreport",
 	KindLegislation: "legislation", KindCase: "jurisdiction",
-	KindUNDocument: "misc", KindTreaty: "misc", KindOfficial: "misc", KindWeb: "misc", KindOther: "misc",
+	KindUNDocument: "misc", KindResolution: "misc", KindTreaty: "misc", KindOfficial: "misc", KindWeb: "misc", KindOther: "misc",
 }
 
 // bibEscape protects BibTeX and LaTeX specials. Non-ASCII text (accents,
@@ -227,7 +242,7 @@ func citedNote(s *Source) string {
 var risType = map[Kind]string{
 	KindBook: "BOOK", KindArticle: "JOUR", KindChapter: "CHAP", KindReport: "RPRT",
 	KindLegislation: "STAT", KindCase: "CASE", KindWeb: "ELEC",
-	KindUNDocument: "GOVDOC", KindTreaty: "GOVDOC", KindOfficial: "GOVDOC", KindOther: "GEN",
+	KindUNDocument: "GOVDOC", KindResolution: "GOVDOC", KindTreaty: "GOVDOC", KindOfficial: "GOVDOC", KindOther: "GEN",
 }
 
 // risValue keeps a value on one line: RIS fields end at the line end.
@@ -309,7 +324,7 @@ func WriteRIS(w io.Writer, sources []Source) error {
 var cslType = map[Kind]string{
 	KindBook: "book", KindArticle: "article-journal", KindChapter: "chapter", KindReport: "report",
 	KindLegislation: "legislation", KindCase: "legal_case", KindTreaty: "treaty", KindWeb: "webpage",
-	KindUNDocument: "document", KindOfficial: "document", KindOther: "document",
+	KindUNDocument: "document", KindResolution: "document", KindOfficial: "document", KindOther: "document",
 }
 
 // CSLName is a CSL-JSON name: family and given, or literal.

@@ -320,8 +320,11 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 // The floors, as the README states them (measured, then rounded down).
+// The held-out floors are what the extractor scored there before any
+// change of issue 17 (extraction 90.9%, resolution 100%): the held-out
+// part measures, it is never a target.
 var (
-	goldFloorTuned   = goldFloor{extract: 91, resolve: 99, forms: 100, kinds: 80, pins: 99, extra: 10}
-	goldFloorHeldOut = goldFloor{extract: 90, resolve: 100, forms: 100, kinds: 70, pins: 96, extra: 2}
-	goldFloorAll     = goldFloor{extract: 91, resolve: 99, forms: 100, kinds: 78, pins: 98, extra: 12}
+	goldFloorTuned   = goldFloor{extract: 99.5, resolve: 99, forms: 100, kinds: 97, pins: 99.5, extra: 2}
+	goldFloorHeldOut = goldFloor{extract: 90.5, resolve: 100, forms: 100, kinds: 93, pins: 96.5, extra: 2}
+	goldFloorAll     = goldFloor{extract: 98.5, resolve: 99, forms: 100, kinds: 97, pins: 99.5, extra: 4}
 )

@@ -84,8 +84,10 @@ func parseRef(s segment) ref {
 	r.pinpoint = joinPinpoint(pre, r.pinpoint)
 	w := &r.work
 	r.hasFullData = len(w.Authors) > 0 || len(w.Editors) > 0 || w.Year != "" || w.URL != "" || w.Symbol != ""
+	primaryFields(w, r.seg.text)
 	if r.form == FormFull {
 		w.Kind = inferKind(*w, r.seg.text)
+		identify(w)
 		if w.Pages == "" && (w.Kind == KindArticle || w.Kind == KindChapter) {
 			w.Pages = pagesOf(r.pinpoint)
 		}
@@ -151,7 +153,7 @@ func splitPinpoint(s string) (string, string) {
 	return p, strings.TrimSpace(s[end:])
 }
 
-var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|arts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
+var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|[Aa]rts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
 
 // pagesOf takes the first page or page range out of a pinpoint.
 func pagesOf(pin string) string {
@@ -168,6 +170,9 @@ func parseFields(s segment) (Work, string) {
 	var w Work
 	t := s.text
 	pos := 0
+	if cw, end, ok := parseCourtCite(t); ok {
+		return finishFields(cw, s, end)
+	}
 	// UN resolutions cited by number: "UNGA Res 79/243".
 	if m := unRes.FindStringSubmatchIndex(t); m != nil {
 		w.Authors = []string{t[m[2]:m[3]]}
@@ -463,56 +468,4 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 		pin = rest[loc[2]:]
 	}
 	return w, pin
-}
-
-var (
-	journalRe    = regexp.MustCompile(`(?i)\b(?:journal|review|quarterly|yearbook|studies|annuaire|law|encyclopedia|courses|zeitschrift|diritti|comunità|relations|affairs|policy|frontiers|talk|juris|lawfare|security|record)\b`)
-	officialRe   = regexp.MustCompile(`(?i)\b(?:joint statement|joint declaration|declaration of|letter dated|statement|speech|press conference|concept of the foreign policy|strategy|outlook|proposal|suggestions|white paper|national defence|submission|remarks|initiative)\b`)
-	reportRe     = regexp.MustCompile(`(?i)\b(?:report|comments|paper|assessment|brief|module|study|working paper)\b`)
-	treatyLeadRe = regexp.MustCompile(`^(?:[\w'’-]+\s+){0,3}(?:Convention|Agreement|Treaty|Covenant|Charter|Protocol)\b`)
-	lawRe        = regexp.MustCompile(`(?i)^(?:federal law|law of|law on)\b|\blaw of the people's republic\b|\bsecurity law\b|\bespionage law\b`)
-	caseRe       = regexp.MustCompile(`\bv\.\s|(?i)\bjudgment of\b|\badvisory opinion\b|\bindividual opinion\b`)
-)
-
-// inferKind guesses the kind of work from its fields and wording.
-func inferKind(w Work, text string) Kind {
-	t := w.Title
-	switch {
-	case caseRe.MatchString(t) || caseRe.MatchString(text) && len(w.Authors) == 0:
-		return KindCase
-	case lawRe.MatchString(t):
-		return KindLegislation
-	case w.Container != "" && len(w.Editors) > 0:
-		return KindChapter
-	case officialRe.MatchString(t) && !strings.Contains(strings.ToLower(t), "treaty is"):
-		return KindOfficial
-	case w.Symbol != "" || unResTitle.MatchString(t):
-		return KindUNDocument
-	case len(w.Authors) > 0 && authorIsUN(w.Authors[0]):
-		return KindUNDocument
-	case treatyLeadRe.MatchString(t) && !personStart.MatchString(strings.Join(w.Authors, " ")) && w.Container == "":
-		if reportRe.MatchString(t) || regexp.MustCompile(`(?i)draft|consolidated|negotiating`).MatchString(t) {
-			return KindUNDocument
-		}
-		return KindTreaty
-	case reportRe.MatchString(t) && w.Container == "":
-		return KindReport
-	case w.Container != "" && (w.Date != "" && w.URL != "" || !journalRe.MatchString(w.Container) && w.URL != ""):
-		return KindWeb
-	case w.Container != "":
-		return KindArticle
-	case w.Place != "" || len(w.Editors) > 0:
-		return KindBook
-	case w.URL != "":
-		return KindWeb
-	case len(w.Authors) > 0 && w.Year != "":
-		return KindBook
-	}
-	return KindOther
-}
-
-func authorIsUN(a string) bool {
-	k := authorKey(a)
-	return k == "UN GENERAL ASSEMBLY" || strings.Contains(k, "HUMAN RIGHTS COUNCIL") || strings.Contains(k, "HUMAN RIGHTS COMMITTEE") ||
-		strings.HasPrefix(k, "AD HOC COMMITTEE")
 }

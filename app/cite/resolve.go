@@ -63,14 +63,55 @@ func (r *resolver) endsWithShort(t string) bool {
 // footnote reads one footnote's citations.
 func (r *resolver) footnote(fn article.Footnote) {
 	var cited []int
+	ms := mentions(fn.Text)
+	first := len(r.citations)
 	for _, seg := range splitCitations(footnoteSegment(fn), r.endsWithShort) {
 		for _, part := range r.parts(seg) {
+			if inMention(part, ms) {
+				continue // the primary source the prose names is added below
+			}
 			if i, ok := r.cite(fn.N, part, cited); ok {
 				cited = append(cited, i)
 			}
 		}
 	}
+	for _, m := range ms {
+		if overlapsCitation(m, r.citations[first:]) {
+			continue
+		}
+		i := r.add(m.work)
+		r.sources[i].places = append(r.sources[i].places, Place{Footnote: fn.N, Pinpoint: m.pinpoint, Form: FormFull})
+		r.citations = append(r.citations, Citation{Footnote: fn.N, Start: m.start, End: m.end, Text: fn.Text[m.start:m.end],
+			Form: FormFull, Pinpoint: m.pinpoint, Source: fmt.Sprint(i)})
+		cited = append(cited, i)
+	}
+	// Citations in the order the footnote gives them.
+	own := r.citations[first:]
+	sort.SliceStable(own, func(a, b int) bool { return own[a].Start < own[b].Start })
 	r.prev, r.prevN = cited, fn.N
+}
+
+// inMention reports whether a part that parses as no reference of its own
+// (no authors, no symbol) starts inside prose that names a primary source.
+func inMention(part segment, ms []mention) bool {
+	for _, m := range ms {
+		if part.start < m.end && part.end > m.start {
+			ref := parseRef(part)
+			return len(ref.work.Authors) == 0 && ref.work.Symbol == "" && ref.form == FormFull
+		}
+	}
+	return false
+}
+
+// overlapsCitation reports whether a mention lies in text already read as
+// a citation: the citation's own parser has the better reading.
+func overlapsCitation(m mention, cs []Citation) bool {
+	for _, c := range cs {
+		if c.Start < m.end && c.End > m.start {
+			return true
+		}
+	}
+	return false
 }
 
 // parts strips the prose that introduces citations and returns what may be
@@ -477,6 +518,7 @@ func (r *resolver) library() *Library {
 		if s.work.Kind == "" {
 			s.work.Kind = KindOther
 		}
+		identify(&s.work)
 		ids[i] = sourceID(s.work)
 		s.id = ids[i]
 	}
