@@ -35,3 +35,28 @@ func TestProseIntroducesWorks(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguityShownNotGuessed: a short form that matches several works
+// points at none of them and lists them all; n. 186 "Cybercrime
+// Convention, cit." is one (the gold set knows it).
+func TestAmbiguityShownNotGuessed(t *testing.T) {
+	lib := Extract(articleFootnotes(t))
+	found := false
+	for _, c := range lib.Citations {
+		if !c.Ambiguous {
+			continue
+		}
+		if c.Source != "" || len(c.Candidates) < 2 {
+			t.Errorf("n. %d %q is ambiguous but points at %q with candidates %q", c.Footnote, c.Text, c.Source, c.Candidates)
+		}
+		found = found || c.Footnote == 186
+	}
+	if !found {
+		t.Errorf("n. 186 \"Cybercrime Convention, cit.\" matches several works, but no citation of it is marked ambiguous: the resolver guessed")
+	}
+	for _, p := range lib.Problems {
+		if p.Kind == ProblemAmbiguous && len(p.Candidates) < 2 {
+			t.Errorf("n. %d: ambiguous problem with %d candidates", p.Footnote, len(p.Candidates))
+		}
+	}
+}
