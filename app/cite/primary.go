@@ -102,7 +102,7 @@ func primaryFields(w *Work, text string) {
 			w.Court = "European Court of Human Rights"
 		}
 	}
-	if m := caseNumRe.FindStringSubmatchIndex(w.Title); m != nil && caseTitleRe.MatchString(w.Title) {
+	if m := caseNumRe.FindStringSubmatchIndex(w.Title); m != nil && caseTitleRe.MatchString(w.Title) && !hasPerson(*w) {
 		w.Number = w.Title[m[2]:m[3]]
 	}
 }
