@@ -215,9 +215,9 @@ type mods struct {
 		} `xml:"titleInfo"`
 		Names     []modsName `xml:"name"`
 		HostNames []modsName `xml:"relatedItem>name"` // a chapter's book and its editors
-		Issued   string   `xml:"originInfo>dateIssued"`
-		PartDate string   `xml:"part>date"`
-		Genres   []string `xml:"genre"`
+		Issued    string     `xml:"originInfo>dateIssued"`
+		PartDate  string     `xml:"part>date"`
+		Genres    []string   `xml:"genre"`
 	} `xml:"mods"`
 }
 
