@@ -150,6 +150,10 @@ func comparePandocCSL(t *testing.T, format string, lib *Library, out []byte) {
 		if year != s.Year {
 			t.Errorf("%s %s: pandoc reads the year %q, the source has %q", format, s.Key, year, s.Year)
 		}
+		// a day the footnote gives is kept: "31 August 2023" -> 2023-08-31
+		if y, m, d := dateParts(s.Work); d > 0 && (r.Issued == nil || fmt.Sprint(r.Issued.DateParts) != fmt.Sprint([][]int{{y, m, d}})) {
+			t.Errorf("%s %s: pandoc reads the date %v, the source has %q", format, s.Key, r.Issued, s.Date)
+		}
 		if w, ok := wantType[s.Kind]; ok && r.Type != w {
 			t.Errorf("%s %s (%s): pandoc reads the type %q, want %q", format, s.Key, s.Kind, r.Type, w)
 		}
