@@ -68,7 +68,7 @@ func kindName(k cite.Kind) string {
 type sourceRow struct {
 	src   *cite.Source
 	score int
-	hits  [4][]int // byte offsets per cite.Field
+	hits  [cite.FieldCount][]int // byte offsets per cite.Field
 }
 
 // sourcesScreen is the Sources screen: every work the footnotes cite,
