@@ -47,6 +47,7 @@ type sourceJSON struct {
 	Number      *string  `json:"number"`    // application, case or law number
 	State       *string  `json:"state"`     // legislation
 	Published   *string  `json:"published"` // treaty series or law report
+	OSCOLA      string   `json:"oscola"`    // the source as an OSCOLA footnote, to paste into an essay
 }
 
 type placeJSON struct {
@@ -171,6 +172,7 @@ func writeSourcesJSON(w io.Writer, sources []cite.Source) error {
 			Editors: orEmpty(s.Editors), Translators: orEmpty(s.Translators), Parties: orEmpty(s.Parties),
 			Date: nullable(s.Date), Symbol: nullable(s.Symbol), Body: nullable(s.Body), Court: nullable(s.Court),
 			Number: nullable(s.Number), State: nullable(s.State), Published: nullable(s.Published),
+			OSCOLA: s.OSCOLA(""),
 		}
 		for k, p := range s.CitedIn {
 			j.CitedIn[k] = placeJSON{Footnote: p.Footnote, Pinpoint: nullable(p.Pinpoint), Form: string(p.Form)}

@@ -44,7 +44,7 @@ func TestSourcesJSONContract(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for i, it := range items {
-		if got := keysOf(it); got != "authors,body,cited_in,container,court,date,editors,id,kind,number,parties,published,state,symbol,title,translators,url,year" {
+		if got := keysOf(it); got != "authors,body,cited_in,container,court,date,editors,id,kind,number,oscola,parties,published,state,symbol,title,translators,url,year" {
 			t.Fatalf("source %d has keys %s", i, got)
 		}
 		for _, k := range []string{"editors", "translators", "parties"} {
