@@ -83,16 +83,6 @@ func keepsCapitals(got, want string) bool {
 	return true
 }
 
-// cslRecord is what pandoc's CSL-JSON writer gives back.
-type cslRecord struct {
-	ID     string    `json:"id"`
-	Type   string    `json:"type"`
-	Title  string    `json:"title"`
-	Author []CSLName `json:"author"`
-	Editor []CSLName `json:"editor"`
-	Issued *CSLDate  `json:"issued"`
-}
-
 func cslAuthorKeys(names []CSLName) string {
 	var ks []string
 	for _, n := range names {
@@ -114,14 +104,14 @@ func sourceAuthorKeys(names []string) string {
 // CSL type of the kinds that have one.
 func comparePandocCSL(t *testing.T, format string, lib *Library, out []byte) {
 	t.Helper()
-	var recs []cslRecord
+	var recs []CSLItem // as pandoc writes them
 	if err := json.Unmarshal(out, &recs); err != nil {
 		t.Fatalf("%s: pandoc wrote no CSL-JSON: %v", format, err)
 	}
 	if len(recs) != len(lib.Sources) {
 		t.Fatalf("%s: pandoc read %d entries, the library has %d", format, len(recs), len(lib.Sources))
 	}
-	byID := map[string]cslRecord{}
+	byID := map[string]CSLItem{}
 	for _, r := range recs {
 		byID[r.ID] = r
 	}

@@ -116,22 +116,7 @@ func (s *Source) OSCOLA(pinpoint string) string {
 		if pub := strings.TrimSpace(s.Place + " " + s.Year); pub != "" {
 			b.WriteString(" (" + pub + ")")
 		}
-	case KindWeb:
-		b.WriteString("'" + title + "'")
-		var in []string
-		if s.Container != "" {
-			in = append(in, s.Container)
-		}
-		if d := dateOrYear(s); d != "" {
-			in = append(in, d)
-		}
-		if len(in) > 0 {
-			b.WriteString(" (" + strings.Join(in, ", ") + ")")
-		}
-		if s.URL != "" {
-			b.WriteString(" <" + exportURL(s.URL) + ">")
-		}
-	default: // report, official statement, other
+	default: // web page, report, official statement, other
 		if title != "" {
 			b.WriteString("'" + title + "'")
 		}
