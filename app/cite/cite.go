@@ -69,6 +69,7 @@ type Work struct {
 	Number      string   `json:"number,omitempty"`    // application or case number, law number ("398-FZ")
 	State       string   `json:"state,omitempty"`     // legislation: the State that enacted it
 	Published   string   `json:"published,omitempty"` // where a treaty or a case is published: "ETS No. 185", "Series A/B, No. 41"
+	Accessed    string   `json:"accessed,omitempty"`  // "last accessed 3 May 2024": when the site was read
 }
 
 // Place is one mention of a source in a footnote.

@@ -93,7 +93,12 @@ var monthNum = map[string]int{"january": 1, "february": 2, "march": 3, "april": 
 // dateParts reads "31 August 2023" or a bare year into year, month, day
 // (zero when unknown).
 func dateParts(w Work) (y, m, d int) {
-	if f := strings.Fields(w.Date); len(f) == 3 {
+	return parseDate(w.Date, w.Year)
+}
+
+// parseDate reads "31 August 2023", else the bare year.
+func parseDate(date, year string) (y, m, d int) {
+	if f := strings.Fields(date); len(f) == 3 {
 		d, _ = strconv.Atoi(strings.TrimRight(f[0], "stndrh"))
 		m = monthNum[strings.ToLower(f[1])]
 		y, _ = strconv.Atoi(f[2])
@@ -101,8 +106,16 @@ func dateParts(w Work) (y, m, d int) {
 			return y, m, d
 		}
 	}
-	y, _ = strconv.Atoi(w.Year)
+	y, _ = strconv.Atoi(year)
 	return y, 0, 0
+}
+
+// accessedISO is when a site was read, "2024-05-03", or "".
+func accessedISO(w Work) string {
+	if y, m, d := parseDate(w.Accessed, ""); y > 0 && d > 0 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	return ""
 }
 
 // ---- BibTeX ----
@@ -285,6 +298,7 @@ func WriteBibTeX(w io.Writer, sources []Source) error {
 		// biblatex and the url package read url verbatim: escaping "_"
 		// or "%" there would put the backslash in the link.
 		field("url", bibURL(exportURL(s.URL)))
+		field("urldate", accessedISO(s.Work)) // only when the footnote says: the article gives no access dates
 		field("note", bibText(exportNote(s)))
 		fmt.Fprintf(bw, "  keywords = {glossa:%s}\n}\n\n", s.ID)
 	}
@@ -416,6 +430,7 @@ func WriteRIS(w io.Writer, sources []Source) error {
 		tag("CY", s.Place)
 		tag("SN", s.Symbol)
 		tag("UR", exportURL(s.URL))
+		tag("Y2", strings.ReplaceAll(accessedISO(s.Work), "-", "/"))
 		tag("N1", exportNote(s))
 		tag("KW", "glossa:"+s.ID)
 		bw.WriteString("ER  - \r\n\r\n")
@@ -467,6 +482,7 @@ type CSLItem struct {
 	Publisher      string    `json:"publisher,omitempty"` // the site or institution of a web page or report
 	Collection     string    `json:"collection-title,omitempty"`
 	Issued         *CSLDate  `json:"issued,omitempty"`
+	Accessed       *CSLDate  `json:"accessed,omitempty"`
 	URL            string    `json:"URL,omitempty"`
 	Note           string    `json:"note,omitempty"`
 }
@@ -519,6 +535,9 @@ func CSLItems(sources []Source) []CSLItem {
 				}
 			}
 			it.Issued = &CSLDate{DateParts: [][]int{parts}}
+		}
+		if y, m, d := parseDate(s.Accessed, ""); d > 0 {
+			it.Accessed = &CSLDate{DateParts: [][]int{{y, m, d}}}
 		}
 		items = append(items, it)
 	}

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
 )
 
 // record is what a reader gets back from an export: enough to compare
@@ -389,5 +391,28 @@ func TestExportUnknownFormat(t *testing.T) {
 	err := Export(&bytes.Buffer{}, "endnote", nil)
 	if err == nil || !strings.Contains(err.Error(), "endnote") {
 		t.Errorf("Export(endnote) error = %v", err)
+	}
+}
+
+// TestAccessedDate: a footnote that says when a site was read gives
+// biblatex its urldate, RIS its Y2 and CSL its accessed date.
+func TestAccessedDate(t *testing.T) {
+	lib := Extract([]article.Footnote{{N: 1, Text: "A. SMITH, Cyber Norms, in Lawfare, 2 March 2021, available at www.lawfaremedia.org, last accessed 3 May 2024."}})
+	if len(lib.Sources) != 1 || lib.Sources[0].Accessed != "3 May 2024" || lib.Sources[0].Kind != KindWeb {
+		t.Fatalf("sources %+v", lib.Sources)
+	}
+	for format, want := range map[string]string{FormatBibTeX: "urldate = {2024-05-03}", FormatRIS: "Y2  - 2024/05/03", FormatCSLJSON: `"accessed": {
+      "date-parts": [
+        [
+          2024,
+          5,
+          3`} {
+		var buf bytes.Buffer
+		if err := Export(&buf, format, lib.Sources); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s lacks %q:\n%s", format, want, buf.String())
+		}
 	}
 }

@@ -29,6 +29,7 @@ var (
 	caseNumRe        = regexp.MustCompile(`,\s*No\s+([0-9]+-\S+)$`)
 	partiesVRe       = regexp.MustCompile(`^(.+?)\s+v\.\s+(.+)$`)
 	betweenRe        = regexp.MustCompile(`\bbetween\s+(.+?)(?:\s+(?:on|concerning|for|relating to)\s+|$)`)
+	accessedRe       = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
 	reportByRe       = regexp.MustCompile(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
 )
 
@@ -80,6 +81,9 @@ func primaryFields(w *Work, text string) {
 		if w.Place == "" && m[2] != "" {
 			w.Place = m[2]
 		}
+	}
+	if m := accessedRe.FindStringSubmatch(text); m != nil {
+		w.Accessed = numericDate(m[1])
 	}
 	if reportByRe.MatchString(w.Title) {
 		w.Title = reportByRe.ReplaceAllString(w.Title, "")
