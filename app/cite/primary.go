@@ -29,6 +29,7 @@ var (
 	caseNumRe        = regexp.MustCompile(`,\s*No\s+([0-9]+-\S+)$`)
 	partiesVRe       = regexp.MustCompile(`^(.+?)\s+v\.\s+(.+)$`)
 	betweenRe        = regexp.MustCompile(`\bbetween\s+(.+?)(?:\s+(?:on|concerning|for|relating to)\s+|$)`)
+	monthCase        = regexp.MustCompile(monthRe)
 	accessedRe       = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
 	reportByRe       = regexp.MustCompile(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
 )
@@ -82,6 +83,8 @@ func primaryFields(w *Work, text string) {
 			w.Place = m[2]
 		}
 	}
+	// "27 december 2016" as the footnote wrote it, "27 December 2016" shown
+	w.Date = monthCase.ReplaceAllStringFunc(w.Date, func(m string) string { return strings.ToUpper(m[:1]) + strings.ToLower(m[1:]) })
 	if m := accessedRe.FindStringSubmatch(text); m != nil {
 		w.Accessed = numericDate(m[1])
 	}

@@ -142,7 +142,7 @@ func (s *sourcesScreen) commands() []command {
 
 func (s *sourcesScreen) build() {
 	s.search = newSearchEntry()
-	s.search.SetPlaceHolder("Search authors, titles, journals, years")
+	s.search.SetPlaceHolder("Search authors, titles, journals, years, UN symbols, courts")
 	s.search.OnChanged = s.onSearchChanged
 	s.search.onEscape = s.onSearchEscape
 	s.search.onMove = s.move

@@ -36,7 +36,7 @@ func identifyingFields(src *cite.Source) [][2]string {
 		add("Parties", strings.Join(src.Parties, "; "))
 		add("Published in", src.Published)
 	case cite.KindResolution, cite.KindUNDocument:
-		add("UN organ", src.Body)
+		add("UN organ", body(src))
 	case cite.KindLegislation:
 		add("State", src.State)
 		add("Law no.", src.Number)
@@ -50,7 +50,7 @@ func identifyingFields(src *cite.Source) [][2]string {
 		add(no, src.Number)
 		add("Report", src.Published)
 	case cite.KindOfficial:
-		add("Issued by", src.Body)
+		add("Issued by", body(src))
 	}
 	add("Translators", strings.Join(src.Translators, "; "))
 	return out
@@ -80,7 +80,7 @@ func identifyingLine(src *cite.Source) string {
 		}
 		add(src.Published)
 	case cite.KindResolution, cite.KindUNDocument:
-		add(src.Body)
+		add(body(src))
 		add(src.Symbol)
 		add(src.Date)
 	case cite.KindLegislation:
@@ -97,10 +97,20 @@ func identifyingLine(src *cite.Source) string {
 		add(src.Date)
 		add(src.Published)
 	case cite.KindOfficial:
-		add(src.Body)
+		add(body(src))
 		add(src.Date)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// body is the issuing organ when the author line does not already name
+// it ("UNGA" is shown as "UN General Assembly"; a ministry that is the
+// author is not repeated).
+func body(src *cite.Source) string {
+	if len(src.Authors) > 0 && src.Authors[0] == src.Body {
+		return ""
+	}
+	return src.Body
 }
 
 // identifyingSegments are the list row's muted text for identifyingLine.
@@ -137,9 +147,11 @@ func (s *sourcesScreen) primaryOverview() []fyne.CanvasObject {
 		filter.Importance = widget.LowImportance
 		filter.Alignment = widget.ButtonAlignLeading
 		id := src.ID
-		open := widget.NewButton(shortRef(src, 48), func() { s.Select(id) })
-		open.Alignment = widget.ButtonAlignLeading
-		open.Importance = widget.LowImportance
+		// a link that truncates: a button as wide as its text would widen
+		// the window
+		open := widget.NewHyperlink(shortRef(src, 80), nil)
+		open.OnTapped = func() { s.Select(id) }
+		open.Truncation = fyne.TextTruncateEllipsis
 		line := widget.NewLabel(identifyingLine(src))
 		line.Wrapping = fyne.TextWrapWord
 		line.SizeName = theme.SizeNameCaptionText
