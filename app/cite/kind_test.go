@@ -1,8 +1,12 @@
 package cite
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
 )
 
 // TestKindRules: each rule of kindRules decides the kind it names, on a
@@ -125,6 +129,29 @@ func TestPrimarySourcesFound(t *testing.T) {
 		}
 		if w.Parties != nil && !slices.Equal(s.Parties, w.Parties) {
 			t.Errorf("n. %d %q: parties %q, want %q", tc.footnote, tc.title, s.Parties, w.Parties)
+		}
+	}
+}
+
+// TestTranslatorsKept: translators are neither authors nor lost, and
+// every export names them as translators.
+func TestTranslatorsKept(t *testing.T) {
+	lib := Extract([]article.Footnote{{N: 1, Text: "S. KRYLOV, Les notions principales du droit des gens, translated by A. SMITH and B. JONES, Paris, 1947, p. 407."}})
+	if len(lib.Sources) != 1 {
+		t.Fatalf("%d sources", len(lib.Sources))
+	}
+	s := lib.Sources[0]
+	if !slices.Equal(s.Authors, []string{"S. KRYLOV"}) || !slices.Equal(s.Translators, []string{"A. SMITH", "B. JONES"}) ||
+		s.Title != "Les notions principales du droit des gens" || s.Year != "1947" {
+		t.Fatalf("authors %q translators %q title %q year %q", s.Authors, s.Translators, s.Title, s.Year)
+	}
+	for format, want := range map[string]string{FormatBibTeX: "translator = {SMITH, A. and JONES, B.}", FormatRIS: "A4  - SMITH, A.", FormatCSLJSON: `"translator"`} {
+		var buf bytes.Buffer
+		if err := Export(&buf, format, lib.Sources); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s lacks %q", format, want)
 		}
 	}
 }

@@ -43,7 +43,7 @@ var (
 	// pinpointRe finds where a pinpoint starts.
 	pinpointRe = regexp.MustCompile(`(?:^|[,\s])((?:pp?|paras?|nos?|n|arts?|letts?|lett|Art|Arts)\.\s*[0-9IVXivx]|(?:articles?|para|art)\s+[0-9]|[0-9]+\s*-\s*[0-9]+\s*\.?$)`)
 	// titleEnd is what may follow the comma that ends a title.
-	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
+	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|translated by|trans\. by|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
 	monthDayEnd  = regexp.MustCompile(monthRe + `\s+\d{1,2}$`)
 	shortDefRe   = regexp.MustCompile(`,?\s*\(\s*['"‘“]([^'"’”()]{3,80})['"’”]\s*\)?`)
 	sessionRe    = regexp.MustCompile(`^(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session,\s*`)

@@ -30,8 +30,10 @@ var (
 	partiesVRe       = regexp.MustCompile(`^(.+?)\s+v\.\s+(.+)$`)
 	betweenRe        = regexp.MustCompile(`\bbetween\s+(.+?)(?:\s+(?:on|concerning|for|relating to)\s+|$)`)
 	monthCase        = regexp.MustCompile(monthRe)
-	accessedRe       = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
-	reportByRe       = regexp.MustCompile(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
+	// translatedRe: "translated by A. SMITH and B. JONES", "trans. by ...".
+	translatedRe = regexp.MustCompile(`(?i:translated by|trans\. by|tr\. by)\s+((?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+(?:(?:\s*,\s*|\s+and\s+)(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+)*)`)
+	accessedRe   = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
+	reportByRe   = regexp.MustCompile(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
 )
 
 // numericDate turns "23/11/2001" or "28.12.2013" into "23 November 2001".
@@ -85,6 +87,11 @@ func primaryFields(w *Work, text string) {
 	}
 	// "27 december 2016" as the footnote wrote it, "27 December 2016" shown
 	w.Date = monthCase.ReplaceAllStringFunc(w.Date, func(m string) string { return strings.ToUpper(m[:1]) + strings.ToLower(m[1:]) })
+	if m := translatedRe.FindStringSubmatch(text); m != nil && len(w.Translators) == 0 {
+		for _, n := range regexp.MustCompile(`\s*,\s*|\s+and\s+`).Split(m[1], -1) {
+			w.Translators = append(w.Translators, strings.TrimSpace(n))
+		}
+	}
 	if m := accessedRe.FindStringSubmatch(text); m != nil {
 		w.Accessed = numericDate(m[1])
 	}
