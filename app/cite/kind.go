@@ -83,7 +83,7 @@ var kindRules = []kindRule{
 	}},
 	{"instrument's own name", KindTreaty, func(w Work, _ string) bool {
 		return !hasPerson(w) && w.Container == "" && treatyTitleRe.MatchString(w.Title) &&
-			!regexp.MustCompile(`(?i)draft|consolidated|negotiating|\s[-–]\s`).MatchString(w.Title) && !reportRe.MatchString(w.Title)
+			!draftRe.MatchString(w.Title) && !reportRe.MatchString(w.Title)
 	}},
 	{"a State speaking", KindOfficial, func(w Work, _ string) bool {
 		return len(w.Authors) > 0 && !hasPerson(w) && stateOrganRe.MatchString(w.Authors[0]) && !reportRe.MatchString(w.Title)
@@ -126,3 +126,9 @@ func decideKind(w Work, text string) (Kind, string) {
 	}
 	return KindOther, "no rule"
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	draftRe = regexp.MustCompile(`(?i)draft|consolidated|negotiating|\s[-–]\s`)
+)

@@ -302,9 +302,16 @@ func unshout(s string) string {
 		default:
 			words[i] = capWords(w)
 			// "PEOPLE'S" -> "People's", "SCHER-ZAGIER" -> "Scher-Zagier"
-			words[i] = regexp.MustCompile(`-(\p{Ll})`).ReplaceAllStringFunc(words[i], strings.ToUpper)
-			words[i] = regexp.MustCompile(`'S\b`).ReplaceAllString(words[i], "'s")
+			words[i] = hyphenLowerRe.ReplaceAllStringFunc(words[i], strings.ToUpper)
+			words[i] = possessiveRe.ReplaceAllString(words[i], "'s")
 		}
 	}
 	return strings.Join(words, " ")
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	hyphenLowerRe = regexp.MustCompile(`-(\p{Ll})`)
+	possessiveRe  = regexp.MustCompile(`'S\b`)
+)

@@ -142,7 +142,7 @@ func splitPinpoint(s string) (string, string) {
 	p := strings.TrimSpace(s[:end])
 	for {
 		q := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p, " and"), " e"), " ,;")
-		if strings.HasSuffix(q, ".") && !regexp.MustCompile(`(?i)\b(?:ff|ss|seq|cit)\.$`).MatchString(q) {
+		if strings.HasSuffix(q, ".") && !keepDotRe.MatchString(q) {
 			q = strings.TrimSuffix(q, ".")
 		}
 		if q == p {
@@ -157,7 +157,7 @@ var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|[Aa]rt
 
 // pagesOf takes the first page or page range out of a pinpoint.
 func pagesOf(pin string) string {
-	m := regexp.MustCompile(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`).FindStringSubmatch(pin)
+	m := firstPagesRe.FindStringSubmatch(pin)
 	if m == nil {
 		return ""
 	}
@@ -243,7 +243,7 @@ func readAuthors(t string) (authors, editors []string, end int) {
 			name = strings.TrimRight(m, " ")
 			// "UNITED NATIONS SPECIAL RAPPORTEUR ... TERRORISM B. SAUL":
 			// the body and the person are two authors.
-			if loc := regexp.MustCompile(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`).FindStringSubmatchIndex(name); loc != nil && loc[0] > 0 {
+			if loc := trailingPersonRe.FindStringSubmatchIndex(name); loc != nil && loc[0] > 0 {
 				names = append(names, name[:loc[0]])
 				pos += loc[2]
 				name = name[loc[2]:loc[3]]
@@ -259,13 +259,13 @@ func readAuthors(t string) (authors, editors []string, end int) {
 		names = append(names, strings.TrimRight(name, " "))
 		pos += len(name)
 		// "(eds.)" turns the names read so far into editors.
-		if m := regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`).FindString(t[pos:]); m != "" {
+		if m := edsMarkRe.FindString(t[pos:]); m != "" {
 			editors = append(editors, names...)
 			names = nil
 			pos += len(m)
 			break
 		}
-		sep := regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`).FindString(t[pos:])
+		sep := nameSepRe.FindString(t[pos:])
 		if sep == "" {
 			break
 		}
@@ -294,7 +294,7 @@ func nameEnds(rest string) bool {
 		rest = rest[1:]
 	}
 	return rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " and ") ||
-		strings.HasPrefix(rest, " e ") || regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`).MatchString(rest) ||
+		strings.HasPrefix(rest, " e ") || edsMarkRe.MatchString(rest) ||
 		strings.HasPrefix(rest, " also on behalf")
 }
 
@@ -451,7 +451,7 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 		}
 	}
 	if w.Year == "" {
-		if m := regexp.MustCompile(`\b((?:19|20)\d\d)/\d\d/\d\d\b`).FindStringSubmatch(w.Title); m != nil {
+		if m := slashDateRe.FindStringSubmatch(w.Title); m != nil {
 			w.Year = m[1]
 		} else if m := dateRe.FindString(w.Title); m != "" {
 			w.Year = yearRe.FindString(m)
@@ -469,3 +469,14 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 	}
 	return w, pin
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	keepDotRe        = regexp.MustCompile(`(?i)\b(?:ff|ss|seq|cit)\.$`)
+	firstPagesRe     = regexp.MustCompile(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`)
+	trailingPersonRe = regexp.MustCompile(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`)
+	edsMarkRe        = regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`)
+	nameSepRe        = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`)
+	slashDateRe      = regexp.MustCompile(`\b((?:19|20)\d\d)/\d\d/\d\d\b`)
+)

@@ -88,7 +88,7 @@ func primaryFields(w *Work, text string) {
 	// "27 december 2016" as the footnote wrote it, "27 December 2016" shown
 	w.Date = monthCase.ReplaceAllStringFunc(w.Date, func(m string) string { return strings.ToUpper(m[:1]) + strings.ToLower(m[1:]) })
 	if m := translatedRe.FindStringSubmatch(text); m != nil && len(w.Translators) == 0 {
-		for _, n := range regexp.MustCompile(`\s*,\s*|\s+and\s+`).Split(m[1], -1) {
+		for _, n := range listSepRe.Split(m[1], -1) {
 			w.Translators = append(w.Translators, strings.TrimSpace(n))
 		}
 	}
@@ -158,7 +158,7 @@ func splitParties(s string) []string {
 		return []string{strings.TrimPrefix(s, "the ")}
 	}
 	var out []string
-	for _, p := range regexp.MustCompile(`\s*,\s*|\s+and\s+`).Split(s, -1) {
+	for _, p := range listSepRe.Split(s, -1) {
 		if p = strings.TrimSpace(strings.TrimPrefix(p, "the ")); p != "" {
 			out = append(out, p)
 		}
@@ -260,3 +260,9 @@ func mentions(t string) []mention {
 	}
 	return out
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	listSepRe = regexp.MustCompile(`\s*,\s*|\s+and\s+`)
+)

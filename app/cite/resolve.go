@@ -144,7 +144,7 @@ func (r *resolver) partsOf(seg segment) []segment {
 	}
 	rest = skipLeadingProse(rest.trim()).trim()
 	// Text after the citation that only comments on it: ", which ...".
-	if loc := regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`).FindStringIndex(rest.text); loc != nil {
+	if loc := commentRe.FindStringIndex(rest.text); loc != nil {
 		rest = rest.sub(0, loc[0]).trim()
 	}
 	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) {
@@ -302,7 +302,7 @@ func pinpointFits(w Work, pin string) fit {
 		}
 		return fitYes
 	}
-	if regexp.MustCompile(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`).MatchString(pin) {
+	if provisionPinRe.MatchString(pin) {
 		if paged {
 			return fitNo
 		}
@@ -674,3 +674,10 @@ func asciiKey(s string, max int) string {
 	}
 	return b.String()
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	commentRe      = regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`)
+	provisionPinRe = regexp.MustCompile(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`)
+)
