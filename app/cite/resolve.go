@@ -147,10 +147,26 @@ func (r *resolver) partsOf(seg segment) []segment {
 	if loc := commentRe.FindStringIndex(rest.text); loc != nil {
 		rest = rest.sub(0, loc[0]).trim()
 	}
-	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) {
+	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) && !narrativeWithSite(rest) {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// narrativeVerb is a verb in the past before an object: "(The Citizen
+// Lab ...) developed an (interactive tool)", which a title rarely has.
+var narrativeVerb = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:an?|the|its|their)\s`)
+
+// narrativeWithSite is a sentence that points at a site ("The Citizen Lab
+// ... developed an interactive tool ..., available at www...."): no
+// author, year, date or symbol, and a narrative verb before the address.
+func narrativeWithSite(s segment) bool {
+	i := strings.Index(s.text, "available at")
+	if i < 0 || !narrativeVerb.MatchString(s.text[:i]) {
+		return false
+	}
+	w := parseRef(s).work
+	return len(w.Authors) == 0 && w.Year == "" && w.Date == "" && w.Symbol == ""
 }
 
 // versionOf is a pointer to another version of a work already cited
