@@ -3,6 +3,13 @@
 // titles the article defines such as "2016 Joint Declaration") to the work
 // they point at, and merges every mention of one work into one Source.
 //
+// Primary sources (treaties, UN resolutions and documents, national laws,
+// cases, official statements) are kinds of their own, decided by the rules
+// in kind.go, with the fields that identify them (parties, organ, court,
+// number, State, series); prose that names one ("the Agreement between
+// China and India ... of 29 April 1954") yields it too. Sources export to
+// biblatex, RIS and CSL-JSON and copy as OSCOLA footnotes.
+//
 // Extraction is heuristic: it reads citation conventions (initials and
 // capitalised surnames, "in" before a container, "(eds.)", "available at",
 // UN document symbols, pinpoints) rather than a fixed list of works, and it
