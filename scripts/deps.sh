@@ -6,6 +6,9 @@
 set -euo pipefail
 
 want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+# Independent readers the export tests run: pandoc (biblatex, CSL-JSON,
+# citeproc) and bibutils (ris2xml, xml2bib). Tests only, never runtime.
+want+=(pandoc bibutils)
 if [[ "${1:-}" == "--display" ]]; then
   want+=(xvfb xdotool imagemagick xauth)
 fi

@@ -3,6 +3,13 @@
 // titles the article defines such as "2016 Joint Declaration") to the work
 // they point at, and merges every mention of one work into one Source.
 //
+// Primary sources (treaties, UN resolutions and documents, national laws,
+// cases, official statements) are kinds of their own, decided by the rules
+// in kind.go, with the fields that identify them (parties, organ, court,
+// number, State, series); prose that names one ("the Agreement between
+// China and India ... of 29 April 1954") yields it too. Sources export to
+// biblatex, RIS and CSL-JSON and copy as OSCOLA footnotes.
+//
 // Extraction is heuristic: it reads citation conventions (initials and
 // capitalised surnames, "in" before a container, "(eds.)", "available at",
 // UN document symbols, pinpoints) rather than a fixed list of works, and it
@@ -24,12 +31,13 @@ const (
 	KindBook        Kind = "book"
 	KindArticle     Kind = "article"     // journal article, encyclopedia entry
 	KindChapter     Kind = "chapter"     // chapter in an edited volume
-	KindUNDocument  Kind = "un-document" // UN resolution, report or document with a symbol
-	KindTreaty      Kind = "treaty"      // treaty, convention, agreement
-	KindCase        Kind = "case"        // judgment, advisory opinion
-	KindLegislation Kind = "legislation" // national law
-	KindOfficial    Kind = "official"    // State documents: joint statements, letters, speeches, proposals
-	KindReport      Kind = "report"      // reports and NGO papers
+	KindUNDocument  Kind = "un-document" // UN report, letter, note or other document of a UN body (body, symbol, date)
+	KindResolution  Kind = "resolution"  // resolution of a UN organ (body, symbol such as A/RES/79/243, date)
+	KindTreaty      Kind = "treaty"      // treaty, convention, agreement (parties, date of signature, where published)
+	KindCase        Kind = "case"        // judgment, advisory opinion (court, parties, number, date, report)
+	KindLegislation Kind = "legislation" // national law (state, title, number, date)
+	KindOfficial    Kind = "official"    // statements, declarations, speeches, press releases, proposals of States and officials (issuing body, date)
+	KindReport      Kind = "report"      // reports and papers of institutes, NGOs and companies
 	KindWeb         Kind = "web"         // web pages, press and blog items
 	KindOther       Kind = "other"
 )
@@ -59,6 +67,16 @@ type Work struct {
 	Symbol    string   `json:"symbol,omitempty"` // UN document symbol, "A/RES/79/243"
 	URL       string   `json:"url,omitempty"`    // as written: "www.unodc.org"
 	Short     string   `json:"short,omitempty"`  // short title the article defines for it
+
+	// Fields that identify primary sources (see PrimaryFields).
+	Translators []string `json:"translators,omitempty"`
+	Parties     []string `json:"parties,omitempty"`   // treaty: States or organisations; case: applicant and respondent
+	Body        string   `json:"body,omitempty"`      // UN document, resolution, official statement: the issuing organ
+	Court       string   `json:"court,omitempty"`     // case
+	Number      string   `json:"number,omitempty"`    // application or case number, law number ("398-FZ")
+	State       string   `json:"state,omitempty"`     // legislation: the State that enacted it
+	Published   string   `json:"published,omitempty"` // where a treaty or a case is published: "ETS No. 185", "Series A/B, No. 41"
+	Accessed    string   `json:"accessed,omitempty"`  // "last accessed 3 May 2024": when the site was read
 }
 
 // Place is one mention of a source in a footnote.

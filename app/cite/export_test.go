@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
 )
 
 // record is what a reader gets back from an export: enough to compare
@@ -19,8 +21,12 @@ type record struct {
 }
 
 func wantRecord(s *Source) record {
+	sym := s.Symbol
+	if sym == "" {
+		sym = s.Number
+	}
 	return record{Key: s.Key, Authors: s.Authors, Editors: s.Editors, Title: s.Title, Container: s.Container,
-		Year: s.Year, URL: exportURL(s.URL), Symbol: s.Symbol, Place: s.Place, Pages: s.Pages}
+		Year: s.Year, URL: exportURL(s.URL), Symbol: sym, Place: s.Place, Pages: s.Pages}
 }
 
 // oddSource has every character the exports must protect.
@@ -69,6 +75,7 @@ func readBibTeX(t *testing.T, src string) []record {
 			break
 		}
 		r := record{Type: src[loc[2]:loc[3]], Key: src[loc[4]:loc[5]]}
+		subtype := ""
 		src = src[loc[1]:]
 		for {
 			src = strings.TrimLeft(src, " \n")
@@ -101,6 +108,9 @@ func readBibTeX(t *testing.T, src string) []record {
 			}
 			raw := src[eq+4 : i]
 			src = strings.TrimPrefix(src[i+1:], ",")
+			if name != "author" && name != "editor" && name != "url" {
+				raw = bibPlain(raw)
+			}
 			switch name {
 			case "author":
 				r.Authors = bibReadNames(raw)
@@ -110,11 +120,15 @@ func readBibTeX(t *testing.T, src string) []record {
 				r.Title = bibUnescape(raw)
 			case "journal", "booktitle", "howpublished":
 				r.Container = bibUnescape(raw)
-			case "institution":
-				if r.Type == "techreport" && len(r.Authors) > 0 && bibUnescape(raw) == r.Authors[0] {
-					break // the author repeated because @techreport needs one
+			case "type":
+				subtype = raw
+			case "institution", "organization":
+				// the publisher of a report or site: the container when
+				// the citation gives one, else the institution that wrote
+				// it; the court, State or organ of a legal source
+				if (r.Type == "report" || r.Type == "online") && subtype != "UN document" && (len(r.Authors) == 0 || raw != r.Authors[0]) {
+					r.Container = raw
 				}
-				r.Container = bibUnescape(raw)
 			case "year":
 				r.Year = bibUnescape(raw)
 			case "url":
@@ -130,6 +144,24 @@ func readBibTeX(t *testing.T, src string) []record {
 		out = append(out, r)
 	}
 	return out
+}
+
+// bibPlain reads a protected value back: escapes undone, the braces that
+// keep capitals dropped.
+func bibPlain(s string) string {
+	s = strings.NewReplacer(`{"}`, "\x00q", `\textbackslash{}`, "\x00b", `\textasciitilde{}`, "~", `\textasciicircum{}`, "^").Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s):
+			i++
+			b.WriteByte(s[i])
+		case s[i] == '{' || s[i] == '}':
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return strings.NewReplacer("\x00q", `"`, "\x00b", `\`).Replace(b.String())
 }
 
 func bibUnescape(s string) string {
@@ -178,7 +210,7 @@ func TestBibTeXRoundTrip(t *testing.T) {
 	compareRecords(t, "bibtex", sources, readBibTeX(t, buf.String()), func(s *Source) string { return bibType[s.Kind] })
 	out := buf.String()
 	for _, want := range []string{
-		`title = {Quotes {"}in{"} \{braces\}, 50\% \& \$5 \#1 under\_score \textasciitilde{}tilde\textasciicircum{} back\textbackslash{}slash: Международное право}`,
+		`title = {{Quotes} {"}in{"} \{braces\}, 50\% \& \$5 \#1 under\_score \textasciitilde{}tilde\textasciicircum{} back\textbackslash{}slash: {Международное} право}`,
 		`author = {ИВАНОВ, А. and {PRIVACY INTERNATIONAL AND ELECTRONIC FRONTIER FOUNDATION} and O'NEILL, J.}`,
 		`@incollection{odd2024quotes,`, `date = {2024-09-01}`, `pages = {10--20}`,
 	} {
@@ -226,7 +258,7 @@ func readRIS(t *testing.T, src string) []record {
 			r.Key = v
 		case "AU":
 			r.Authors = append(r.Authors, risReadName(v))
-		case "A2", "A3":
+		case "ED":
 			r.Editors = append(r.Editors, risReadName(v))
 		case "TI":
 			r.Title = v
@@ -238,6 +270,10 @@ func readRIS(t *testing.T, src string) []record {
 			r.URL = v
 		case "SN":
 			r.Symbol = v
+		case "M1":
+			if r.Symbol == "" {
+				r.Symbol = v
+			}
 		case "CY":
 			r.Place = v
 		case "SP":
@@ -355,5 +391,28 @@ func TestExportUnknownFormat(t *testing.T) {
 	err := Export(&bytes.Buffer{}, "endnote", nil)
 	if err == nil || !strings.Contains(err.Error(), "endnote") {
 		t.Errorf("Export(endnote) error = %v", err)
+	}
+}
+
+// TestAccessedDate: a footnote that says when a site was read gives
+// biblatex its urldate, RIS its Y2 and CSL its accessed date.
+func TestAccessedDate(t *testing.T) {
+	lib := Extract([]article.Footnote{{N: 1, Text: "A. SMITH, Cyber Norms, in Lawfare, 2 March 2021, available at www.lawfaremedia.org, last accessed 3 May 2024."}})
+	if len(lib.Sources) != 1 || lib.Sources[0].Accessed != "3 May 2024" || lib.Sources[0].Kind != KindWeb {
+		t.Fatalf("sources %+v", lib.Sources)
+	}
+	for format, want := range map[string]string{FormatBibTeX: "urldate = {2024-05-03}", FormatRIS: "Y2  - 2024/05/03", FormatCSLJSON: `"accessed": {
+      "date-parts": [
+        [
+          2024,
+          5,
+          3`} {
+		var buf bytes.Buffer
+		if err := Export(&buf, format, lib.Sources); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s lacks %q:\n%s", format, want, buf.String())
+		}
 	}
 }

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"sort"
 	"strconv"
@@ -13,7 +14,8 @@ import (
 	"github.com/glossa-app/glossa/assets"
 )
 
-// gold is the hand-checked test set in testdata/gold.json.
+// gold is a hand-checked test set: testdata/gold.json (the tuned part)
+// or testdata/gold-heldout.json (the held-out part, see its "about").
 type gold struct {
 	Works     map[string]goldWork   `json:"works"`
 	Footnotes map[string][]goldCite `json:"footnotes"`
@@ -21,6 +23,7 @@ type gold struct {
 
 type goldWork struct {
 	Authors []string `json:"authors"`
+	Editors []string `json:"editors"` // when set, the source must keep them as editors
 	Title   string   `json:"title"`
 	Kind    Kind     `json:"kind"`
 	Symbol  string   `json:"symbol"` // tells apart UN documents with one title
@@ -48,17 +51,39 @@ func articleFootnotes(tb testing.TB) []article.Footnote {
 	return articleDoc.Footnotes
 }
 
-func loadGold(t *testing.T) gold {
+func loadGoldFile(t *testing.T, name string) gold {
 	t.Helper()
-	b, err := os.ReadFile("testdata/gold.json")
+	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var g gold
 	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatalf("testdata/gold.json: %v", err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	return g
+}
+
+// loadGold reads both parts. The held-out part may name works of the
+// tuned part; a work id defined in both must be defined alike.
+func loadGold(t *testing.T) (tuned, heldOut gold) {
+	t.Helper()
+	tuned = loadGoldFile(t, "testdata/gold.json")
+	heldOut = loadGoldFile(t, "testdata/gold-heldout.json")
+	for id, w := range heldOut.Works {
+		if v, ok := tuned.Works[id]; ok && fmt.Sprint(v) != fmt.Sprint(w) {
+			t.Fatalf("gold work %q defined twice, differently", id)
+		}
+	}
+	for id, w := range tuned.Works {
+		heldOut.Works[id] = w
+	}
+	for n := range heldOut.Footnotes {
+		if _, ok := tuned.Footnotes[n]; ok {
+			t.Fatalf("footnote %s is in both the tuned and the held-out gold", n)
+		}
+	}
+	return tuned, heldOut
 }
 
 func authorSet(names []string) string {
@@ -79,16 +104,31 @@ func sourceAuthors(s *Source) []string {
 	return s.Editors
 }
 
-// TestGold scores extraction (works with the right authors and title) and
-// resolution (short forms and Ibid. pointing at the right work) against the
-// hand-checked set, and fails under 95%.
-func TestGold(t *testing.T) {
-	g := loadGold(t)
-	lib := Extract(articleFootnotes(t))
+// goldScore is what scoreGold measures on one part of the gold set.
+type goldScore struct {
+	notes, shortNotes                            int
+	extract, extractOK, resolve, resolveOK       int
+	forms, formsOK, kinds, kindsOK, pins, pinsOK int
+	extraCount                                   int
+	extractMiss, resolveMiss, formMiss           []string
+	kindMiss, pinMiss, extra                     []string
+}
 
+func pct(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
+
+// scoreGold scores extraction (works with the right authors, editors and
+// title), resolution (short forms and Ibid. pointing at the right work),
+// forms, kinds, pinpoints and citations the gold set does not have.
+func scoreGold(t *testing.T, g gold, lib *Library) goldScore {
+	t.Helper()
 	matches := func(s *Source, w goldWork) bool {
-		return titleKey(s.Title) == titleKey(w.Title) && authorSet(sourceAuthors(s)) == authorSet(w.Authors) &&
-			(w.Symbol == "" || symbolKey(s.Symbol) == symbolKey(w.Symbol))
+		if titleKey(s.Title) != titleKey(w.Title) || (w.Symbol != "" && symbolKey(s.Symbol) != symbolKey(w.Symbol)) {
+			return false
+		}
+		if w.Editors != nil {
+			return authorSet(s.Authors) == authorSet(w.Authors) && authorSet(s.Editors) == authorSet(w.Editors)
+		}
+		return authorSet(sourceAuthors(s)) == authorSet(w.Authors)
 	}
 	// target finds the library's source for a gold work: by authors and
 	// title, else by title alone.
@@ -106,7 +146,6 @@ func TestGold(t *testing.T) {
 		}
 		return byTitle
 	}
-
 	var notes []int
 	for k := range g.Footnotes {
 		n, err := strconv.Atoi(k)
@@ -116,9 +155,8 @@ func TestGold(t *testing.T) {
 		notes = append(notes, n)
 	}
 	sort.Ints(notes)
-	shortNotes := 0
-	var extract, extractOK, resolve, resolveOK, pins, pinsOK, forms, formsOK, kinds, kindsOK int
-	var extractMiss, resolveMiss, pinMiss, extra []string
+	var sc goldScore
+	sc.notes = len(notes)
 	for _, n := range notes {
 		cites := lib.CitationsIn(n)
 		used := make([]bool, len(cites))
@@ -142,25 +180,21 @@ func TestGold(t *testing.T) {
 				used[found] = true
 			}
 			if gc.Form == FormFull {
-				extract++
+				sc.extract++
 				if found >= 0 && matches(src, w) {
-					extractOK++
-					kinds++
-					if src.Kind == w.Kind {
-						kindsOK++
-					}
+					sc.extractOK++
 				} else {
 					got := "no source"
 					if src != nil {
 						got = strings.Join(sourceAuthors(src), " / ") + ", " + src.Title
 					}
-					extractMiss = append(extractMiss, strconv.Itoa(n)+" "+gc.Work+" (got: "+got+")")
+					sc.extractMiss = append(sc.extractMiss, fmt.Sprintf("%d %s (got: %s)", n, gc.Work, got))
 				}
 			} else {
 				hasShort = true
-				resolve++
+				sc.resolve++
 				if found >= 0 {
-					resolveOK++
+					sc.resolveOK++
 				} else {
 					why := "unresolved"
 					for _, c := range cites {
@@ -168,58 +202,111 @@ func TestGold(t *testing.T) {
 							why = c.Note
 						}
 					}
-					resolveMiss = append(resolveMiss, strconv.Itoa(n)+" "+string(gc.Form)+" -> "+gc.Work+" ("+why+")")
+					sc.resolveMiss = append(sc.resolveMiss, fmt.Sprintf("%d %s -> %s (%s)", n, gc.Form, gc.Work, why))
 				}
 			}
-			if found >= 0 {
-				forms++
-				if cites[found].Form == gc.Form {
-					formsOK++
-				}
-				pins++
-				if cites[found].Pinpoint == gc.Pinpoint {
-					pinsOK++
-				} else {
-					pinMiss = append(pinMiss, strconv.Itoa(n)+" "+gc.Work+": got "+strconv.Quote(cites[found].Pinpoint)+" want "+strconv.Quote(gc.Pinpoint))
-				}
+			if found < 0 {
+				continue
+			}
+			sc.kinds++
+			if src.Kind == w.Kind {
+				sc.kindsOK++
+			} else {
+				sc.kindMiss = append(sc.kindMiss, fmt.Sprintf("%d %s: got %s want %s", n, gc.Work, src.Kind, w.Kind))
+			}
+			sc.forms++
+			if cites[found].Form == gc.Form {
+				sc.formsOK++
+			} else {
+				sc.formMiss = append(sc.formMiss, fmt.Sprintf("%d %s: got %s want %s", n, gc.Work, cites[found].Form, gc.Form))
+			}
+			sc.pins++
+			if cites[found].Pinpoint == gc.Pinpoint {
+				sc.pinsOK++
+			} else {
+				sc.pinMiss = append(sc.pinMiss, fmt.Sprintf("%d %s: got %q want %q", n, gc.Work, cites[found].Pinpoint, gc.Pinpoint))
 			}
 		}
 		if hasShort {
-			shortNotes++
+			sc.shortNotes++
 		}
 		for i, c := range cites {
 			if !used[i] {
-				extra = append(extra, strconv.Itoa(n)+" "+strconv.Quote(c.Text))
+				sc.extraCount++
+				sc.extra = append(sc.extra, fmt.Sprintf("%d %q", n, c.Text))
 			}
 		}
 	}
-	pct := func(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
-	t.Logf("gold set: %d footnotes (%d with Ibid., cit. or short titles), %d works", len(notes), shortNotes, len(g.Works))
-	t.Logf("extraction: %d/%d full citations with the right authors and title (%.1f%%)", extractOK, extract, pct(extractOK, extract))
-	for _, m := range extractMiss {
-		t.Logf("  extraction miss: %s", m)
+	return sc
+}
+
+func (sc goldScore) log(t *testing.T, part string) {
+	t.Helper()
+	t.Logf("%s: %d footnotes (%d with Ibid., cit. or short titles)", part, sc.notes, sc.shortNotes)
+	t.Logf("%s extraction: %d/%d full citations with the right authors and title (%.1f%%)", part, sc.extractOK, sc.extract, pct(sc.extractOK, sc.extract))
+	t.Logf("%s resolution: %d/%d short forms and Ibid. resolved to the right work (%.1f%%)", part, sc.resolveOK, sc.resolve, pct(sc.resolveOK, sc.resolve))
+	t.Logf("%s forms right: %d/%d; kinds right: %d/%d (%.1f%%); pinpoints exact: %d/%d (%.1f%%); extra citations: %d",
+		part, sc.formsOK, sc.forms, sc.kindsOK, sc.kinds, pct(sc.kindsOK, sc.kinds), sc.pinsOK, sc.pins, pct(sc.pinsOK, sc.pins), sc.extraCount)
+	for _, l := range [][2][]string{{{"extraction miss"}, sc.extractMiss}, {{"resolution miss"}, sc.resolveMiss},
+		{{"form"}, sc.formMiss}, {{"kind"}, sc.kindMiss}, {{"pinpoint"}, sc.pinMiss}, {{"extra citation"}, sc.extra}} {
+		for _, m := range l[1] {
+			t.Logf("  %s %s: %s", part, l[0][0], m)
+		}
 	}
-	t.Logf("resolution: %d/%d short forms and Ibid. resolved to the right work (%.1f%%)", resolveOK, resolve, pct(resolveOK, resolve))
-	for _, m := range resolveMiss {
-		t.Logf("  resolution miss: %s", m)
+}
+
+// goldFloor is what one part of the gold set must reach: the figures the
+// README states. Lowering one needs a reason in the commit.
+type goldFloor struct {
+	extract, resolve, forms, kinds, pins float64
+	extra                                int
+}
+
+func (sc goldScore) check(t *testing.T, part string, f goldFloor) {
+	t.Helper()
+	for _, c := range []struct {
+		what     string
+		got, min float64
+	}{
+		{"extraction", pct(sc.extractOK, sc.extract), f.extract},
+		{"resolution", pct(sc.resolveOK, sc.resolve), f.resolve},
+		{"forms", pct(sc.formsOK, sc.forms), f.forms},
+		{"kinds", pct(sc.kindsOK, sc.kinds), f.kinds},
+		{"pinpoints", pct(sc.pinsOK, sc.pins), f.pins},
+	} {
+		if c.got < c.min {
+			t.Errorf("%s: %s %.1f%% is below the %.1f%% the README states (misses are logged above)", part, c.what, c.got, c.min)
+		}
 	}
-	t.Logf("forms right: %d/%d; kinds right: %d/%d (%.1f%%); pinpoints exact: %d/%d (%.1f%%)",
-		formsOK, forms, kindsOK, kinds, pct(kindsOK, kinds), pinsOK, pins, pct(pinsOK, pins))
-	for _, m := range pinMiss {
-		t.Logf("  pinpoint: %s", m)
+	if sc.extraCount > f.extra {
+		t.Errorf("%s: %d citations the gold set does not have, more than %d (see the log)", part, sc.extraCount, f.extra)
 	}
-	for _, m := range extra {
-		t.Logf("  extra citation not in the gold set: %s", m)
+}
+
+// TestGold scores the extractor on the hand-checked gold set, its tuned
+// part, its held-out part and all 190 footnotes together, and fails below
+// the figures the README states.
+func TestGold(t *testing.T) {
+	tuned, heldOut := loadGold(t)
+	lib := Extract(articleFootnotes(t))
+	all := gold{Works: heldOut.Works, Footnotes: map[string][]goldCite{}}
+	for _, g := range []gold{tuned, heldOut} {
+		for n, c := range g.Footnotes {
+			all.Footnotes[n] = c
+		}
 	}
-	if len(notes) < 45 || shortNotes*2 < len(notes) {
-		t.Errorf("gold set too small: %d footnotes, %d with short forms", len(notes), shortNotes)
+	if n := len(articleFootnotes(t)); len(all.Footnotes) != n {
+		t.Errorf("the gold set covers %d footnotes; the article has %d", len(all.Footnotes), n)
 	}
-	if pct(extractOK, extract) < 95 {
-		t.Errorf("extraction %.1f%% < 95%%", pct(extractOK, extract))
-	}
-	if pct(resolveOK, resolve) < 95 {
-		t.Errorf("resolution %.1f%% < 95%%", pct(resolveOK, resolve))
-	}
+	st, sh, sa := scoreGold(t, tuned, lib), scoreGold(t, heldOut, lib), scoreGold(t, all, lib)
+	st.log(t, "tuned")
+	sh.log(t, "held-out")
+	t.Logf("all: extraction %d/%d (%.1f%%), resolution %d/%d (%.1f%%), kinds %.1f%%, pinpoints %.1f%%, forms %.1f%%, extra %d",
+		sa.extractOK, sa.extract, pct(sa.extractOK, sa.extract), sa.resolveOK, sa.resolve, pct(sa.resolveOK, sa.resolve),
+		pct(sa.kindsOK, sa.kinds), pct(sa.pinsOK, sa.pins), pct(sa.formsOK, sa.forms), sa.extraCount)
+	st.check(t, "tuned", goldFloorTuned)
+	sh.check(t, "held-out", goldFloorHeldOut)
+	sa.check(t, "all 190 footnotes", goldFloorAll)
 }
 
 // BenchmarkExtract is the whole extraction on the article's 190
@@ -231,3 +318,14 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(fns)
 	}
 }
+
+// The floors: the figures the README states, cut (not rounded) to one
+// decimal. A change that scores lower anywhere fails; one that scores
+// higher should raise them and the README together. The held-out floors
+// are what it scores, never a target: the held-out part was written before
+// the extractor changes of issue 17 and scored 90.9% / 100% then too.
+var (
+	goldFloorTuned   = goldFloor{extract: 100, resolve: 99.0, forms: 100, kinds: 97.7, pins: 100, extra: 1}
+	goldFloorHeldOut = goldFloor{extract: 90.9, resolve: 100, forms: 100, kinds: 93.3, pins: 96.6, extra: 2}
+	goldFloorAll     = goldFloor{extract: 98.9, resolve: 99.1, forms: 100, kinds: 97.3, pins: 99.6, extra: 3}
+)

@@ -43,7 +43,7 @@ var (
 	// pinpointRe finds where a pinpoint starts.
 	pinpointRe = regexp.MustCompile(`(?:^|[,\s])((?:pp?|paras?|nos?|n|arts?|letts?|lett|Art|Arts)\.\s*[0-9IVXivx]|(?:articles?|para|art)\s+[0-9]|[0-9]+\s*-\s*[0-9]+\s*\.?$)`)
 	// titleEnd is what may follow the comma that ends a title.
-	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
+	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|translated by|trans\. by|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
 	monthDayEnd  = regexp.MustCompile(monthRe + `\s+\d{1,2}$`)
 	shortDefRe   = regexp.MustCompile(`,?\s*\(\s*['"‘“]([^'"’”()]{3,80})['"’”]\s*\)?`)
 	sessionRe    = regexp.MustCompile(`^(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session,\s*`)
@@ -84,8 +84,10 @@ func parseRef(s segment) ref {
 	r.pinpoint = joinPinpoint(pre, r.pinpoint)
 	w := &r.work
 	r.hasFullData = len(w.Authors) > 0 || len(w.Editors) > 0 || w.Year != "" || w.URL != "" || w.Symbol != ""
+	primaryFields(w, r.seg.text)
 	if r.form == FormFull {
 		w.Kind = inferKind(*w, r.seg.text)
+		identify(w)
 		if w.Pages == "" && (w.Kind == KindArticle || w.Kind == KindChapter) {
 			w.Pages = pagesOf(r.pinpoint)
 		}
@@ -140,7 +142,7 @@ func splitPinpoint(s string) (string, string) {
 	p := strings.TrimSpace(s[:end])
 	for {
 		q := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p, " and"), " e"), " ,;")
-		if strings.HasSuffix(q, ".") && !regexp.MustCompile(`(?i)\b(?:ff|ss|seq|cit)\.$`).MatchString(q) {
+		if strings.HasSuffix(q, ".") && !keepDotRe.MatchString(q) {
 			q = strings.TrimSuffix(q, ".")
 		}
 		if q == p {
@@ -151,11 +153,11 @@ func splitPinpoint(s string) (string, string) {
 	return p, strings.TrimSpace(s[end:])
 }
 
-var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|arts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
+var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|[Aa]rts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
 
 // pagesOf takes the first page or page range out of a pinpoint.
 func pagesOf(pin string) string {
-	m := regexp.MustCompile(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`).FindStringSubmatch(pin)
+	m := firstPagesRe.FindStringSubmatch(pin)
 	if m == nil {
 		return ""
 	}
@@ -168,6 +170,9 @@ func parseFields(s segment) (Work, string) {
 	var w Work
 	t := s.text
 	pos := 0
+	if cw, end, ok := parseCourtCite(t); ok {
+		return finishFields(cw, s, end)
+	}
 	// UN resolutions cited by number: "UNGA Res 79/243".
 	if m := unRes.FindStringSubmatchIndex(t); m != nil {
 		w.Authors = []string{t[m[2]:m[3]]}
@@ -238,7 +243,7 @@ func readAuthors(t string) (authors, editors []string, end int) {
 			name = strings.TrimRight(m, " ")
 			// "UNITED NATIONS SPECIAL RAPPORTEUR ... TERRORISM B. SAUL":
 			// the body and the person are two authors.
-			if loc := regexp.MustCompile(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`).FindStringSubmatchIndex(name); loc != nil && loc[0] > 0 {
+			if loc := trailingPersonRe.FindStringSubmatchIndex(name); loc != nil && loc[0] > 0 {
 				names = append(names, name[:loc[0]])
 				pos += loc[2]
 				name = name[loc[2]:loc[3]]
@@ -254,13 +259,13 @@ func readAuthors(t string) (authors, editors []string, end int) {
 		names = append(names, strings.TrimRight(name, " "))
 		pos += len(name)
 		// "(eds.)" turns the names read so far into editors.
-		if m := regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`).FindString(t[pos:]); m != "" {
+		if m := edsMarkRe.FindString(t[pos:]); m != "" {
 			editors = append(editors, names...)
 			names = nil
 			pos += len(m)
 			break
 		}
-		sep := regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`).FindString(t[pos:])
+		sep := nameSepRe.FindString(t[pos:])
 		if sep == "" {
 			break
 		}
@@ -289,7 +294,7 @@ func nameEnds(rest string) bool {
 		rest = rest[1:]
 	}
 	return rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " and ") ||
-		strings.HasPrefix(rest, " e ") || regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`).MatchString(rest) ||
+		strings.HasPrefix(rest, " e ") || edsMarkRe.MatchString(rest) ||
 		strings.HasPrefix(rest, " also on behalf")
 }
 
@@ -446,7 +451,7 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 		}
 	}
 	if w.Year == "" {
-		if m := regexp.MustCompile(`\b((?:19|20)\d\d)/\d\d/\d\d\b`).FindStringSubmatch(w.Title); m != nil {
+		if m := slashDateRe.FindStringSubmatch(w.Title); m != nil {
 			w.Year = m[1]
 		} else if m := dateRe.FindString(w.Title); m != "" {
 			w.Year = yearRe.FindString(m)
@@ -465,54 +470,13 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 	return w, pin
 }
 
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
 var (
-	journalRe    = regexp.MustCompile(`(?i)\b(?:journal|review|quarterly|yearbook|studies|annuaire|law|encyclopedia|courses|zeitschrift|diritti|comunità|relations|affairs|policy|frontiers|talk|juris|lawfare|security|record)\b`)
-	officialRe   = regexp.MustCompile(`(?i)\b(?:joint statement|joint declaration|declaration of|letter dated|statement|speech|press conference|concept of the foreign policy|strategy|outlook|proposal|suggestions|white paper|national defence|submission|remarks|initiative)\b`)
-	reportRe     = regexp.MustCompile(`(?i)\b(?:report|comments|paper|assessment|brief|module|study|working paper)\b`)
-	treatyLeadRe = regexp.MustCompile(`^(?:[\w'’-]+\s+){0,3}(?:Convention|Agreement|Treaty|Covenant|Charter|Protocol)\b`)
-	lawRe        = regexp.MustCompile(`(?i)^(?:federal law|law of|law on)\b|\blaw of the people's republic\b|\bsecurity law\b|\bespionage law\b`)
-	caseRe       = regexp.MustCompile(`\bv\.\s|(?i)\bjudgment of\b|\badvisory opinion\b|\bindividual opinion\b`)
+	keepDotRe        = regexp.MustCompile(`(?i)\b(?:ff|ss|seq|cit)\.$`)
+	firstPagesRe     = regexp.MustCompile(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`)
+	trailingPersonRe = regexp.MustCompile(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`)
+	edsMarkRe        = regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`)
+	nameSepRe        = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`)
+	slashDateRe      = regexp.MustCompile(`\b((?:19|20)\d\d)/\d\d/\d\d\b`)
 )
-
-// inferKind guesses the kind of work from its fields and wording.
-func inferKind(w Work, text string) Kind {
-	t := w.Title
-	switch {
-	case caseRe.MatchString(t) || caseRe.MatchString(text) && len(w.Authors) == 0:
-		return KindCase
-	case lawRe.MatchString(t):
-		return KindLegislation
-	case w.Container != "" && len(w.Editors) > 0:
-		return KindChapter
-	case officialRe.MatchString(t) && !strings.Contains(strings.ToLower(t), "treaty is"):
-		return KindOfficial
-	case w.Symbol != "" || unResTitle.MatchString(t):
-		return KindUNDocument
-	case len(w.Authors) > 0 && authorIsUN(w.Authors[0]):
-		return KindUNDocument
-	case treatyLeadRe.MatchString(t) && !personStart.MatchString(strings.Join(w.Authors, " ")) && w.Container == "":
-		if reportRe.MatchString(t) || regexp.MustCompile(`(?i)draft|consolidated|negotiating`).MatchString(t) {
-			return KindUNDocument
-		}
-		return KindTreaty
-	case reportRe.MatchString(t) && w.Container == "":
-		return KindReport
-	case w.Container != "" && (w.Date != "" && w.URL != "" || !journalRe.MatchString(w.Container) && w.URL != ""):
-		return KindWeb
-	case w.Container != "":
-		return KindArticle
-	case w.Place != "" || len(w.Editors) > 0:
-		return KindBook
-	case w.URL != "":
-		return KindWeb
-	case len(w.Authors) > 0 && w.Year != "":
-		return KindBook
-	}
-	return KindOther
-}
-
-func authorIsUN(a string) bool {
-	k := authorKey(a)
-	return k == "UN GENERAL ASSEMBLY" || strings.Contains(k, "HUMAN RIGHTS COUNCIL") || strings.Contains(k, "HUMAN RIGHTS COMMITTEE") ||
-		strings.HasPrefix(k, "AD HOC COMMITTEE")
-}

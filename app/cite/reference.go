@@ -40,8 +40,17 @@ func (s *Source) ReferenceParts() (before, title, after string) {
 			pages = "pp. " + s.Pages
 		}
 	}
-	for _, v := range []string{s.Place, s.Date, s.Year, pages, s.Symbol, s.URL} {
-		if v != "" && !(v == s.Year && s.Date != "") {
+	// a case's court, a law's State, then where and when, then the
+	// numbers that identify it
+	number := ""
+	if s.Number != "" {
+		number = "no. " + s.Number
+		if s.Court == "European Court of Human Rights" {
+			number = "Application no. " + s.Number
+		}
+	}
+	for _, v := range []string{s.Court, s.State, s.Place, s.Date, s.Year, pages, number, s.Published, s.Symbol, s.URL} {
+		if v != "" && !(v == s.Year && s.Date != "") && !strings.Contains(s.Title, v) {
 			rest = append(rest, v)
 		}
 	}

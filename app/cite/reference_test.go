@@ -12,6 +12,23 @@ func TestReference(t *testing.T) {
 		{"b", "H. XUE, Chinese Contemporary Perspectives on International Law, in Collected Courses of The Hague Academy of International Law, 2012"},
 		{"d", "L. MÄLKSOO; W. BENEDEK (eds.), Russia and the European Court of Human Rights, 2017"},
 	}
+	for _, tc := range []struct {
+		w    Work
+		want string
+	}{
+		{Work{Title: "Kostantin Markin v. Russia", Court: "European Court of Human Rights", Date: "22 March 2012", Year: "2012", Number: "30078/06"},
+			"Kostantin Markin v. Russia, European Court of Human Rights, 22 March 2012, Application no. 30078/06"},
+		{Work{Title: "On Amendments to the Federal Law", State: "Russian Federation", Number: "398-FZ", Date: "28 December 2013", Year: "2013"},
+			"On Amendments to the Federal Law, Russian Federation, 28 December 2013, no. 398-FZ"},
+		{Work{Authors: []string{"Council of Europe"}, Title: "Convention on Cybercrime", Place: "Budapest", Date: "23 November 2001", Published: "ETS No. 185"},
+			"Council of Europe, Convention on Cybercrime, Budapest, 23 November 2001, ETS No. 185"},
+		{Work{Title: "Data Security Law of the People's Republic of China", State: "People's Republic of China", Year: "2021"},
+			"Data Security Law of the People's Republic of China, 2021"},
+	} {
+		if got := (&Source{Work: tc.w}).Reference(); got != tc.want {
+			t.Errorf("Reference = %q, want %q", got, tc.want)
+		}
+	}
 	untitled := Source{Work: Work{Authors: []string{"RUSSIAN FEDERATION"}, URL: "www.unodc.org"}}
 	if got := untitled.Reference(); got != "RUSSIAN FEDERATION, www.unodc.org" {
 		t.Errorf("untitled Reference = %q", got)

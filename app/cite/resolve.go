@@ -63,14 +63,55 @@ func (r *resolver) endsWithShort(t string) bool {
 // footnote reads one footnote's citations.
 func (r *resolver) footnote(fn article.Footnote) {
 	var cited []int
+	ms := mentions(fn.Text)
+	first := len(r.citations)
 	for _, seg := range splitCitations(footnoteSegment(fn), r.endsWithShort) {
 		for _, part := range r.parts(seg) {
+			if inMention(part, ms) {
+				continue // the primary source the prose names is added below
+			}
 			if i, ok := r.cite(fn.N, part, cited); ok {
 				cited = append(cited, i)
 			}
 		}
 	}
+	for _, m := range ms {
+		if overlapsCitation(m, r.citations[first:]) {
+			continue
+		}
+		i := r.add(m.work)
+		r.sources[i].places = append(r.sources[i].places, Place{Footnote: fn.N, Pinpoint: m.pinpoint, Form: FormFull})
+		r.citations = append(r.citations, Citation{Footnote: fn.N, Start: m.start, End: m.end, Text: fn.Text[m.start:m.end],
+			Form: FormFull, Pinpoint: m.pinpoint, Source: fmt.Sprint(i)})
+		cited = append(cited, i)
+	}
+	// Citations in the order the footnote gives them.
+	own := r.citations[first:]
+	sort.SliceStable(own, func(a, b int) bool { return own[a].Start < own[b].Start })
 	r.prev, r.prevN = cited, fn.N
+}
+
+// inMention reports whether a part that parses as no reference of its own
+// (no authors, no symbol) starts inside prose that names a primary source.
+func inMention(part segment, ms []mention) bool {
+	for _, m := range ms {
+		if part.start < m.end && part.end > m.start {
+			ref := parseRef(part)
+			return len(ref.work.Authors) == 0 && ref.work.Symbol == "" && ref.form == FormFull
+		}
+	}
+	return false
+}
+
+// overlapsCitation reports whether a mention lies in text already read as
+// a citation: the citation's own parser has the better reading.
+func overlapsCitation(m mention, cs []Citation) bool {
+	for _, c := range cs {
+		if c.Start < m.end && c.End > m.start {
+			return true
+		}
+	}
+	return false
 }
 
 // parts strips the prose that introduces citations and returns what may be
@@ -103,13 +144,29 @@ func (r *resolver) partsOf(seg segment) []segment {
 	}
 	rest = skipLeadingProse(rest.trim()).trim()
 	// Text after the citation that only comments on it: ", which ...".
-	if loc := regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`).FindStringIndex(rest.text); loc != nil {
+	if loc := commentRe.FindStringIndex(rest.text); loc != nil {
 		rest = rest.sub(0, loc[0]).trim()
 	}
-	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) {
+	if rest.text != "" && looksLikeCitation(rest, r) && !bareURL.MatchString(rest.text) && !versionOf.MatchString(rest.text) && !narrativeWithSite(rest) {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// narrativeVerb is a verb in the past before an object: "(The Citizen
+// Lab ...) developed an (interactive tool)", which a title rarely has.
+var narrativeVerb = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:an?|the|its|their)\s`)
+
+// narrativeWithSite is a sentence that points at a site ("The Citizen Lab
+// ... developed an interactive tool ..., available at www...."): no
+// author, year, date or symbol, and a narrative verb before the address.
+func narrativeWithSite(s segment) bool {
+	i := strings.Index(s.text, "available at")
+	if i < 0 || !narrativeVerb.MatchString(s.text[:i]) {
+		return false
+	}
+	w := parseRef(s).work
+	return len(w.Authors) == 0 && w.Year == "" && w.Date == "" && w.Symbol == ""
 }
 
 // versionOf is a pointer to another version of a work already cited
@@ -261,7 +318,7 @@ func pinpointFits(w Work, pin string) fit {
 		}
 		return fitYes
 	}
-	if regexp.MustCompile(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`).MatchString(pin) {
+	if provisionPinRe.MatchString(pin) {
 		if paged {
 			return fitNo
 		}
@@ -477,6 +534,7 @@ func (r *resolver) library() *Library {
 		if s.work.Kind == "" {
 			s.work.Kind = KindOther
 		}
+		identify(&s.work)
 		ids[i] = sourceID(s.work)
 		s.id = ids[i]
 	}
@@ -632,3 +690,10 @@ func asciiKey(s string, max int) string {
 	}
 	return b.String()
 }
+
+// compiled once: these were compiled on every call, in the extraction's
+// hot path
+var (
+	commentRe      = regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`)
+	provisionPinRe = regexp.MustCompile(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`)
+)

@@ -3,23 +3,24 @@ package cite
 import (
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 )
 
 // Field names a searchable field of a source.
 type Field uint8
 
-// Searchable fields, in the order they are matched.
+// Searchable fields, in the order they are matched. New fields are added
+// at the end so the values stay.
 const (
 	FieldAuthors   Field = iota // Source.AuthorLine()
 	FieldTitle                  // Source.Title
 	FieldContainer              // Source.Container
 	FieldYear                   // Source.Year
+	FieldSymbol                 // Source.Symbol, else Source.Number
+	FieldCourt                  // Source.Court
+	FieldCount                  // how many fields there are
 )
 
 func (f Field) String() string {
@@ -32,9 +33,16 @@ func (f Field) String() string {
 		return "container"
 	case FieldYear:
 		return "year"
+	case FieldSymbol:
+		return "symbol"
+	case FieldCourt:
+		return "court"
 	}
 	return "field?"
 }
+
+// fieldWeight: a name or a title matched counts more than a journal.
+var fieldWeight = [FieldCount]int{FieldAuthors: 4, FieldTitle: 3, FieldContainer: 1, FieldYear: 2, FieldSymbol: 3, FieldCourt: 2}
 
 // FieldMatch is the part of a match that falls in one field.
 type FieldMatch struct {
@@ -54,13 +62,14 @@ type Match struct {
 // after ranking.
 const MaxResults = 500
 
-// preScoreLimit bounds how many candidates get the full fuzzy scoring when
-// a short query matches most of a large library: a cheap score picks them.
-const preScoreLimit = 1000
+// preRankLimit bounds how many candidates get the full matching when a
+// query of a letter or two fits most of a large library: a cheap score
+// from bit sets and lengths picks them.
+const preRankLimit = 2000
 
-// fieldSep separates fields in the search string. Fuzzy matching treats it
-// as a separator, so a match starting a field gets the word-start bonus.
-const fieldSep = " / "
+// fieldSep separates fields in the searched string; no query holds it,
+// so no match runs from one field into the next.
+const fieldSep = "\x00"
 
 // AuthorLine is the authors (or, for an edited book, the editors) as one
 // line, the text FieldAuthors indexes refer to.
@@ -71,31 +80,35 @@ func (s *Source) AuthorLine() string {
 	return strings.Join(s.Editors, "; ")
 }
 
-// searchIndex holds, per source, the string fuzzy matching runs on: the
-// searchable fields accent-folded and joined, built once.
+func fieldTexts(s *Source) [FieldCount]string {
+	sym := s.Symbol
+	if sym == "" {
+		sym = s.Number
+	}
+	return [FieldCount]string{s.AuthorLine(), s.Title, s.Container, s.Year, sym, s.Court}
+}
+
+// searchIndex holds, per source, the searchable fields accent-folded,
+// lower-cased and joined, built once.
 type searchIndex struct {
 	sources []Source
-	folded  []string  // fuzzy-matched text: fields accent-folded, joined by fieldSep
-	lower   []string  // folded and lower-cased, same byte offsets, for the quick filter
-	fields  [][4]span // per source: where each field sits in folded
-	// back maps a byte offset in folded to one in the field's own text;
+	lower   []string // fields folded and lower-cased, joined by fieldSep
+	fields  [][FieldCount]span
+	// back maps a byte offset in lower to one in the field's own text;
 	// nil when folding changed no byte length (pure ASCII, the usual case).
 	back [][]int32
 	// present and starts are bit sets of the letters and digits a source
-	// contains anywhere and at word starts: a query needing a letter a
-	// source lacks is rejected in one AND, and short queries that match
-	// nearly everything are pre-ranked without reading the strings.
+	// holds anywhere and at word starts: a query word needing letters a
+	// source lacks is rejected in one AND.
 	present, starts []uint64
-	first           []byte   // first byte of lower, so pre-ranking reads no strings
-	length          []uint16 // len(lower), capped
 
 	mu   sync.Mutex
 	last lastQuery // the previous query's candidates: typing narrows them
 }
 
 type lastQuery struct {
-	q    string
-	cand []int
+	terms []string
+	cand  []int
 }
 
 type span struct{ start, end int }
@@ -103,28 +116,22 @@ type span struct{ start, end int }
 func newSearchIndex(sources []Source) *searchIndex {
 	ix := &searchIndex{
 		sources: sources,
-		folded:  make([]string, len(sources)),
 		lower:   make([]string, len(sources)),
-		fields:  make([][4]span, len(sources)),
+		fields:  make([][FieldCount]span, len(sources)),
 		back:    make([][]int32, len(sources)),
 		present: make([]uint64, len(sources)),
 		starts:  make([]uint64, len(sources)),
-		first:   make([]byte, len(sources)),
-		length:  make([]uint16, len(sources)),
 	}
 	var b strings.Builder
 	for i := range sources {
-		s := &sources[i]
-		texts := [4]string{s.AuthorLine(), s.Title, s.Container, s.Year}
+		texts := fieldTexts(&sources[i])
 		b.Reset()
 		var back []int32
 		ascii := true
 		for f, t := range texts {
 			if f > 0 {
 				b.WriteString(fieldSep)
-				for k := 0; k < len(fieldSep); k++ {
-					back = append(back, -1)
-				}
+				back = append(back, -1)
 			}
 			start := b.Len()
 			for off, r := range t {
@@ -132,30 +139,30 @@ func newSearchIndex(sources []Source) *searchIndex {
 					ascii = false
 				}
 				n := b.Len()
-				b.WriteRune(fold(r))
+				b.WriteRune(lowerRune(fold(r)))
 				for k := n; k < b.Len(); k++ {
 					back = append(back, int32(off))
 				}
 			}
 			ix.fields[i][f] = span{start, b.Len()}
 		}
-		ix.folded[i] = b.String()
-		ix.lower[i] = strings.ToLower(ix.folded[i])
-		if len(ix.lower[i]) != len(ix.folded[i]) {
-			// Lower-casing changed lengths (rare scripts): filter on the
-			// folded text itself, which only costs the quick filter's speed.
-			ix.lower[i] = ix.folded[i]
-		}
+		ix.lower[i] = b.String()
 		if !ascii {
 			ix.back[i] = back
 		}
 		ix.present[i], ix.starts[i] = charMasks(ix.lower[i])
-		if l := ix.lower[i]; l != "" {
-			ix.first[i] = l[0]
-			ix.length[i] = uint16(min(len(l), 65535))
-		}
 	}
 	return ix
+}
+
+func lowerRune(r rune) rune {
+	if r >= 'A' && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	if r < utf8.RuneSelf {
+		return r
+	}
+	return []rune(strings.ToLower(string(r)))[0]
 }
 
 // charBit maps an ASCII letter or digit to its bit; everything else
@@ -170,8 +177,22 @@ func charBit(c byte) uint64 {
 	return 1 << 63
 }
 
+// isWordStart: the byte at i opens a word (what precedes it is no letter
+// or digit).
 func isWordStart(s string, i int) bool {
-	return i == 0 || strings.IndexByte(" /-_.\\(", s[i-1]) >= 0
+	if i == 0 {
+		return true
+	}
+	c := s[i-1]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf)
+}
+
+func isWordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf)
 }
 
 func charMasks(s string) (present, starts uint64) {
@@ -196,10 +217,15 @@ func NewLibrary(sources []Source) *Library {
 	return lib
 }
 
-// Search ranks the sources that fuzzily match query over authors, title,
-// container and year, best first, at most MaxResults. Matching ignores
-// case and accents ("malksoo" finds "MÄLKSOO"). An empty query returns
-// nothing.
+// Search ranks the sources that match query over authors, title,
+// container, year, symbol and court, best first, at most MaxResults.
+// Each word of the query must match a source at a word start or as a
+// stretch of adjacent letters ("ohchr" finds "(OHCHR)", never the
+// letters o, h, c, h, r scattered through a title); words of four
+// letters and more also match with one typo (two from eight letters:
+// "malskoo" finds MÄLKSOO) when nothing matches as typed. Case and accents are ignored ("malksoo"
+// finds "MÄLKSOO"). The whole query found as one stretch ranks first. An
+// empty query returns nothing.
 func (l *Library) Search(query string) []Match {
 	if l == nil || l.search == nil {
 		return nil
@@ -207,179 +233,386 @@ func (l *Library) Search(query string) []Match {
 	return l.search.find(query, MaxResults)
 }
 
+// typos is how many edits a query word may be away from what it
+// matches. Numbers are never mistyped into a match: "2016" is no 2015,
+// A/RES/74/247 no A/RES/79/243.
+func typos(t string) int {
+	if strings.ContainsAny(t, "0123456789") {
+		return 0
+	}
+	switch n := len(t); {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// hit is where one query word matched in the searched string.
+type hit struct {
+	start, end int
+	score      int
+}
+
 func (ix *searchIndex) find(query string, limit int) []Match {
 	var qb strings.Builder
 	for _, r := range strings.TrimSpace(query) {
-		qb.WriteRune(fold(r))
+		qb.WriteRune(lowerRune(fold(r)))
 	}
-	q := qb.String()
-	if q == "" {
+	phrase := strings.Join(strings.Fields(qb.String()), " ")
+	terms := strings.Fields(phrase)
+	if len(terms) == 0 {
 		return nil
 	}
-	ql := strings.ToLower(q)
-	cand := ix.candidates(ql)
-	if len(cand) > preScoreLimit {
-		cand = ix.topByPreScore(ql, cand, preScoreLimit)
+	ks := make([]int, len(terms))
+	for k, t := range terms {
+		ks[k] = typos(t)
 	}
-	matches := fuzzy.FindFromNoSort(q, candidateSource{ix, cand})
-	// fuzzy takes a point off for every character it did not match, so a
-	// long reference loses to a short one with the letters scattered
-	// ("xue" put M. XINMIN before H. XUE). Rank on how well the query
-	// matched; a shorter text only breaks ties.
-	for k := range matches {
-		m := &matches[k]
-		m.Score += len(ix.folded[cand[m.Index]]) - len(m.MatchedIndexes)
+	cand := ix.candidates(terms, ks)
+	if len(cand) > preRankLimit {
+		cand = ix.preRank(terms, cand)
 	}
-	slices.SortFunc(matches, func(a, b fuzzy.Match) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
+	type scored struct {
+		i, score int
+		hits     []hit
+	}
+	var found []scored
+	hits := make([]hit, 0, len(terms))
+	// Typos are forgiven only when nothing matches as typed: a name typed
+	// right lists its works, not also every word one letter away.
+	for _, withTypos := range []bool{false, true} {
+		if withTypos && (len(found) > 0 || slices.Max(ks) == 0) {
+			break
 		}
-		if la, lb := len(ix.folded[cand[a.Index]]), len(ix.folded[cand[b.Index]]); la != lb {
-			return la - lb
-		}
-		return a.Index - b.Index // candidates are in source order
-	})
-	if len(matches) > limit {
-		matches = matches[:limit]
-	}
-	out := make([]Match, len(matches))
-	for k, m := range matches {
-		i := cand[m.Index]
-		out[k] = Match{Source: &ix.sources[i], Score: m.Score, Fields: ix.fieldMatches(i, m.MatchedIndexes)}
-	}
-	return out
-}
-
-// fieldMatches splits matched offsets of the search string by field and
-// maps them back to offsets in each field's own text.
-func (ix *searchIndex) fieldMatches(i int, idx []int) []FieldMatch {
-	s := &ix.sources[i]
-	texts := [4]string{s.AuthorLine(), s.Title, s.Container, s.Year}
-	var out []FieldMatch
-	for f, sp := range ix.fields[i] {
-		var fm *FieldMatch
-		for _, j := range idx {
-			if j < sp.start || j >= sp.end {
+		for _, i := range cand {
+			s := ix.lower[i]
+			hits = hits[:0]
+			score := 0
+			// The whole query as one stretch beats its words found apart.
+			if len(terms) > 1 {
+				if h, ok := ix.exact(i, phrase); ok {
+					hits = append(hits, h)
+					score = h.score * 2
+				}
+			}
+			if len(hits) == 0 {
+				for k, t := range terms {
+					h, ok := ix.exact(i, t)
+					if !ok && withTypos && ks[k] > 0 {
+						h, ok = ix.typo(i, t, ks[k])
+					}
+					if !ok {
+						score = -1
+						break
+					}
+					hits = append(hits, h)
+					score += h.score
+				}
+			}
+			if score < 0 {
 				continue
 			}
-			off := j - sp.start
-			if b := ix.back[i]; b != nil {
-				off = int(b[j])
-			}
-			if fm == nil {
-				out = append(out, FieldMatch{Field: Field(f), Text: texts[f]})
-				fm = &out[len(out)-1]
-			}
-			if n := len(fm.Indexes); n == 0 || fm.Indexes[n-1] != off {
-				fm.Indexes = append(fm.Indexes, off)
-			}
+			// a short text where the words fill more of it ranks first on ties
+			found = append(found, scored{i: i, score: score*1000 - min(len(s), 999), hits: slices.Clone(hits)})
 		}
+	}
+	slices.SortFunc(found, func(a, b scored) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return a.i - b.i
+	})
+	if len(found) > limit {
+		found = found[:limit]
+	}
+	out := make([]Match, len(found))
+	for k, f := range found {
+		out[k] = Match{Source: &ix.sources[f.i], Score: f.score, Fields: ix.fieldMatches(f.i, f.hits)}
 	}
 	return out
 }
 
-type candidateSource struct {
-	ix   *searchIndex
-	cand []int
+// fieldOf is the field holding byte p of source i's searched string.
+func (ix *searchIndex) fieldOf(i, p int) Field {
+	for f, sp := range ix.fields[i] {
+		if p >= sp.start && p < sp.end {
+			return Field(f)
+		}
+	}
+	return FieldCount
 }
 
-func (c candidateSource) String(i int) string { return c.ix.folded[c.cand[i]] }
-func (c candidateSource) Len() int            { return len(c.cand) }
-
-// isSubsequence reports whether q's bytes occur in s in order.
-func isSubsequence(q, s string) bool {
-	for i := 0; i < len(q); i++ {
-		j := strings.IndexByte(s, q[i])
+// exact finds t as a stretch of source i: at a word start if it can
+// (words of one or two letters only there), else inside a word.
+func (ix *searchIndex) exact(i int, t string) (hit, bool) {
+	s := ix.lower[i]
+	best := hit{start: -1}
+	for off := 0; off <= len(s)-len(t); {
+		j := strings.Index(s[off:], t)
 		if j < 0 {
+			break
+		}
+		p := off + j
+		off = p + 1
+		f := ix.fieldOf(i, p)
+		if f == FieldCount {
+			continue
+		}
+		sc := 0
+		switch {
+		case isWordStart(s, p) && isWordEnd(s, p+len(t)):
+			sc = 12 // a whole word
+		case isWordStart(s, p):
+			sc = 10
+		case len(t) >= 3:
+			sc = 4
+		default:
+			continue
+		}
+		sc *= fieldWeight[f]
+		if sc > best.score {
+			best = hit{start: p, end: p + len(t), score: sc}
+		}
+		if len(t) <= 2 {
+			break // a letter or two occurs everywhere: the first word start will do
+		}
+	}
+	return best, best.start >= 0
+}
+
+// typo finds a word start of source i that t matches with at most
+// typos(t) edits (Damerau: a swap of neighbours is one).
+func (ix *searchIndex) typo(i int, t string, k int) (hit, bool) {
+	first := charBit(t[0]) | charBit(t[1])
+	if ix.starts[i]&first == 0 {
+		return hit{}, false
+	}
+	s := ix.lower[i]
+	for p := 0; p < len(s); p++ {
+		if !isWordStart(s, p) || s[p] == 0 {
+			continue
+		}
+		// the word's first letter rarely is the typo; reading only words
+		// that share it keeps this fast
+		if s[p] != t[0] && (len(t) < 2 || s[p] != t[1]) {
+			continue
+		}
+		if n, ok := prefixWithin(t, s[p:], k); ok {
+			f := ix.fieldOf(i, p)
+			if f == FieldCount {
+				continue
+			}
+			return hit{start: p, end: p + n, score: 3 * fieldWeight[f]}, true
+		}
+	}
+	return hit{}, false
+}
+
+// prefixWithin reports whether some prefix of s (within one word) is at
+// most k edits from t, and how long the closest such prefix is.
+func prefixWithin(t, s string, k int) (int, bool) {
+	m := len(t) + k
+	if m > len(s) {
+		m = len(s)
+	}
+	for j := 0; j < m; j++ {
+		if s[j] == 0 || s[j] == ' ' {
+			m = j
+			break
+		}
+	}
+	// rows of the edit distance table, t against s[:m]
+	var buf [3][64]int
+	if len(t) >= 60 || m >= 60 {
+		return 0, false
+	}
+	prev2, prev, cur := buf[0][:m+1], buf[1][:m+1], buf[2][:m+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for a := 1; a <= len(t); a++ {
+		cur[0] = a
+		rowMin := cur[0]
+		for b := 1; b <= m; b++ {
+			cost := 1
+			if t[a-1] == s[b-1] {
+				cost = 0
+			}
+			v := min(prev[b]+1, cur[b-1]+1, prev[b-1]+cost)
+			if a > 1 && b > 1 && t[a-1] == s[b-2] && t[a-2] == s[b-1] {
+				v = min(v, prev2[b-2]+1)
+			}
+			cur[b] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > k {
+			return 0, false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	best, at := k+1, 0
+	for b := max(1, len(t)-k); b <= m; b++ {
+		if prev[b] < best {
+			best, at = prev[b], b
+		}
+	}
+	return at, best <= k
+}
+
+// fieldMatches maps hits in the searched string to byte offsets of the
+// characters in each field's own text.
+func (ix *searchIndex) fieldMatches(i int, hits []hit) []FieldMatch {
+	texts := fieldTexts(&ix.sources[i])
+	var out []FieldMatch
+	for f, sp := range ix.fields[i] {
+		var idx []int
+		for _, h := range hits {
+			for j := max(h.start, sp.start); j < min(h.end, sp.end); j++ {
+				off := j - sp.start
+				if b := ix.back[i]; b != nil {
+					off = int(b[j])
+				}
+				if !utf8.RuneStart(texts[f][off]) {
+					continue
+				}
+				idx = append(idx, off)
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+		out = append(out, FieldMatch{Field: Field(f), Text: texts[f], Indexes: idx})
+	}
+	return out
+}
+
+// termMask is the set of letters and digits in t.
+func termMask(t string) uint64 {
+	var m uint64
+	for i := 0; i < len(t); i++ {
+		m |= charBit(t[i])
+	}
+	return m &^ (1 << 63)
+}
+
+// mayMatch is the cheap test every source passes before the real one:
+// each query word's letters are in the source, but for as many as it may
+// mistype; a word of one or two letters must open a word.
+func (ix *searchIndex) mayMatch(i int, terms []string, masks []uint64, ks []int) bool {
+	for k, t := range terms {
+		if len(t) <= 2 {
+			if ix.starts[i]&charBit(t[0]) == 0 || ix.present[i]&masks[k] != masks[k] {
+				return false
+			}
+			continue
+		}
+		if bits.OnesCount64(masks[k]&^ix.present[i]) > ks[k] {
 			return false
 		}
-		s = s[j+1:]
 	}
 	return true
 }
 
-// candidates lists the sources containing the query's characters in
-// order. When the query extends the previous one (the user typed a
-// character), only the previous candidates are read again.
-func (ix *searchIndex) candidates(ql string) []int {
-	var qmask uint64
-	for i := 0; i < len(ql); i++ {
-		qmask |= charBit(ql[i])
+// candidates lists the sources that pass mayMatch. When the query
+// extends the previous one (the user typed a character) and the test
+// can only have grown stricter, only the previous candidates are read.
+func (ix *searchIndex) candidates(terms []string, ks []int) []int {
+	masks := make([]uint64, len(terms))
+	for k, t := range terms {
+		masks[k] = termMask(t)
 	}
 	ix.mu.Lock()
 	last := ix.last
 	ix.mu.Unlock()
-	// One letter or digit: the bit set alone decides.
-	single := len(ql) == 1 && qmask != 1<<63
 	var cand []int
-	check := func(i int) {
-		if ix.present[i]&qmask == qmask && (single || isSubsequence(ql, ix.lower[i])) {
-			cand = append(cand, i)
-		}
-	}
-	if last.q != "" && strings.HasPrefix(ql, last.q) {
+	if narrows(last.terms, terms) {
 		cand = make([]int, 0, len(last.cand))
 		for _, i := range last.cand {
-			check(i)
+			if ix.mayMatch(i, terms, masks, ks) {
+				cand = append(cand, i)
+			}
 		}
 	} else {
 		cand = make([]int, 0, len(ix.lower)/4)
 		for i := range ix.lower {
-			check(i)
+			if ix.mayMatch(i, terms, masks, ks) {
+				cand = append(cand, i)
+			}
 		}
 	}
 	ix.mu.Lock()
-	ix.last = lastQuery{q: ql, cand: cand}
+	ix.last = lastQuery{terms: terms, cand: cand}
 	ix.mu.Unlock()
 	return cand
 }
 
-// topByPreScore keeps the n candidates a cheap score ranks best: query
-// characters found at word starts, a first character that opens the
-// text, a short text. It only decides which candidates the full fuzzy
-// scoring sees when a short query matches a large library; the order of
-// the results is fuzzy's.
-func (ix *searchIndex) topByPreScore(ql string, cand []int, n int) []int {
+// narrows reports whether every source passing mayMatch for terms also
+// passed it for prev: the same words, the last one longer with no more
+// typos allowed, or words added.
+func narrows(prev, terms []string) bool {
+	if len(prev) == 0 || len(terms) < len(prev) {
+		return false
+	}
+	n := len(prev)
+	for k := 0; k < n-1; k++ {
+		if prev[k] != terms[k] {
+			return false
+		}
+	}
+	a, b := prev[n-1], terms[n-1]
+	if a == b {
+		return true
+	}
+	// a one- or two-letter word is held to word starts, a longer one not
+	return len(terms) == n && strings.HasPrefix(b, a) && typos(a) == typos(b) && (len(a) > 2 || len(b) <= 2)
+}
+
+// preRank keeps the preRankLimit candidates a cheap score ranks best:
+// query letters found at word starts, a text that opens with the query's
+// first letter, a short text. It decides only which candidates get the
+// full matching; the order of results is the full matching's.
+func (ix *searchIndex) preRank(terms []string, cand []int) []int {
 	var qmask uint64
-	for i := 0; i < len(ql); i++ {
-		qmask |= charBit(ql[i])
+	for _, t := range terms {
+		qmask |= termMask(t)
 	}
 	const span = 256
-	score := make([]uint8, len(cand)) // pre-scores fit in a byte: 8x less to allocate than []int
+	score := make([]uint8, len(cand))
 	var hist [span]int
 	for k, i := range cand {
-		sc := 20*bits.OnesCount64(ix.starts[i]&qmask) - min(int(ix.length[i])/8, 60)
-		if ix.first[i] == ql[0] {
+		sc := 20*bits.OnesCount64(ix.starts[i]&qmask) - min(len(ix.lower[i])/8, 60)
+		if ix.lower[i] != "" && ix.lower[i][0] == terms[0][0] {
 			sc += 10
 		}
 		sc = max(0, min(span-1, sc+100))
 		score[k] = uint8(sc)
 		hist[sc]++
 	}
-	// The threshold keeps at least n: everything above it, then ties in
-	// index order.
 	threshold, total := 0, 0
 	for v := span - 1; v >= 0; v-- {
 		total += hist[v]
-		if total >= n {
+		if total >= preRankLimit {
 			threshold = v
 			break
 		}
 	}
-	out := make([]int, 0, n)
+	out := make([]int, 0, preRankLimit)
 	for k, i := range cand {
 		if int(score[k]) > threshold {
 			out = append(out, i)
 		}
 	}
 	for k, i := range cand {
-		if len(out) >= n {
+		if len(out) >= preRankLimit {
 			break
 		}
 		if int(score[k]) == threshold {
 			out = append(out, i)
 		}
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out
 }

@@ -186,3 +186,76 @@ func BenchmarkSearch100k(b *testing.B) {
 func BenchmarkSearch100kWorst(b *testing.B) {
 	benchSearch(b, generatedLibrary(100_000), []string{"a", "e"})
 }
+
+// TestSearchCuts: on the article, a query finds the sources it names and
+// no others: "ohchr" the OHCHR's work, "malksoo" the works Mälksoo wrote
+// or edited, a typo still finds them; letters scattered through a
+// reference match nothing.
+func TestSearchCuts(t *testing.T) {
+	lib := Extract(articleFootnotes(t))
+	// the expected sets are read off the sources' own fields, not the index
+	want := func(has func(s *Source) bool) map[string]bool {
+		m := map[string]bool{}
+		for i := range lib.Sources {
+			if has(&lib.Sources[i]) {
+				m[lib.Sources[i].ID] = true
+			}
+		}
+		return m
+	}
+	byAuthor := func(key string) map[string]bool {
+		return want(func(s *Source) bool { return strings.Contains(authorKey(s.AuthorLine()), key) })
+	}
+	for _, tc := range []struct {
+		query string
+		want  map[string]bool
+	}{
+		{"ohchr", want(func(s *Source) bool {
+			return strings.Contains(s.AuthorLine()+s.Title+s.Container, "OHCHR")
+		})},
+		{"malksoo", byAuthor("MALKSOO")},
+		{"malskoo", byAuthor("MALKSOO")}, // two letters swapped
+		{"mälksoo", byAuthor("MALKSOO")},
+		{"a/res/79/243", want(func(s *Source) bool { return s.Symbol == "A/RES/79/243" })},
+		{"permanent court", want(func(s *Source) bool { return strings.Contains(s.Court, "Permanent Court") })},
+	} {
+		got := map[string]bool{}
+		for _, m := range lib.Search(tc.query) {
+			got[m.Source.ID] = true
+		}
+		if len(tc.want) == 0 {
+			t.Fatalf("%q: the article has no such source to find", tc.query)
+		}
+		for id := range got {
+			if !tc.want[id] {
+				s, _ := lib.Source(id)
+				t.Errorf("Search(%q) finds the unrelated %q / %q", tc.query, s.AuthorLine(), s.Title)
+			}
+		}
+		for id := range tc.want {
+			if !got[id] {
+				s, _ := lib.Source(id)
+				t.Errorf("Search(%q) misses %q / %q", tc.query, s.AuthorLine(), s.Title)
+			}
+		}
+	}
+}
+
+// TestSearchNoScatteredLetters: a subsequence spread over words is no
+// match; a word start or a stretch of adjacent letters is.
+func TestSearchNoScatteredLetters(t *testing.T) {
+	lib := NewLibrary([]Source{
+		{ID: "office", Work: Work{Authors: []string{"Office of the High Commissioner"}, Title: "Human Rights", Year: "2024"}},
+		{ID: "ohchr", Work: Work{Authors: []string{"OHCHR"}, Title: "Annual Report", Year: "2023"}},
+		{ID: "formal", Work: Work{Authors: []string{"A. BERG"}, Title: "Formal Sources", Year: "2020"}},
+	})
+	for q, want := range map[string]string{"ohchr": "ohchr", "rmal": "formal", "ma": "", "annual rep": "ohchr", "berg 2020": "formal"} {
+		var got []string
+		for _, m := range lib.Search(q) {
+			got = append(got, m.Source.ID)
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("Search(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

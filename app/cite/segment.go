@@ -85,6 +85,8 @@ func splitAt(s segment, cuts [][2]int) []segment {
 // "cit.", "Ibid.", a web address, a UN symbol, a year.
 var citationEnd = regexp.MustCompile(`(?:\b(?:p|pp|para|paras|no|nos|n|art|arts|Art|Arts|article|articles|lett|letts|vol)\.?\s*(?:[0-9]+|[IVXLC]+|[ivx]+)\b(?:\s*(?:ff|ss)\.?)?[)\]]?|[0-9]\s*(?:ff|ss)\.?|\b[Cc]it\.?|\b[Ii]bid\.?|www\.\S+|\b[A-Z]+/[\w./()]+|\b(?:19|20)\d\d|\d+\s*-\s*\d+)$`)
 
+var yearEnd = regexp.MustCompile(`[\s,](?:19|20)\d\d$`)
+
 // commaStart is what must follow a bare comma for it to separate two
 // citations: a person with a surname in capitals or a UN body.
 var commaStart = regexp.MustCompile(`^(?:(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý]{2,}\b|(?:UN|U\.N\.) General Assembly\b|UNGA\b)`)
@@ -112,6 +114,10 @@ func splitCitations(s segment, endsWithShort func(string) bool) []segment {
 				sep = " e "
 			case strings.HasPrefix(t[i:], ", "):
 				sep = ", "
+			case t[i] == ' ' && i >= 4 && yearEnd.MatchString(t[:i]):
+				// "Cham, 2018 M. SVENSSON, ...": a separator lost
+				// after a year.
+				sep = " "
 			default:
 				continue
 			}
@@ -123,7 +129,7 @@ func splitCitations(s segment, endsWithShort func(string) bool) []segment {
 			if !citationStart.MatchString(after) {
 				continue
 			}
-			if sep == ", " && !commaStart.MatchString(after) {
+			if (sep == ", " || sep == " ") && !commaStart.MatchString(after) {
 				continue
 			}
 			if citationEnd.MatchString(before) || endsWithShort(before) {
@@ -232,6 +238,11 @@ func skipLeadingProse(s segment) segment {
 	if i := strings.Index(s.text, ": "); i > 0 && !strings.Contains(s.text[:i], ",") {
 		return s.sub(i+2, len(s.text))
 	}
+	// "... instrumental in the adoption of UN General Assembly, Title,
+	// UN Doc. ...": the organ opens the citation.
+	if loc := unBodyInProse.FindStringIndex(s.text); loc != nil {
+		return s.sub(loc[0], len(s.text))
+	}
 	for i := 0; i < len(s.text); {
 		j := strings.Index(s.text[i:], ", ")
 		if j < 0 {
@@ -246,6 +257,8 @@ func skipLeadingProse(s segment) segment {
 	}
 	return s
 }
+
+var unBodyInProse = regexp.MustCompile(`\b(?:UN|U\.N\.|United Nations) General Assembly,\s`)
 
 // proseLike reports whether the text before the first comma reads as a
 // sentence rather than a title: many words, many of them lower case.

@@ -43,6 +43,7 @@ var kindNames = []struct {
 	{cite.KindArticle, "Journal article"},
 	{cite.KindChapter, "Chapter in a volume"},
 	{cite.KindUNDocument, "UN document"},
+	{cite.KindResolution, "UN resolution"},
 	{cite.KindTreaty, "Treaty or convention"},
 	{cite.KindCase, "Case"},
 	{cite.KindLegislation, "Legislation"},
@@ -68,7 +69,7 @@ func kindName(k cite.Kind) string {
 type sourceRow struct {
 	src   *cite.Source
 	score int
-	hits  [4][]int // byte offsets per cite.Field
+	hits  [cite.FieldCount][]int // byte offsets per cite.Field
 }
 
 // sourcesScreen is the Sources screen: every work the footnotes cite,
@@ -141,7 +142,7 @@ func (s *sourcesScreen) commands() []command {
 
 func (s *sourcesScreen) build() {
 	s.search = newSearchEntry()
-	s.search.SetPlaceHolder("Search authors, titles, journals, years")
+	s.search.SetPlaceHolder("Search authors, titles, journals, years, UN symbols, courts")
 	s.search.OnChanged = s.onSearchChanged
 	s.search.onEscape = s.onSearchEscape
 	s.search.onMove = s.move
@@ -497,7 +498,7 @@ func (s *sourcesScreen) showSource(id string) {
 	ref.Wrapping = fyne.TextWrapWord
 
 	s.copyB = widget.NewButtonWithIcon("Copy reference", theme.ContentCopyIcon(), s.onCopyTapped)
-	objs := []fyne.CanvasObject{kind, ref, container.NewHBox(s.copyB), sourceFields(src)}
+	objs := []fyne.CanvasObject{kind, ref, container.NewHBox(s.copyB, s.oscolaButton(src)), sourceFields(src)}
 
 	objs = append(objs, widget.NewSeparator(), heading(citedInTitle(src)))
 	cites := s.citationsOf(src)
@@ -631,6 +632,7 @@ func sourceFields(src *cite.Source) fyne.CanvasObject {
 	add("Volume", src.Volume)
 	add("Pages", src.Pages)
 	add("UN symbol", src.Symbol)
+	addIdentifying(src, add)
 	add("Site", src.URL)
 	add("Short title", src.Short)
 	add("Citation key", src.Key)
@@ -681,7 +683,7 @@ func (s *sourcesScreen) showOverview() {
 	text := widget.NewLabel(fmt.Sprintf("The footnotes cite %d works %d times: %d full references, %d short forms (“cit.”, short titles, cross references) and %d Ibid., each resolved to the work it points at.\n\nChoose a source to see its full reference and every footnote that cites it; each opens in the reader.",
 		len(lib.Sources), len(lib.Citations), len(lib.Citations)-short-ibid, short, ibid))
 	text.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{heading("Sources"), text}
+	objs := append([]fyne.CanvasObject{heading("Sources"), text}, s.primaryOverview()...)
 	if len(lib.Problems) > 0 {
 		objs = append(objs, widget.NewSeparator())
 		objs = append(objs, s.problemRows()...)
@@ -1027,6 +1029,7 @@ func setSourceRowView(rt *widget.RichText, r sourceRow, width float32) {
 		meta = append(meta, &widget.TextSegment{Text: " · in ", Style: rowMuted})
 		meta = append(meta, highlightSegments(src.Container, r.hits[cite.FieldContainer], rowMuted)...)
 	}
+	meta = append(meta, identifyingSegments(src)...)
 	segs = append(segs, endLine(fitLine(meta, width))...)
 	rt.Segments = segs
 	rt.Refresh()

@@ -383,24 +383,29 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 func TestSourcesAmbiguousShown(t *testing.T) {
 	_, s := openSources(t)
 	lib := s.library()
-	if len(lib.Problems) == 0 {
-		t.Skip("the article has no unresolved short form")
+	// n. 186 "Cybercrime Convention, cit." matches several works cited
+	// before (the gold set knows it): a resolver that guesses leaves no
+	// problem to show, and that is a failure, never a skip.
+	var p cite.Problem
+	for _, q := range lib.Problems {
+		if q.Footnote == 186 {
+			p = q
+		}
+	}
+	if p.Kind != cite.ProblemAmbiguous || len(p.Candidates) < 2 {
+		t.Fatalf("n. 186 \"Cybercrime Convention, cit.\" matches several works, but the library reports %+v: the resolver guessed instead of showing the ambiguity", p)
 	}
 	if !s.issues.Visible() || !strings.Contains(s.issues.Text, "not resolved") {
 		t.Fatalf("issues button %q visible=%v", s.issues.Text, s.issues.Visible())
 	}
 	test.Tap(s.issues)
 	text := detailTexts(s)
-	p := lib.Problems[0]
 	if !strings.Contains(text, p.Text) || !strings.Contains(text, p.Message) {
 		t.Errorf("problem %q not shown:\n%s", p.Text, text)
 	}
 	// the reader's popover says so too, instead of a reference
 	if lines := s.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
 		t.Errorf("popover lines for footnote %d: %q", p.Footnote, lines)
-	}
-	if len(p.Candidates) == 0 {
-		return
 	}
 	cand, _ := lib.Source(p.Candidates[0])
 	b := detailButton(s, shortRef(cand, 56))

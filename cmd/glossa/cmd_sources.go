@@ -22,9 +22,11 @@ func init() {
 	})
 }
 
-// sourceJSON is one element of "glossa sources --json": exactly the
-// fields issue 5 names, a contract for scripts. Citation keys and the
-// other fields are in the --format exports.
+// sourceJSON is one element of "glossa sources --json", a contract for
+// scripts: the fields issue 5 names, then the fields issue 17 added
+// (editors and translators kept apart from authors, the fields that
+// identify primary sources). Fields are added, never renamed; every
+// field is always present, arrays empty and strings null when unknown.
 type sourceJSON struct {
 	ID        string      `json:"id"`
 	Kind      string      `json:"kind"`
@@ -34,12 +36,32 @@ type sourceJSON struct {
 	Container *string     `json:"container"`
 	URL       *string     `json:"url"`
 	CitedIn   []placeJSON `json:"cited_in"`
+
+	Editors     []string `json:"editors"`
+	Translators []string `json:"translators"`
+	Date        *string  `json:"date"`
+	Symbol      *string  `json:"symbol"`    // UN document or resolution
+	Body        *string  `json:"body"`      // issuing organ
+	Parties     []string `json:"parties"`   // treaty or case
+	Court       *string  `json:"court"`     // case
+	Number      *string  `json:"number"`    // application, case or law number
+	State       *string  `json:"state"`     // legislation
+	Published   *string  `json:"published"` // treaty series or law report
+	OSCOLA      string   `json:"oscola"`    // the source as an OSCOLA footnote, to paste into an essay
 }
 
 type placeJSON struct {
 	Footnote int     `json:"footnote"`
 	Pinpoint *string `json:"pinpoint"`
 	Form     string  `json:"form"`
+}
+
+// orEmpty writes a missing list as [] rather than null.
+func orEmpty(a []string) []string {
+	if a == nil {
+		return []string{}
+	}
+	return a
 }
 
 func nullable(s string) *string {
@@ -142,14 +164,15 @@ func runSources(e *env, args []string) int {
 func writeSourcesJSON(w io.Writer, sources []cite.Source) error {
 	out := make([]sourceJSON, len(sources))
 	for i, s := range sources {
-		authors := s.Authors
-		if authors == nil {
-			authors = []string{}
-		}
+		authors := orEmpty(s.Authors)
 		j := sourceJSON{
 			ID: s.ID, Kind: string(s.Kind), Authors: authors, Title: s.Title,
 			Year: nullable(s.Year), Container: nullable(s.Container), URL: nullable(exportURL(s.URL)),
 			CitedIn: make([]placeJSON, len(s.CitedIn)),
+			Editors: orEmpty(s.Editors), Translators: orEmpty(s.Translators), Parties: orEmpty(s.Parties),
+			Date: nullable(s.Date), Symbol: nullable(s.Symbol), Body: nullable(s.Body), Court: nullable(s.Court),
+			Number: nullable(s.Number), State: nullable(s.State), Published: nullable(s.Published),
+			OSCOLA: s.OSCOLA(""),
 		}
 		for k, p := range s.CitedIn {
 			j.CitedIn[k] = placeJSON{Footnote: p.Footnote, Pinpoint: nullable(p.Pinpoint), Form: string(p.Form)}

@@ -44,8 +44,14 @@ func TestSourcesJSONContract(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for i, it := range items {
-		if got := keysOf(it); got != "authors,cited_in,container,id,kind,title,url,year" {
+		if got := keysOf(it); got != "authors,body,cited_in,container,court,date,editors,id,kind,number,oscola,parties,published,state,symbol,title,translators,url,year" {
 			t.Fatalf("source %d has keys %s", i, got)
+		}
+		for _, k := range []string{"editors", "translators", "parties"} {
+			var list []string
+			if json.Unmarshal(it[k], &list) != nil || list == nil {
+				t.Fatalf("source %d: %s is %s, want an array", i, k, it[k])
+			}
 		}
 		var id, kind, title string
 		var authors []string
@@ -57,7 +63,7 @@ func TestSourcesJSONContract(t *testing.T) {
 			t.Errorf("id %s twice", id)
 		}
 		ids[id] = true
-		for _, k := range []string{"year", "container", "url"} {
+		for _, k := range []string{"year", "container", "url", "date", "symbol", "body", "court", "number", "state", "published"} {
 			if !nullOrString(it[k]) {
 				t.Errorf("source %s: %s is %s", id, k, it[k])
 			}
@@ -92,6 +98,45 @@ func TestSourcesJSONContract(t *testing.T) {
 	_, bib2, _ := runArgs(t, "sources", "--format", "bibtex")
 	if bib1 != bib2 || !strings.HasPrefix(bib1, "@") {
 		t.Error("BibTeX differs between runs")
+	}
+}
+
+// TestSourcesJSONKeepsEditors: an edited volume's editors are editors,
+// not authors and not lost (issue 17: Mälksoo and Benedek's volume had
+// "authors": []), and a case carries its court and number.
+func TestSourcesJSONKeepsEditors(t *testing.T) {
+	code, out, stderr := runArgs(t, "sources", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var items []struct {
+		Kind    string   `json:"kind"`
+		Title   string   `json:"title"`
+		Authors []string `json:"authors"`
+		Editors []string `json:"editors"`
+		Court   *string  `json:"court"`
+		Number  *string  `json:"number"`
+	}
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	var volume, markin bool
+	for _, it := range items {
+		switch it.Title {
+		case "Russia and the European Court of Human Rights. The Strasbourg Effect":
+			volume = true
+			if len(it.Authors) != 0 || strings.Join(it.Editors, "; ") != "L. MÄLKSOO; W. BENEDEK" {
+				t.Errorf("edited volume: authors %q editors %q, want no authors and editors L. MÄLKSOO; W. BENEDEK", it.Authors, it.Editors)
+			}
+		case "Kostantin Markin v. Russia":
+			markin = true
+			if it.Kind != "case" || it.Court == nil || *it.Court != "European Court of Human Rights" || it.Number == nil || *it.Number != "30078/06" {
+				t.Errorf("Markin: kind %s court %v number %v", it.Kind, it.Court, it.Number)
+			}
+		}
+	}
+	if !volume || !markin {
+		t.Errorf("edited volume found %v, Markin found %v", volume, markin)
 	}
 }
 
