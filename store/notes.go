@@ -100,6 +100,9 @@ func (s *Store) AddNote(n Note) (Note, error) {
 		}
 		n.Anchor.Paragraph = n.TargetID
 	}
+	if err := ValidateNote(n); err != nil {
+		return Note{}, fmt.Errorf("store: add note: %w", err)
+	}
 	n.ID = newNoteID()
 	n.Tags = cleanTags(n.Tags)
 	now := time.Now().UTC()
@@ -121,6 +124,7 @@ func (s *Store) AddNote(n Note) (Note, error) {
 	if err != nil {
 		return Note{}, fmt.Errorf("store: add note %s: %w", n.ID, err)
 	}
+	s.firstBackup()
 	return s.Note(n.ID)
 }
 
@@ -151,8 +155,14 @@ func (s *Store) UpdateNote(n Note) (Note, error) {
 	if n.TargetKind == TargetPassage {
 		n.Anchor.Paragraph = n.TargetID
 	}
+	if err := ValidateNote(n); err != nil {
+		return Note{}, fmt.Errorf("store: save note %s: %w", n.ID, err)
+	}
 	tags, _ := json.Marshal(cleanTags(n.Tags))
 	err := s.write(func(tx *sql.Tx) error {
+		if err := keepRevision(tx, n.ID, RevisionEdit, n.Body, n.Tags, n.Color, time.Now()); err != nil {
+			return err
+		}
 		r, err := tx.Exec(`
 			UPDATE notes SET target_kind = ?, target_id = ?, exact = ?, prefix = ?, suffix = ?, para_index = ?, start = ?,
 				body = ?, tags = ?, color = ?, updated_at = ?
@@ -324,7 +334,17 @@ func (n Note) FootnoteNumber() int {
 // SetNoteBody saves only the body of note id: what the editor saves as the
 // student types, so that it never overwrites a tag or color set meanwhile.
 func (s *Store) SetNoteBody(id, body string) error {
+	if err := ValidateNote(Note{Body: body}); err != nil {
+		return fmt.Errorf("store: save note %s: %w", id, err)
+	}
 	err := s.write(func(tx *sql.Tx) error {
+		var color string
+		if err := tx.QueryRow(`SELECT color FROM notes WHERE id = ?`, id).Scan(&color); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err := keepRevision(tx, id, RevisionEdit, body, nil, color, time.Now()); err != nil {
+			return err
+		}
 		r, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, toDB(time.Now()), id)
 		if err != nil {
 			return err
