@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "notes", usage: "notes add|list|export|import|trash|restore", summary: "add, list and export notes (run \"glossa notes\" for details)", run: runNotes})
+	register(&command{name: "notes", usage: "notes add|list|export|import|trash|restore|history", summary: "add, list and export notes (run \"glossa notes\" for details)", run: runNotes})
 }
 
 const notesUsage = `usage:
@@ -25,9 +25,12 @@ const notesUsage = `usage:
   glossa notes export --format md|bundle [-o FILE]
         md: Markdown grouped by section, each note under its quote (Obsidian-friendly)
         bundle: versioned JSON a classmate imports with "glossa notes import"
-  glossa notes import FILE   merge a bundle: adds new notes, updates older ones, never duplicates
+  glossa notes import FILE   merge a bundle: adds new notes, updates older ones (keeping the earlier
+        versions in their history), never duplicates
   glossa notes trash ID      move a note to the trash
   glossa notes restore ID    take a note out of the trash
+  glossa notes history ID [--json] [--restore N]
+        list the earlier versions of a note, newest first, or bring version N back
 `
 
 func runNotes(e *env, args []string) int {
@@ -49,6 +52,8 @@ func runNotes(e *env, args []string) int {
 		return runNotesImport(e, args[1:])
 	case "trash", "restore":
 		return runNotesTrash(e, args[0], args[1:])
+	case "history":
+		return runNotesHistory(e, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(e.stdout, notesUsage)
 		return 0
@@ -99,7 +104,7 @@ func runNotesAdd(e *env, args []string) int {
 		n, err = s.UpdateNote(n)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa notes add:", err)
+		fmt.Fprintln(e.stderr, "glossa notes add:", errText(err))
 		return 1
 	}
 	// AddQuoteNote returns after the commit: the id printed is saved.
@@ -236,7 +241,7 @@ func runNotesTrash(e *env, action string, args []string) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "glossa notes %s: %v\n", action, err)
+		fmt.Fprintf(e.stderr, "glossa notes %s: %v\n", action, errText(err))
 		return 1
 	}
 	return 0
