@@ -394,4 +394,3 @@ func copyFile(from, to string) error {
 	}
 	return out.Close()
 }
-

@@ -157,15 +157,23 @@ func openReadOnly(path string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, ErrReadOnly // nothing to read, and no file may be made
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	s, err := openReadOnlyAs(path, "mode=ro")
+	if err != nil && isReadOnly(err) {
+		// SQLite reads a file in WAL mode through a shared-memory file
+		// beside it, which a read-only folder cannot take. Without a
+		// journal left behind, nobody can be changing the file: read it
+		// as the unchanging file it is.
+		if _, werr := os.Stat(path + "-wal"); errors.Is(werr, os.ErrNotExist) {
+			s, err = openReadOnlyAs(path, "immutable=1")
+		}
+	}
 	if err != nil {
+		if isReadOnly(err) {
+			return nil, ErrReadOnly
+		}
 		return nil, err
 	}
-	s := &Store{db: db, path: path, readOnly: true}
-	if err := s.cheapCheck(); err != nil {
-		db.Close()
-		return nil, err
-	}
+	db := s.db
 	var v int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
 		db.Close()
@@ -174,6 +182,19 @@ func openReadOnly(path string) (*Store, error) {
 	if v != len(migrations) {
 		db.Close()
 		return nil, fmt.Errorf("%w (and it was made by another version of Glossa, so it cannot even be read as it is)", ErrReadOnly)
+	}
+	return s, nil
+}
+
+func openReadOnlyAs(path, mode string) (*Store, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?"+mode+"&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, readOnly: true}
+	if err := s.cheapCheck(); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return s, nil
 }
