@@ -16,7 +16,7 @@ var ErrTooLarge = errors.New("the note is over a limit")
 // over which limit, in words a student can act on.
 func ValidateNote(n Note) error {
 	tooLarge := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", ErrTooLarge, fmt.Sprintf(format, args...))
+		return &limitError{fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case len(n.Anchor.Exact) > MaxQuoteBytes:
@@ -39,6 +39,13 @@ func ValidateNote(n Note) error {
 	}
 	return nil
 }
+
+// limitError says which limit a note is over, in the words shown to the
+// student; it is ErrTooLarge.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string        { return e.msg }
+func (e *limitError) Is(target error) bool { return target == ErrTooLarge }
 
 // ErrNotAFile is returned for a path that names a folder, a pipe or a
 // device where Glossa expects a file: reading a pipe would wait forever.
