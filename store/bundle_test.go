@@ -336,3 +336,22 @@ func FuzzImportBundle(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeTags: the fast path reads tags as encoding/json does.
+func FuzzDecodeTags(f *testing.F) {
+	for _, tags := range [][]string{{}, {"a"}, {"exam", "ch 3"}, {`say "hi"`, "x"}, {"<b>&", "é📎"}, {"", ","}, {`","`}} {
+		f.Add(strings.Join(tags, "\x00"))
+	}
+	f.Fuzz(func(t *testing.T, joined string) {
+		tags := strings.Split(joined, "\x00")
+		data, _ := json.Marshal(tags)
+		var want []string
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Skip()
+		}
+		got, err := decodeTags(string(data))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("decodeTags(%s) = %q, %v; want %q", data, got, err, want)
+		}
+	})
+}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,7 +115,8 @@ func runNotesAdd(e *env, args []string) int {
 }
 
 // noteJSON is the contract of "glossa notes list --json"; fields may be
-// added, never renamed.
+// added, never renamed. writeNotesJSON writes them by hand (for speed);
+// TestNotesJSONStreamedAsOneArray checks it agrees with encoding/json.
 type noteJSON struct {
 	ID          string   `json:"id"`
 	Quote       string   `json:"quote"`
@@ -170,13 +173,7 @@ func runNotesList(e *env, args []string) int {
 		return 1
 	}
 	if *asJSON {
-		out := make([]noteJSON, 0, len(notes))
-		for _, n := range notes {
-			out = append(out, toNoteJSON(n))
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeNotesJSON(e.stdout, notes); err != nil {
 			fmt.Fprintln(e.stderr, "glossa notes list:", err)
 			return 1
 		}
@@ -209,6 +206,63 @@ func runNotesList(e *env, args []string) int {
 		fmt.Fprintln(e.stdout)
 	}
 	return 0
+}
+
+// writeNotesJSON writes notes as the indented JSON array json.Encoder
+// with SetIndent("", "  ") writes, a note at a time and without its
+// reflection and re-indenting pass: at 20,000 notes (35 MB) those took
+// more than half of the command's time.
+func writeNotesJSON(w io.Writer, notes []store.Note) error {
+	if len(notes) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	str := func(key, v string) {
+		bw.WriteString(",\n    \"" + key + "\": ")
+		b, _ := json.Marshal(v) // escapes as encoding/json does, <>& included
+		bw.Write(b)
+	}
+	for i, n := range notes {
+		j := toNoteJSON(n)
+		if i == 0 {
+			bw.WriteString("[\n  {\n    \"id\": ")
+		} else {
+			bw.WriteString(",\n  {\n    \"id\": ")
+		}
+		b, _ := json.Marshal(j.ID)
+		bw.Write(b)
+		str("quote", j.Quote)
+		str("body", j.Body)
+		if len(j.Tags) == 0 {
+			bw.WriteString(",\n    \"tags\": []")
+		} else {
+			bw.WriteString(",\n    \"tags\": [")
+			for k, t := range j.Tags {
+				if k > 0 {
+					bw.WriteString(",")
+				}
+				bw.WriteString("\n      ")
+				b, _ := json.Marshal(t)
+				bw.Write(b)
+			}
+			bw.WriteString("\n    ]")
+		}
+		str("paragraph_id", j.ParagraphID)
+		bw.WriteString(",\n    \"orphan\": " + strconv.FormatBool(j.Orphan))
+		str("target_kind", j.TargetKind)
+		str("target_id", j.TargetID)
+		str("section", j.Section)
+		str("color", j.Color)
+		str("created", j.Created)
+		str("updated", j.Updated)
+		if j.Deleted != "" {
+			str("deleted", j.Deleted)
+		}
+		bw.WriteString("\n  }")
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
 }
 
 func shorten(s string, n int) string {

@@ -1,0 +1,77 @@
+package store_test
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/assets"
+	"github.com/glossa-app/glossa/store"
+	"github.com/glossa-app/glossa/store/storetest"
+)
+
+// bigStore is a closed database file holding 20,000 notes and 5,000
+// reviews on the real article (about 35 MB), opened once since.
+func bigStore(b *testing.B) string {
+	b.Helper()
+	doc, err := article.Parse(assets.Article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "glossa.db")
+	s, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.ImportArticle(doc); err != nil {
+		b.Fatal(err)
+	}
+	storetest.Fill(b, s, doc, 20000, 5000)
+	s.Close()
+	// the first open after the fill runs the day's integrity check
+	if s, err = store.Open(path); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+// BenchmarkOpen20000 opens and closes a database of 20,000 notes and
+// 5,000 reviews on a day its check and backup are done (target: < 150 ms;
+// a full quick_check on every open cost about 1.2 s).
+func BenchmarkOpen20000(b *testing.B) {
+	path := bigStore(b)
+	storetest.LoopCPU(b, func() {
+		s, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Recovered() != "" {
+			b.Fatal(s.Recovered())
+		}
+		s.Close()
+	})
+}
+
+// BenchmarkNotesListJSON20000 is what "glossa notes list --json" does
+// in the store: open, list every note, encode them (the command's own
+// benchmark, in cmd/glossa, adds parsing the article).
+func BenchmarkNotesListJSON20000(b *testing.B) {
+	path := bigStore(b)
+	storetest.LoopCPU(b, func() {
+		s, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		notes, err := s.Notes(store.NoteFilter{})
+		if err != nil || len(notes) != 20000 {
+			b.Fatalf("%d notes, %v", len(notes), err)
+		}
+		if err := json.NewEncoder(io.Discard).Encode(notes); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	})
+}
