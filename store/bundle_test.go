@@ -355,3 +355,44 @@ func FuzzDecodeTags(f *testing.F) {
 		}
 	})
 }
+
+// TestNotesOrderAsSQL: Notes works out sections and order in Go; they are
+// what the note_sections view and the ORDER BY it replaced say.
+func TestNotesOrderAsSQL(t *testing.T) {
+	doc := realArticle(t)
+	s, _ := openTemp(t)
+	mustImport(t, s, doc)
+	fillNotes(t, s, doc, 300)
+	if _, err := s.AddNote(Note{TargetKind: TargetFootnote, TargetID: "9999", Body: "no such footnote"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(Note{Anchor: anchor.Anchor{Exact: "gone", Paragraph: "no-such-paragraph"}}); err != nil {
+		t.Fatal(err)
+	}
+	notes, err := s.Notes(NoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.db.Query(`SELECT n.id, ns.section FROM notes n JOIN note_sections ns ON ns.rid = n.rid
+		WHERE n.deleted_at IS NULL ORDER BY COALESCE(
+			CASE n.target_kind
+			WHEN 'passage' THEN (SELECT position FROM paragraphs WHERE id = n.target_id AND n.orphan = 0)
+			WHEN 'footnote' THEN (SELECT p.position FROM footnotes f JOIN paragraphs p ON p.id = f.paragraph_id
+				WHERE f.n = CAST(n.target_id AS INTEGER))
+			END, 1e18), n.start, n.created_at, n.rid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	i := 0
+	for ; rows.Next(); i++ {
+		var id, section string
+		rows.Scan(&id, &section)
+		if i >= len(notes) || notes[i].ID != id || notes[i].Section != section {
+			t.Fatalf("note %d: Notes gives %s § %q, SQL %s § %q", i, notes[i].ID, notes[i].Section, id, section)
+		}
+	}
+	if i != len(notes) {
+		t.Fatalf("%d notes, SQL %d", len(notes), i)
+	}
+}
