@@ -329,12 +329,16 @@ func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 	if err != nil {
 		return BundleResult{}, fmt.Errorf("store: import bundle: %w", err)
 	}
+	longest := 0
+	for _, p := range ps {
+		longest = max(longest, utf8.RuneCountInString(p.Text))
+	}
 	placed := make([]placement, len(notes))
 	for i, n := range notes {
 		if st, ok := have[n.ID]; ok && !st.newer(n) {
 			continue // skipped as the database is now; checked again below
 		}
-		placed[i] = place(ps, n)
+		placed[i] = place(ps, longest, n)
 	}
 	var res BundleResult
 	err = s.write(func(tx *sql.Tx) error {
@@ -342,7 +346,7 @@ func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 		for i, n := range notes {
 			at := func() placement {
 				if !placed[i].done {
-					placed[i] = place(ps, n) // the note changed since it was read: rare
+					placed[i] = place(ps, longest, n) // the note changed since it was read: rare
 				}
 				return placed[i]
 			}
@@ -397,19 +401,16 @@ type placement struct {
 	target string
 }
 
-// place finds an imported passage in the article. Its work is bounded: a
-// quote that no paragraph is long enough to match even approximately (a
-// match shares at least HintThreshold of its characters) is not searched
-// for at all, so the cost per note is at most the length of the longest
-// paragraph times the article's.
-func place(ps []article.Paragraph, n Note) placement {
+// place finds an imported passage in the article, whose longest paragraph
+// has longest characters. Its work is bounded: a quote that no paragraph is
+// long enough to match even approximately (a match shares at least
+// HintThreshold of its characters) is not searched for at all, so the
+// cost per note is at most the length of the longest paragraph times the
+// article's.
+func place(ps []article.Paragraph, longest int, n Note) placement {
 	p := placement{done: true, anchor: n.Anchor, target: n.TargetID}
 	if n.TargetKind != TargetPassage {
 		return p
-	}
-	longest := 0
-	for _, para := range ps {
-		longest = max(longest, utf8.RuneCountInString(para.Text))
 	}
 	if float64(utf8.RuneCountInString(n.Anchor.Exact))*min(anchor.HintThreshold, anchor.FuzzyThreshold) > float64(longest) {
 		return p

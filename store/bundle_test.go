@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -394,5 +395,59 @@ func TestNotesOrderAsSQL(t *testing.T) {
 	}
 	if i != len(notes) {
 		t.Fatalf("%d notes, SQL %d", len(notes), i)
+	}
+}
+
+// longQuoteBundle is a bundle of 20 notes whose 8 KB quotes are nowhere in
+// the article, as in issue 12 (165 KB): the fuzzy search for them held the
+// write lock for 35 s.
+func longQuoteBundle(tb testing.TB) []byte {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(8, 20))
+	words := []string{"sovereignty", "cybercrime", "convention", "state", "rights", "treaty", "offence", "data"}
+	b := Bundle{Format: BundleFormat, Version: BundleVersion, Exported: "2026-01-01T00:00:00Z"}
+	for i := range 20 {
+		var q strings.Builder
+		for q.Len() < MaxQuoteBytes-20 {
+			q.WriteString(words[rng.IntN(len(words))] + " ")
+		}
+		b.Notes = append(b.Notes, BundleNote{ID: fmt.Sprintf("long-%d", i), TargetKind: TargetPassage, Quote: q.String(),
+			Body: "far too long a quote", Tags: []string{}, Created: b.Exported, Updated: b.Exported})
+	}
+	data, _ := json.Marshal(b)
+	return data
+}
+
+// TestImportLongQuotes: the 20 notes go in as orphans (their passages are
+// not in this article), kept, not refused.
+func TestImportLongQuotes(t *testing.T) {
+	s, _ := openTemp(t)
+	mustImport(t, s, realArticle(t))
+	res, err := s.ImportBundle(longQuoteBundle(t))
+	if err != nil || res.Added != 20 || res.Orphans != 20 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+}
+
+// BenchmarkImportLongQuotes imports the bundle of longQuoteBundle into a
+// database holding the real article (it took 35 s, all under the write
+// lock).
+func BenchmarkImportLongQuotes(b *testing.B) {
+	doc := realArticle(b)
+	data := longQuoteBundle(b)
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "g.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		mustImport(b, s, doc)
+		b.StartTimer()
+		if _, err := s.ImportBundle(data); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
 	}
 }
