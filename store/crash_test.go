@@ -46,18 +46,8 @@ func TestCrashWhileAddingNotes(t *testing.T) {
 		Env: []string{"GLOSSA_CRASHTEST_DB=" + path},
 		Check: func(t testing.TB, round int, printed []string) {
 			all = append(all, printed...)
-			s, err := Open(path)
-			if err != nil {
-				t.Fatalf("round %d: Open after kill: %v", round, err)
-			}
+			s := openAfterKill(t, path, round)
 			defer s.Close()
-			if s.Recovered() != "" {
-				t.Fatalf("round %d: the file was damaged: %s", round, s.Recovered())
-			}
-			var ok string
-			if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
-				t.Fatalf("round %d: integrity_check = %q, %v", round, ok, err)
-			}
 			have := map[string]bool{}
 			notes, err := s.Notes(NoteFilter{Tag: "crash"})
 			if err != nil {
@@ -83,6 +73,26 @@ func TestCrashWhileAddingNotes(t *testing.T) {
 		t.Fatalf("only %d notes printed in 50 rounds", len(all))
 	}
 	t.Logf("%d notes printed and found after 50 kills", len(all))
+}
+
+// openAfterKill opens the file a crash-test child was killed on: it must
+// open undamaged and pass the full integrity check.
+func openAfterKill(t testing.TB, path string, round int) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("round %d: Open after kill: %v", round, err)
+	}
+	if s.Recovered() != "" {
+		s.Close()
+		t.Fatalf("round %d: the file was damaged: %s", round, s.Recovered())
+	}
+	var ok string
+	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
+		s.Close()
+		t.Fatalf("round %d: integrity_check = %q, %v", round, ok, err)
+	}
+	return s
 }
 
 // TestCrashWhileImporting kills a process importing bundles, 100 times:
@@ -128,17 +138,8 @@ func TestCrashWhileImporting(t *testing.T) {
 		Env: []string{"GLOSSA_CRASHTEST_DB=" + path},
 		Check: func(t testing.TB, round int, printed []string) {
 			all = append(all, printed...)
-			s, err := Open(path)
-			if err != nil {
-				t.Fatalf("round %d: Open after kill: %v", round, err)
-			}
+			s := openAfterKill(t, path, round)
 			defer s.Close()
-			if s.Recovered() != "" {
-				t.Fatalf("round %d: the file was damaged: %s", round, s.Recovered())
-			}
-			if err := s.check(); err != nil {
-				t.Fatalf("round %d: %v", round, err)
-			}
 			for _, p := range all {
 				for k := range 3 {
 					if _, err := s.Note(fmt.Sprintf("n%s-%d", p, k)); err != nil {

@@ -225,12 +225,9 @@ func raceRestoreOnce(t *testing.T, round int) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	var (
-		mu    sync.Mutex
-		acked []string
-		wg    sync.WaitGroup
-		stop  = make(chan struct{})
-	)
+	acks := make(chan string, 1<<16) // ids whose add returned
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
 	for w := range 2 {
 		wg.Add(1)
 		go func() {
@@ -246,39 +243,30 @@ func raceRestoreOnce(t *testing.T, round int) {
 					t.Errorf("add: %v", err)
 					return
 				}
-				mu.Lock()
-				acked = append(acked, n.ID)
-				mu.Unlock()
+				acks <- n.ID
 			}
 		}()
 	}
-	// let the writers get going, then restore under them
-	for {
-		mu.Lock()
-		k := len(acked)
-		mu.Unlock()
-		if k >= 3 {
-			break
+	var acked []string
+	take := func(k int) { // waits for k more acknowledged adds
+		for range k {
+			acked = append(acked, <-acks)
 		}
-		time.Sleep(time.Millisecond)
 	}
+	take(3) // the writers are going: restore under them
 	saved, err := s.Restore(backup)
 	if err != nil {
 		close(stop)
 		wg.Wait()
 		t.Fatal(err)
 	}
-	for {
-		mu.Lock()
-		k := len(acked)
-		mu.Unlock()
-		if k >= 6 {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
+	take(3)
 	close(stop)
 	wg.Wait()
+	close(acks)
+	for id := range acks {
+		acked = append(acked, id)
+	}
 	// read the safety copy through a copy, so that it stays as it was
 	tmp := filepath.Join(dir, "safety-copy.db")
 	if err := copyFile(saved, tmp); err != nil {

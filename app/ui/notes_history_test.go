@@ -93,11 +93,7 @@ func TestNoteHistoryInUI(t *testing.T) {
 // TestNoteHistoryEmpty: a note without earlier versions says so, and how
 // versions come to be kept.
 func TestNoteHistoryEmpty(t *testing.T) {
-	st := tempStore(t)
-	u, _ := newTestUI(t, st, bigWindow)
-	notesFixture(t, st, u.reader)
-	u.Show("Notes")
-	u.notes.list.Select(0)
+	u, _ := withFirstNoteOpen(t)
 	test.Tap(findButton(t, u.notes.editor.box, "History"))
 	if msg := dialogText(t, u); !strings.Contains(msg, "no earlier versions") {
 		t.Fatalf("history of a new note says %q", msg)
@@ -107,12 +103,8 @@ func TestNoteHistoryEmpty(t *testing.T) {
 // TestEditorTagLimit: a tag over the limit every way in shares is refused
 // in the editor as it is by "notes add" and by import, and said so.
 func TestEditorTagLimit(t *testing.T) {
-	st := tempStore(t)
-	u, _ := newTestUI(t, st, bigWindow)
-	notesFixture(t, st, u.reader)
-	u.Show("Notes")
+	u, st := withFirstNoteOpen(t)
 	s := u.notes
-	s.list.Select(0)
 	id := s.editor.note.ID
 	s.editor.tags.SetText("fine, " + strings.Repeat("x", store.MaxTagBytes+1))
 	s.saver.flush()
@@ -122,4 +114,16 @@ func TestEditorTagLimit(t *testing.T) {
 	if n, _ := st.Note(id); strings.Contains(strings.Join(n.Tags, ","), "xxx") {
 		t.Fatalf("the long tag was saved: %v", n.Tags)
 	}
+}
+
+// withFirstNoteOpen is the Notes screen over the notes of notesFixture,
+// with the first note open in the editor.
+func withFirstNoteOpen(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	notesFixture(t, st, u.reader)
+	u.Show("Notes")
+	u.notes.list.Select(0)
+	return u, st
 }
