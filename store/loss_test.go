@@ -328,3 +328,67 @@ func TestLoss4ImportKeepsLocalVersion(t *testing.T) {
 		t.Fatalf("note %s took over the bundle's future time %v", n.ID, n.Updated)
 	}
 }
+
+// TestSalvageMergesWithBackup: damage in the notes themselves. The backup
+// is restored and every note still readable in the damaged file is copied
+// in, the newer version winning (the backup's is kept in the history);
+// the message says what came from where.
+func TestSalvageMergesWithBackup(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	a, err := s.AddQuoteNote("cornerstone", "version in the backup", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupNow(time.Now().Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	a.Body = "newer version, after the backup"
+	if a, err = s.UpdateNote(a); err != nil {
+		t.Fatal(err)
+	}
+	var later []string
+	for i := range 12 {
+		n, err := s.AddQuoteNote("vague offences", fmt.Sprintf("later %d %s", i, strings.Repeat("long text ", 300)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		later = append(later, n.ID)
+	}
+	integrityDue(t, s)
+	var page int64
+	if err := s.DB().QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf'`).Scan(&page); err != nil || page == 0 {
+		t.Fatalf("no leaf page of notes: %v", err)
+	}
+	s.Close()
+	spoilPage(t, path, page)
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	msg := s.Recovered()
+	t.Log(msg)
+	if !strings.Contains(msg, "restored from the backup") || !strings.Contains(msg, "recovered") || !strings.Contains(msg, "notes") {
+		t.Fatalf("Recovered() = %q", msg)
+	}
+	if n, err := s.Note(a.ID); err != nil || n.Body != "newer version, after the backup" {
+		t.Fatalf("note changed after the backup: %+v, %v", n, err)
+	}
+	hist, err := s.NoteHistory(a.ID)
+	if err != nil || len(hist) == 0 || hist[0].Body != "version in the backup" || hist[0].Source != RevisionRecovery {
+		t.Fatalf("history of the merged note: %+v, %v", hist, err)
+	}
+	found := 0
+	for _, id := range later {
+		if _, err := s.Note(id); err == nil {
+			found++
+		}
+	}
+	if found == 0 || found == len(later) {
+		t.Fatalf("%d of %d later notes found: the damaged page should cost some, not all", found, len(later))
+	}
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+}
