@@ -75,3 +75,24 @@ func BenchmarkNotesListJSON20000(b *testing.B) {
 		s.Close()
 	})
 }
+
+// BenchmarkIntegrityCheck20000 is SQLite's full integrity check of the same
+// file: what every open paid before (as quick_check), and what the first
+// open of a day pays now.
+func BenchmarkIntegrityCheck20000(b *testing.B) {
+	s, err := store.Open(bigStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, pragma := range []string{"quick_check", "integrity_check"} {
+		b.Run(pragma, func(b *testing.B) {
+			storetest.LoopCPU(b, func() {
+				var ok string
+				if err := s.DB().QueryRow(`PRAGMA ` + pragma).Scan(&ok); err != nil || ok != "ok" {
+					b.Fatalf("%s = %q, %v", pragma, ok, err)
+				}
+			})
+		})
+	}
+}

@@ -5,8 +5,12 @@
 //
 // Every write runs in one IMMEDIATE transaction, retried while another
 // connection or process holds the write lock, so two Glossa processes can
-// share a file. Open checks the file's integrity; a damaged file is moved
-// aside (never deleted) and the newest backup restored.
+// share a file. Nothing a student made is ever simply lost: a damaged,
+// missing or emptied file is replaced by the newest backup with every row
+// still readable in the damaged one merged in (recover.go), the damaged
+// file is kept aside, a note replaced by an import or a restore keeps its
+// earlier version (history.go), and backups start with the first note and
+// are pruned around the newest that holds notes (backup.go).
 package store
 
 import (
