@@ -392,3 +392,47 @@ func TestSalvageMergesWithBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestTwoOpensOfAMissingFile: two Glossa processes that start at once on a
+// deleted file both end up on the one restored copy, undamaged.
+func TestTwoOpensOfAMissingFile(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	n, err := s.AddQuoteNote("cornerstone", "kept in a backup", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for round := range 10 {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		var wg sync.WaitGroup
+		stores := make([]*Store, 2)
+		errs := make([]error, 2)
+		for i := range stores {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				stores[i], errs[i] = Open(path)
+			}()
+		}
+		wg.Wait()
+		for i, st := range stores {
+			if errs[i] != nil {
+				t.Fatalf("round %d, open %d: %v", round, i, errs[i])
+			}
+			if got, err := st.Note(n.ID); err != nil || got.Body != "kept in a backup" {
+				t.Fatalf("round %d, open %d: note %v, %v", round, i, got, err)
+			}
+		}
+		if err := stores[0].check(); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		stores[0].Close()
+		stores[1].Close()
+		if m, _ := filepath.Glob(path + ".restoring-*"); len(m) > 0 {
+			t.Fatalf("round %d: left behind %v", round, m)
+		}
+	}
+}

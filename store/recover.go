@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,26 +28,57 @@ func moveAside(path string) (string, error) {
 	return aside, nil
 }
 
-// restoreNewestBackup copies the newest backup that opens without damage
-// to path; ok is false when there is none.
+// restoreNewestBackup puts the newest backup that opens without damage at
+// path; ok is false when there is none. The copy is checked under another
+// name and linked into place, which fails when the file is there already:
+// two Glossa processes that start at once on a missing file never write
+// over the copy the other has opened.
 func restoreNewestBackup(path string) (used BackupFile, ok bool, err error) {
 	list, err := Backups(path)
 	if err != nil {
 		return BackupFile{}, false, err
 	}
 	for _, b := range list {
-		if err := copyFile(b.Path, path); err != nil {
+		f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".restoring-*")
+		if err != nil {
 			return BackupFile{}, false, fmt.Errorf("store: open %s: restore backup %s: %w", path, b.Path, err)
 		}
-		t, err := open(path, true)
-		if err == nil {
-			t.Close()
-			return b, true, nil
+		tmp := f.Name()
+		f.Close()
+		removeTmp := func() {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(tmp + suffix)
+			}
 		}
-		// A damaged backup: the copy goes, the backup itself stays.
-		os.Remove(path)
-		os.Remove(path + "-wal")
-		os.Remove(path + "-shm")
+		if err := copyFile(b.Path, tmp); err != nil {
+			removeTmp()
+			return BackupFile{}, false, fmt.Errorf("store: open %s: restore backup %s: %w", path, b.Path, err)
+		}
+		t, err := open(tmp, true)
+		if err != nil {
+			removeTmp() // a damaged backup: the copy goes, the backup itself stays
+			continue
+		}
+		t.Close()
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			// journals left by a deleted file would be replayed onto the
+			// backup; removed at the last moment, so that those of a copy
+			// another Glossa has just put in place are not touched
+			os.Remove(path + "-wal")
+			os.Remove(path + "-shm")
+		}
+		err = os.Link(tmp, path)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			// a file system without links: the same, without the guard
+			if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
+				err = os.Rename(tmp, path)
+			}
+		}
+		removeTmp()
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return BackupFile{}, false, fmt.Errorf("store: open %s: restore backup %s: %w", path, b.Path, err)
+		}
+		return b, true, nil
 	}
 	return BackupFile{}, false, nil
 }
@@ -74,8 +106,6 @@ func recoverMissing(path string) (string, error) {
 			return "", fmt.Errorf("store: open %s: the file is empty and could not be moved aside: %w", path, err)
 		}
 	}
-	os.Remove(path + "-wal") // journals of a deleted file belong to nothing
-	os.Remove(path + "-shm")
 	b, ok, err := restoreNewestBackup(path)
 	if err != nil {
 		return "", err
