@@ -138,6 +138,25 @@ func spoilPage(t *testing.T, path string, page int64) {
 	}
 }
 
+// reopenDamaged closes s with its integrity check due, spoils the last
+// leaf page of table in the file and opens it again.
+func reopenDamaged(t *testing.T, s *Store, path, table string) *Store {
+	t.Helper()
+	integrityDue(t, s)
+	var page int64
+	if err := s.DB().QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = ? AND pagetype = 'leaf'`, table).Scan(&page); err != nil || page == 0 {
+		t.Fatalf("no leaf page of %s: %v", table, err)
+	}
+	s.Close()
+	spoilPage(t, path, page)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // Loss 2, second half: when only the full-text index is hit, every note
 // in the damaged file is still readable and must be kept, also the ten
 // made after the newest backup.
@@ -160,18 +179,7 @@ func TestLoss2SalvageNotesFromDamagedFile(t *testing.T) {
 		}
 		after = append(after, n.ID)
 	}
-	integrityDue(t, s)
-	var page int64
-	if err := s.DB().QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'search_data' AND pagetype = 'leaf'`).Scan(&page); err != nil || page == 0 {
-		t.Fatalf("no leaf page of the search index: %v", err)
-	}
-	s.Close()
-	spoilPage(t, path, page)
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopenDamaged(t, s, path, "search_data")
 	msg := s.Recovered()
 	if msg == "" {
 		t.Fatal("the damaged file was not noticed")
@@ -355,18 +363,7 @@ func TestSalvageMergesWithBackup(t *testing.T) {
 		}
 		later = append(later, n.ID)
 	}
-	integrityDue(t, s)
-	var page int64
-	if err := s.DB().QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf'`).Scan(&page); err != nil || page == 0 {
-		t.Fatalf("no leaf page of notes: %v", err)
-	}
-	s.Close()
-	spoilPage(t, path, page)
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopenDamaged(t, s, path, "notes")
 	msg := s.Recovered()
 	t.Log(msg)
 	if !strings.Contains(msg, "restored from the backup") || !strings.Contains(msg, "recovered") || !strings.Contains(msg, "notes") {
