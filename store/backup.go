@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -12,12 +13,23 @@ import (
 	"time"
 )
 
-// KeepBackups is how many automatic backups are kept beside the database.
-const KeepBackups = 7
+// KeepBackups is how many days have their newest backup kept; before
+// them, one backup a week is kept for KeepWeeks weeks more. The newest
+// backup that holds notes is never deleted.
+const (
+	KeepBackups = 7
+	KeepWeeks   = 5
+)
 
-// BackupEvery is how old the newest automatic backup may get before Open
-// writes another.
+// BackupEvery is how old the newest backup may get before Open writes
+// another (when the database holds notes or reviews).
 const BackupEvery = 24 * time.Hour
+
+// BackupOnCloseEvery is how old the newest backup may get before Close,
+// after a session that changed something, writes another: a day's work is
+// not left to the next day's backup, and a run of short commands does not
+// write one each.
+const BackupOnCloseEvery = time.Hour
 
 const backupStamp = "20060102T150405.000Z"
 
@@ -63,20 +75,61 @@ func Backups(dbPath string) ([]BackupFile, error) {
 	return out, nil
 }
 
-// autoBackup writes a backup when the newest is older than BackupEvery and
-// keeps the newest KeepBackups.
-func (s *Store) autoBackup(now time.Time) error {
+// autoBackup writes a backup when the newest is older than BackupEvery
+// and the database holds something of the student's, and prunes the old
+// ones. A new, empty database gets none: a backup of nothing would only
+// push a useful one out.
+func (s *Store) autoBackup(now time.Time) error { return s.backupIfOlder(now, BackupEvery) }
+
+// backupOnClose is autoBackup at the end of a session that changed
+// something, with the shorter BackupOnCloseEvery.
+func (s *Store) backupOnClose(now time.Time) error { return s.backupIfOlder(now, BackupOnCloseEvery) }
+
+func (s *Store) backupIfOlder(now time.Time, age time.Duration) error {
+	if s.readOnly {
+		return nil
+	}
 	list, err := Backups(s.path)
 	if err != nil {
 		return err
 	}
-	if len(list) > 0 && now.Sub(list[0].Time) < BackupEvery {
+	if len(list) > 0 && now.Sub(list[0].Time) < age {
 		return nil
+	}
+	if ok, err := s.holdsData(); err != nil || !ok {
+		return err
 	}
 	if _, err := s.BackupNow(now); err != nil {
 		return err
 	}
 	return pruneBackups(s.path)
+}
+
+// holdsData reports whether the database holds a note, a review or a card
+// of the student's own.
+func (s *Store) holdsData() (bool, error) {
+	var ok bool
+	err := s.retry(func() error {
+		return s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM notes) OR EXISTS (SELECT 1 FROM reviews)
+			OR EXISTS (SELECT 1 FROM user_cards)`).Scan(&ok)
+	})
+	return ok, err
+}
+
+// firstBackup writes the first backup of a database right after its first
+// note or review is saved: a backup taken at the first start (before the
+// article or any note) would restore nothing.
+func (s *Store) firstBackup() {
+	if !s.noBackup.Load() {
+		return
+	}
+	if list, err := Backups(s.path); err == nil && len(list) > 0 {
+		s.noBackup.Store(false)
+		return
+	}
+	if _, err := s.BackupNow(time.Now()); err == nil {
+		s.noBackup.Store(false)
+	}
 }
 
 // BackupNow writes a backup into BackupDir, named by the time now, and
@@ -88,11 +141,16 @@ func (s *Store) BackupNow(now time.Time) (string, error) {
 	}
 	final := filepath.Join(dir, backupPrefix(s.path)+now.UTC().Format(backupStamp)+".db")
 	// Written under another name first: a half-written file must never
-	// look like a backup to restore from.
+	// look like a backup to restore from, and a failed one is removed.
 	tmp := final + ".tmp"
 	os.Remove(tmp)
 	if err := s.Backup(tmp); err != nil {
+		os.Remove(tmp)
 		return "", err
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("store: backup: %w", err)
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		os.Remove(tmp)
@@ -101,17 +159,85 @@ func (s *Store) BackupNow(now time.Time) (string, error) {
 	return final, nil
 }
 
+// syncFile flushes a file VACUUM INTO wrote (it does not itself), so a
+// backup survives a power cut as the database does.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// pruneBackups keeps the newest backup of each of the last KeepBackups
+// days that have one, the newest of each week for KeepWeeks weeks before
+// those, and the newest backup holding notes however old; it deletes the
+// rest.
 func pruneBackups(dbPath string) error {
 	list, err := Backups(dbPath)
 	if err != nil {
 		return err
 	}
-	for _, b := range list[min(len(list), KeepBackups):] {
+	keep := keptBackups(list, func(b BackupFile) bool { return backupHoldsNotes(b.Path) })
+	for i, b := range list {
+		if keep[i] {
+			continue
+		}
 		if err := os.Remove(b.Path); err != nil {
 			return fmt.Errorf("store: prune backups: %w", err)
 		}
 	}
 	return nil
+}
+
+// keptBackups marks which of list (newest first) the policy of
+// pruneBackups keeps.
+func keptBackups(list []BackupFile, holdsNotes func(BackupFile) bool) []bool {
+	keep := make([]bool, len(list))
+	days := map[string]bool{}
+	weeks := map[string]bool{}
+	var oldestDaily time.Time
+	for i, b := range list {
+		day := b.Time.UTC().Format("2006-01-02")
+		if len(days) < KeepBackups && !days[day] {
+			days[day] = true
+			keep[i] = true
+			oldestDaily = b.Time
+		}
+	}
+	for i, b := range list {
+		if keep[i] || !b.Time.Before(oldestDaily) || oldestDaily.Sub(b.Time) > KeepWeeks*7*24*time.Hour {
+			continue
+		}
+		y, w := b.Time.UTC().ISOWeek()
+		if week := fmt.Sprint(y, "-", w); !weeks[week] {
+			weeks[week] = true
+			keep[i] = true
+		}
+	}
+	for i, b := range list {
+		if holdsNotes(b) {
+			keep[i] = true
+			break
+		}
+	}
+	return keep
+}
+
+// backupHoldsNotes opens a backup for reading only and reports whether it
+// has a note in it.
+func backupHoldsNotes(path string) bool {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&immutable=1")
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var ok bool
+	return db.QueryRow(`SELECT EXISTS (SELECT 1 FROM notes)`).Scan(&ok) == nil && ok
 }
 
 // Backup writes a consistent copy of the database to file (VACUUM INTO),
@@ -131,25 +257,30 @@ func (s *Store) Backup(file string) error {
 
 // restoreTables are copied by Restore, parents before children. The search
 // index is rebuilt by the triggers as rows arrive.
-var restoreTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews", "user_cards"}
+var restoreTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews", "user_cards", "note_revisions"}
 
 // Restore replaces everything in the database with the contents of file,
 // a backup written by Backup (of this or an earlier schema version). The
-// current contents are first saved as an automatic backup, and the copy is
-// one transaction, so other processes on the file see either all of the
-// old or all of the new. It returns the path of that safety backup.
+// current contents are first saved as an automatic backup. The write lock
+// is taken before that copy and held until the replacement is committed,
+// so no note saved by another process can fall between them: it is in the
+// copy or it comes after the restore. Others see either all of the old or
+// all of the new. Restore returns the path of the safety backup.
 func (s *Store) Restore(file string) (saved string, err error) {
+	if s.readOnly {
+		return "", fmt.Errorf("store: restore %s: %w", file, ErrReadOnly)
+	}
+	if err := RegularFile(file); err != nil {
+		return "", fmt.Errorf("store: restore: %w", err)
+	}
 	tmp, err := checkedCopy(file, BackupDir(s.path))
 	if err != nil {
 		return "", fmt.Errorf("store: restore %s: %w", file, err)
 	}
 	defer os.Remove(tmp)
-	saved, err = s.BackupNow(time.Now())
-	if err != nil {
-		return "", fmt.Errorf("store: restore %s: save current database first: %w", file, err)
-	}
 	ctx := context.Background()
 	err = s.retry(func() error {
+		saved = ""
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
 			return err
@@ -159,11 +290,17 @@ func (s *Store) Restore(file string) (saved string, err error) {
 			return err
 		}
 		defer conn.ExecContext(ctx, `DETACH DATABASE src`)
-		tx, err := conn.BeginTx(ctx, nil)
+		tx, err := conn.BeginTx(ctx, nil) // IMMEDIATE: the write lock from here to Commit
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback()
+		// The safety copy is read by another connection (readers are not
+		// blocked in WAL mode) and sees exactly what is about to be
+		// replaced, since nobody else can commit now.
+		if saved, err = s.BackupNow(time.Now()); err != nil {
+			return fmt.Errorf("save current database first: %w", err)
+		}
 		for i := len(restoreTables) - 1; i >= 0; i-- {
 			if _, err := tx.Exec(`DELETE FROM main.` + restoreTables[i]); err != nil {
 				return err
@@ -179,6 +316,7 @@ func (s *Store) Restore(file string) (saved string, err error) {
 	if err != nil {
 		return saved, fmt.Errorf("store: restore %s: %w", file, err)
 	}
+	s.changed.Store(true)
 	return saved, nil
 }
 
@@ -208,7 +346,7 @@ func checkedCopy(file, dir string) (string, error) {
 // checkGlossaFile opens path (migrating it) and fails unless it is an
 // undamaged database that Glossa made.
 func checkGlossaFile(path string) error {
-	t, err := open(path)
+	t, err := open(path, true)
 	if err != nil {
 		if isCorrupt(err) {
 			return fmt.Errorf("the file is damaged or not a database: %w", err)
@@ -255,44 +393,4 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
-}
-
-// recoverCorrupt moves the damaged database at path aside (with its WAL
-// and shared-memory files) and puts the newest usable backup in its place.
-// It returns the message for the student.
-func recoverCorrupt(path string, cause error) (string, error) {
-	stamp := time.Now().UTC().Format(backupStamp)
-	aside := path + ".damaged-" + stamp
-	if err := os.Rename(path, aside); err != nil {
-		return "", fmt.Errorf("store: open %s: the file is damaged (%v) and could not be moved aside: %w", path, cause, err)
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if _, err := os.Stat(path + suffix); err == nil {
-			if err := os.Rename(path+suffix, aside+suffix); err != nil {
-				return "", fmt.Errorf("store: open %s: move aside %s: %w", path, suffix, err)
-			}
-		}
-	}
-	msg := fmt.Sprintf("Glossa could not read its database %s because the file is damaged. "+
-		"The damaged file was moved aside to %s (it was not deleted). ", path, aside)
-	list, err := Backups(path)
-	if err != nil {
-		return "", err
-	}
-	for _, b := range list {
-		if err := copyFile(b.Path, path); err != nil {
-			return "", fmt.Errorf("store: open %s: restore backup %s: %w", path, b.Path, err)
-		}
-		t, err := open(path)
-		if err == nil {
-			t.Close()
-			return msg + fmt.Sprintf("Your notes and study progress were restored from the backup of %s (%s); "+
-				"changes made after that backup are not in it.", b.Time.Local().Format("2 January 2006 15:04"), b.Path), nil
-		}
-		// A damaged backup: the copy goes, the backup itself stays.
-		os.Remove(path)
-		os.Remove(path + "-wal")
-		os.Remove(path + "-shm")
-	}
-	return msg + "No usable backup was found, so Glossa started again with an empty database.", nil
 }

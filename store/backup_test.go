@@ -13,33 +13,120 @@ import (
 
 func TestAutoBackup(t *testing.T) {
 	s, path := openTemp(t)
-	list, err := Backups(path)
-	if err != nil || len(list) != 1 {
-		t.Fatalf("backups after first Open = %+v, %v", list, err)
+	// A new database holds nothing worth a backup: none at the first
+	// start, none for the article; the first note makes the first one.
+	if list := mustBackups(t, path); len(list) != 0 {
+		t.Fatalf("backups after first Open = %+v", list)
+	}
+	mustImport(t, s, docV1)
+	if err := s.autoBackup(time.Now().Add(48 * time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if list := mustBackups(t, path); len(list) != 0 {
+		t.Fatalf("backups of a database without notes = %+v", list)
+	}
+	if _, err := s.AddQuoteNote("cornerstone", "first", nil); err != nil {
+		t.Fatal(err)
+	}
+	if list := mustBackups(t, path); len(list) != 1 || !backupHoldsNotes(list[0].Path) {
+		t.Fatalf("backups after the first note = %+v", list)
 	}
 	// Within a day: no new backup.
 	if err := s.autoBackup(time.Now().Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ = Backups(path); len(list) != 1 {
+	if list := mustBackups(t, path); len(list) != 1 {
 		t.Fatalf("backups within a day = %d", len(list))
 	}
-	// Ten days of starts keep the newest seven.
-	for d := 1; d <= 10; d++ {
-		if err := s.autoBackup(time.Now().Add(time.Duration(d) * 25 * time.Hour)); err != nil {
+	// Forty days of starts keep the newest seven days, then one a week.
+	start := time.Now()
+	for d := 1; d <= 40; d++ {
+		if err := s.autoBackup(start.Add(time.Duration(d) * 25 * time.Hour)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	list, _ = Backups(path)
-	if len(list) != KeepBackups {
-		t.Fatalf("backups kept = %d, want %d", len(list), KeepBackups)
-	}
-	if want := time.Now().Add(250 * time.Hour); list[0].Time.Sub(want).Abs() > time.Minute {
+	list := mustBackups(t, path)
+	if want := start.Add(1000 * time.Hour); list[0].Time.Sub(want).Abs() > time.Minute {
 		t.Fatalf("newest backup is from %v, want about %v", list[0].Time, want)
 	}
+	for i := 1; i < KeepBackups; i++ {
+		if gap := list[i-1].Time.Sub(list[i].Time); gap != 25*time.Hour {
+			t.Fatalf("daily backups %d and %d are %v apart, want 25h", i-1, i, gap)
+		}
+	}
+	weeks := list[KeepBackups:]
+	if len(weeks) < KeepWeeks-1 || len(weeks) > KeepWeeks+1 {
+		t.Fatalf("%d weekly backups kept beyond the daily ones, want about %d: %v", len(weeks), KeepWeeks, weeks)
+	}
+	for i := 1; i < len(weeks); i++ {
+		if gap := weeks[i-1].Time.Sub(weeks[i].Time); gap < 5*24*time.Hour || gap > 9*24*time.Hour {
+			t.Fatalf("weekly backups %v apart", gap)
+		}
+	}
 	entries, _ := os.ReadDir(BackupDir(path))
-	if len(entries) != KeepBackups {
-		t.Fatalf("backup dir holds %d files (temporary files left?)", len(entries))
+	if len(entries) != len(list) {
+		t.Fatalf("backup dir holds %d files for %d backups (temporary files left?)", len(entries), len(list))
+	}
+}
+
+// A session that changed something leaves a backup on Close, unless the
+// newest is under BackupOnCloseEvery old; one that only read leaves none.
+func TestBackupOnClose(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "glossa.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, docV1)
+	s.AddQuoteNote("cornerstone", "first", nil) // the first backup
+	s.Close()
+	if n := len(mustBackups(t, path)); n != 1 {
+		t.Fatalf("a session with only the first note: %d backups, want 1", n)
+	}
+	// pretend that backup was made two hours ago
+	first := mustBackups(t, path)[0]
+	old := filepath.Join(BackupDir(path), backupPrefix(path)+first.Time.Add(-2*time.Hour).UTC().Format(backupStamp)+".db")
+	if err := os.Rename(first.Path, old); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = Open(path)
+	s.Notes(NoteFilter{})
+	s.Close()
+	if n := len(mustBackups(t, path)); n != 1 {
+		t.Fatalf("a session that only read: %d backups, want 1", n)
+	}
+	s, _ = Open(path)
+	s.AddQuoteNote("vague offences", "second", nil)
+	s.Close()
+	list := mustBackups(t, path)
+	if len(list) != 2 || time.Since(list[0].Time) > time.Minute {
+		t.Fatalf("a session that added a note: backups %+v, want a new one", list)
+	}
+}
+
+// A backup that fails (here: the file is damaged under it) leaves no
+// temporary file behind.
+func TestFailedBackupLeavesNoTemp(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, realArticle(t))
+	var page int64
+	if err := s.DB().QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf'`).Scan(&page); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	spoilPage(t, path, page)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	broken := &Store{db: db, path: path}
+	if _, err := broken.BackupNow(time.Now()); err == nil {
+		t.Fatal("backup of a damaged file succeeded")
+	}
+	entries, _ := os.ReadDir(BackupDir(path))
+	for _, e := range entries {
+		t.Errorf("left in the backups folder: %s", e.Name())
 	}
 }
 

@@ -71,13 +71,20 @@ type BundleNote struct {
 // BundleResult says what an import did.
 type BundleResult struct {
 	Added   int // notes this database did not have
-	Updated int // notes it had, replaced by a newer version from the bundle
+	Updated int // notes it had, replaced by a newer version from the bundle (the old one kept in the history)
 	Skipped int // notes it already had as they are (or newer, or in its trash)
 	Orphans int // of the added and updated, passages not found in this article
 }
 
 func (r BundleResult) String() string {
-	s := fmt.Sprintf("%d added, %d updated, %d skipped", r.Added, r.Updated, r.Skipped)
+	updated := fmt.Sprintf("%d updated", r.Updated)
+	switch {
+	case r.Updated == 1:
+		updated = "1 note updated, earlier version kept"
+	case r.Updated > 1:
+		updated = fmt.Sprintf("%d notes updated, earlier versions kept", r.Updated)
+	}
+	s := fmt.Sprintf("%d added, %s, %d skipped", r.Added, updated, r.Skipped)
 	if r.Orphans > 0 {
 		s += fmt.Sprintf(" (%d whose passage is not in this version of the article, listed apart)", r.Orphans)
 	}
@@ -132,7 +139,8 @@ func ParseBundle(data []byte) (*Bundle, []Note, error) {
 	if len(data) > MaxBundleBytes {
 		return nil, nil, bad("the file is %d MB, more than the %d MB a bundle may have", len(data)>>20, MaxBundleBytes>>20)
 	}
-	trimmed := bytes.TrimSpace(data)
+	// Windows editors save UTF-8 with a byte order mark
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {
 		return nil, nil, bad("the file is empty")
 	}
@@ -248,28 +256,15 @@ func (bn BundleNote) note() (Note, error) {
 		return Note{}, fmt.Errorf("its target_id is %d bytes, more than %d", len(bn.TargetID), maxTargetBytes)
 	case bn.TargetKind == TargetPassage && strings.TrimSpace(bn.Quote) == "":
 		return Note{}, errors.New(`a note on a passage needs its "quote"`)
-	case len(bn.Quote) > MaxQuoteBytes:
-		return Note{}, fmt.Errorf("its quote is %d KB, more than the %d KB a passage can have", len(bn.Quote)>>10, MaxQuoteBytes>>10)
 	case len(bn.Prefix) > maxContext || len(bn.Suffix) > maxContext:
 		return Note{}, errors.New("its prefix or suffix is longer than 1 KB")
-	case len(bn.Body) > MaxBodyBytes:
-		return Note{}, fmt.Errorf("its note text is %d KB, more than %d KB", len(bn.Body)>>10, MaxBodyBytes>>10)
-	case len(bn.Tags) > MaxTags:
+	case len(bn.Tags) > 4*MaxTags:
+		// before cleaning them: a hostile list is refused without work
 		return Note{}, fmt.Errorf("it has %d tags, more than %d", len(bn.Tags), MaxTags)
-	case len(bn.Color) > maxColorBytes:
-		return Note{}, errors.New("its color name is longer than 32 bytes")
 	case bn.ParaIndex < 0 || bn.Start < 0 || bn.ParaIndex > 1<<20 || bn.Start > 1<<24:
 		return Note{}, errors.New("its paragraph_index or start is out of range")
-	}
-	for _, t := range bn.Tags {
-		if len(t) > MaxTagBytes {
-			return Note{}, fmt.Errorf("a tag is %d bytes, more than %d", len(t), MaxTagBytes)
-		}
-	}
-	for _, f := range []string{bn.Quote, bn.Prefix, bn.Suffix, bn.Body, bn.TargetID, bn.Color} {
-		if strings.ContainsRune(f, 0) {
-			return Note{}, errors.New("it contains a NUL character")
-		}
+	case hasNUL(bn.Quote, bn.Prefix, bn.Suffix, bn.Body, bn.TargetID, bn.Color, strings.Join(bn.Tags, "")):
+		return Note{}, errors.New("it contains a NUL character")
 	}
 	created, err := bundleTime("created", bn.Created)
 	if err != nil {
@@ -284,6 +279,10 @@ func (bn BundleNote) note() (Note, error) {
 		Body:   bn.Body, Tags: cleanTags(bn.Tags), Color: bn.Color, Created: created, Updated: updated}
 	if n.TargetKind != TargetPassage {
 		n.Anchor.Paragraph = ""
+	}
+	// the limits of the window and of "notes add", so every export imports
+	if err := ValidateNote(n); err != nil {
+		return Note{}, err
 	}
 	return n, nil
 }
@@ -301,23 +300,57 @@ func bundleTime(field, v string) (time.Time, error) {
 
 // ImportBundle merges a bundle into the database in one transaction: a
 // note with a new id is added, one this database has is replaced only when
-// the bundle's version is newer, and nothing is written when the bundle is
-// refused. Passages are placed in the current article with their anchors;
-// what cannot be placed is kept as an orphan.
+// the bundle's version is newer and different, its local version kept in
+// the note's history; nothing is written when the bundle is refused. A
+// time in the future is taken as the time of the import, so a bundle from
+// a clock set to 2099 does not win every later merge. Passages are placed
+// in the current article with their anchors before the transaction (the
+// fuzzy search may take a while; the write lock is held for the writes
+// alone); what cannot be placed is kept as an orphan.
 func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 	_, notes, err := ParseBundle(data)
 	if err != nil {
 		return BundleResult{}, err
 	}
+	now := time.Now().UTC()
+	for i := range notes {
+		if notes[i].Created.After(now) {
+			notes[i].Created = now
+		}
+		if notes[i].Updated.After(now) {
+			notes[i].Updated = now
+		}
+	}
 	ps, err := s.Paragraphs()
 	if err != nil {
 		return BundleResult{}, fmt.Errorf("store: import bundle: %w", err)
 	}
+	have, err := s.noteStamps()
+	if err != nil {
+		return BundleResult{}, fmt.Errorf("store: import bundle: %w", err)
+	}
+	longest := 0
+	for _, p := range ps {
+		longest = max(longest, utf8.RuneCountInString(p.Text))
+	}
+	placed := make([]placement, len(notes))
+	for i, n := range notes {
+		if st, ok := have[n.ID]; ok && !st.newer(n) {
+			continue // skipped as the database is now; checked again below
+		}
+		placed[i] = place(ps, longest, n)
+	}
 	var res BundleResult
 	err = s.write(func(tx *sql.Tx) error {
 		res = BundleResult{}
-		for _, n := range notes {
-			if err := importNote(tx, ps, n, &res); err != nil {
+		for i, n := range notes {
+			at := func() placement {
+				if !placed[i].done {
+					placed[i] = place(ps, longest, n) // the note changed since it was read: rare
+				}
+				return placed[i]
+			}
+			if err := importNote(tx, n, at, now, &res); err != nil {
 				return fmt.Errorf("note %s: %w", n.ID, err)
 			}
 		}
@@ -326,29 +359,90 @@ func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 	if err != nil {
 		return BundleResult{}, fmt.Errorf("store: import bundle: %w", err)
 	}
+	s.firstBackup()
 	return res, nil
 }
 
-func importNote(tx *sql.Tx, ps []article.Paragraph, n Note, res *BundleResult) error {
+// noteStamp is what an import needs to know of a local note to skip it.
+type noteStamp struct {
+	updated int64
+	deleted bool
+}
+
+func (st noteStamp) newer(n Note) bool { return !st.deleted && toDB(n.Updated) > st.updated }
+
+func (s *Store) noteStamps() (map[string]noteStamp, error) {
+	out := map[string]noteStamp{}
+	err := s.retry(func() error {
+		clear(out)
+		rows, err := s.db.Query(`SELECT id, updated_at, deleted_at IS NOT NULL FROM notes`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var st noteStamp
+			if err := rows.Scan(&id, &st.updated, &st.deleted); err != nil {
+				return err
+			}
+			out[id] = st
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// placement is where an imported passage goes in the current article.
+type placement struct {
+	done   bool
+	found  bool
+	anchor anchor.Anchor
+	target string
+}
+
+// place finds an imported passage in the article, whose longest paragraph
+// has longest characters. Its work is bounded: a quote that no paragraph is
+// long enough to match even approximately (a match shares at least
+// HintThreshold of its characters) is not searched for at all, so the
+// cost per note is at most the length of the longest paragraph times the
+// article's.
+func place(ps []article.Paragraph, longest int, n Note) placement {
+	p := placement{done: true, anchor: n.Anchor, target: n.TargetID}
+	if n.TargetKind != TargetPassage {
+		return p
+	}
+	if float64(utf8.RuneCountInString(n.Anchor.Exact))*min(anchor.HintThreshold, anchor.FuzzyThreshold) > float64(longest) {
+		return p
+	}
+	if m, ok := anchor.Locate(ps, n.Anchor); ok {
+		p.found = true
+		p.target, p.anchor.Index, p.anchor.Start = ps[m.Index].ID, m.Index, m.Start
+	}
+	return p
+}
+
+func importNote(tx *sql.Tx, n Note, at func() placement, now time.Time, res *BundleResult) error {
 	var updated int64
 	var deleted sql.NullInt64
-	err := tx.QueryRow(`SELECT updated_at, deleted_at FROM notes WHERE id = ?`, n.ID).Scan(&updated, &deleted)
+	var body, tags, color string
+	err := tx.QueryRow(`SELECT updated_at, deleted_at, body, tags, color FROM notes WHERE id = ?`, n.ID).Scan(&updated, &deleted, &body, &tags, &color)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if exists && (deleted.Valid || toDB(n.Updated) <= updated) {
+	tagsJSON, _ := json.Marshal(n.Tags)
+	if exists && (deleted.Valid || toDB(n.Updated) <= updated ||
+		body == n.Body && tags == string(tagsJSON) && color == n.Color) {
 		res.Skipped++
 		return nil
 	}
+	p := at()
+	n.TargetID, n.Anchor = p.target, p.anchor
 	orphan := false
 	switch n.TargetKind {
 	case TargetPassage:
-		if m, ok := anchor.Locate(ps, n.Anchor); ok {
-			n.TargetID, n.Anchor.Index, n.Anchor.Start = ps[m.Index].ID, m.Index, m.Start
-		} else {
-			orphan = true
-		}
+		orphan = !p.found
 	case TargetFootnote:
 		var one int
 		err := tx.QueryRow(`SELECT 1 FROM footnotes WHERE n = CAST(? AS INTEGER)`, n.TargetID).Scan(&one)
@@ -360,8 +454,10 @@ func importNote(tx *sql.Tx, ps []article.Paragraph, n Note, res *BundleResult) e
 	if orphan {
 		res.Orphans++
 	}
-	tagsJSON, _ := json.Marshal(n.Tags)
 	if exists {
+		if err := keepRevision(tx, n.ID, RevisionImport, n.Body, n.Tags, n.Color, now); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`UPDATE notes SET target_kind = ?, target_id = ?, exact = ?, prefix = ?, suffix = ?,
 				para_index = ?, start = ?, body = ?, tags = ?, color = ?, orphan = ?, created_at = ?, updated_at = ?
 			WHERE id = ?`,

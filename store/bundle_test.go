@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -335,4 +336,118 @@ func FuzzImportBundle(f *testing.F) {
 			t.Fatalf("importing an accepted bundle twice: %+v %v", again, err)
 		}
 	})
+}
+
+// FuzzDecodeTags: the fast path reads tags as encoding/json does.
+func FuzzDecodeTags(f *testing.F) {
+	for _, tags := range [][]string{{}, {"a"}, {"exam", "ch 3"}, {`say "hi"`, "x"}, {"<b>&", "é📎"}, {"", ","}, {`","`}} {
+		f.Add(strings.Join(tags, "\x00"))
+	}
+	f.Fuzz(func(t *testing.T, joined string) {
+		tags := strings.Split(joined, "\x00")
+		data, _ := json.Marshal(tags)
+		var want []string
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Skip()
+		}
+		got, err := decodeTags(string(data))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("decodeTags(%s) = %q, %v; want %q", data, got, err, want)
+		}
+	})
+}
+
+// TestNotesOrderAsSQL: Notes works out sections and order in Go; they are
+// what the note_sections view and the ORDER BY it replaced say.
+func TestNotesOrderAsSQL(t *testing.T) {
+	doc := realArticle(t)
+	s, _ := openTemp(t)
+	mustImport(t, s, doc)
+	fillNotes(t, s, doc, 300)
+	if _, err := s.AddNote(Note{TargetKind: TargetFootnote, TargetID: "9999", Body: "no such footnote"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(Note{Anchor: anchor.Anchor{Exact: "gone", Paragraph: "no-such-paragraph"}}); err != nil {
+		t.Fatal(err)
+	}
+	notes, err := s.Notes(NoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.db.Query(`SELECT n.id, ns.section FROM notes n JOIN note_sections ns ON ns.rid = n.rid
+		WHERE n.deleted_at IS NULL ORDER BY COALESCE(
+			CASE n.target_kind
+			WHEN 'passage' THEN (SELECT position FROM paragraphs WHERE id = n.target_id AND n.orphan = 0)
+			WHEN 'footnote' THEN (SELECT p.position FROM footnotes f JOIN paragraphs p ON p.id = f.paragraph_id
+				WHERE f.n = CAST(n.target_id AS INTEGER))
+			END, 1e18), n.start, n.created_at, n.rid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	i := 0
+	for ; rows.Next(); i++ {
+		var id, section string
+		rows.Scan(&id, &section)
+		if i >= len(notes) || notes[i].ID != id || notes[i].Section != section {
+			t.Fatalf("note %d: Notes gives %s § %q, SQL %s § %q", i, notes[i].ID, notes[i].Section, id, section)
+		}
+	}
+	if i != len(notes) {
+		t.Fatalf("%d notes, SQL %d", len(notes), i)
+	}
+}
+
+// longQuoteBundle is a bundle of 20 notes whose 8 KB quotes are nowhere in
+// the article, as in issue 12 (165 KB): the fuzzy search for them held the
+// write lock for 35 s.
+func longQuoteBundle(tb testing.TB) []byte {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(8, 20))
+	words := []string{"sovereignty", "cybercrime", "convention", "state", "rights", "treaty", "offence", "data"}
+	b := Bundle{Format: BundleFormat, Version: BundleVersion, Exported: "2026-01-01T00:00:00Z"}
+	for i := range 20 {
+		var q strings.Builder
+		for q.Len() < MaxQuoteBytes-20 {
+			q.WriteString(words[rng.IntN(len(words))] + " ")
+		}
+		b.Notes = append(b.Notes, BundleNote{ID: fmt.Sprintf("long-%d", i), TargetKind: TargetPassage, Quote: q.String(),
+			Body: "far too long a quote", Tags: []string{}, Created: b.Exported, Updated: b.Exported})
+	}
+	data, _ := json.Marshal(b)
+	return data
+}
+
+// TestImportLongQuotes: the 20 notes go in as orphans (their passages are
+// not in this article), kept, not refused.
+func TestImportLongQuotes(t *testing.T) {
+	s, _ := openTemp(t)
+	mustImport(t, s, realArticle(t))
+	res, err := s.ImportBundle(longQuoteBundle(t))
+	if err != nil || res.Added != 20 || res.Orphans != 20 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+}
+
+// BenchmarkImportLongQuotes imports the bundle of longQuoteBundle into a
+// database holding the real article (it took 35 s, all under the write
+// lock).
+func BenchmarkImportLongQuotes(b *testing.B) {
+	doc := realArticle(b)
+	data := longQuoteBundle(b)
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "g.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		mustImport(b, s, doc)
+		b.StartTimer()
+		if _, err := s.ImportBundle(data); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
 }

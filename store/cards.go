@@ -138,6 +138,7 @@ func (s *Store) SaveReview(r Review, next CardState) error {
 	if err != nil {
 		return fmt.Errorf("store: save review of %s: %w", r.CardID, err)
 	}
+	s.firstBackup()
 	return nil
 }
 

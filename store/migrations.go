@@ -177,6 +177,24 @@ var migrations = []func(tx *sql.Tx) error{
 		`)
 		return err
 	},
+	// 6: earlier versions of notes, kept when an import, a restore from the
+	// history or a new editing session replaces a note's text, tags or color.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE note_revisions (
+				id         INTEGER PRIMARY KEY,
+				note_id    TEXT NOT NULL,
+				body       TEXT NOT NULL,
+				tags       TEXT NOT NULL DEFAULT '[]',
+				color      TEXT NOT NULL DEFAULT '',
+				updated_at INTEGER NOT NULL,
+				source     TEXT NOT NULL,
+				saved_at   INTEGER NOT NULL
+			);
+			CREATE INDEX note_revisions_note ON note_revisions(note_id, saved_at);
+		`)
+		return err
+	},
 }
 
 // SchemaVersion is the version Open migrates every database to.

@@ -190,6 +190,7 @@ func (s *notesScreen) reload() {
 		if err != nil {
 			s.showError("The notes could not be read", err)
 		}
+		s.all = make([]store.Note, 0, len(notes))
 		for _, n := range notes {
 			if s.view.Selected == viewNotes && n.Orphan {
 				continue // listed apart
@@ -235,7 +236,7 @@ func (ns noteSource) Len() int            { return len(ns) }
 // applyFilters narrows the loaded notes by tag, color and section, then
 // ranks them by the fuzzy search (reading order without a search).
 func (s *notesScreen) applyFilters() {
-	var kept []store.Note
+	kept := make([]store.Note, 0, len(s.all))
 	sec := ""
 	if i := s.section.SelectedIndex(); i > 0 {
 		sec = s.u.doc.Sections[i-1].Number

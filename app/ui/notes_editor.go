@@ -225,7 +225,7 @@ func newNoteEditor(u *UI) *noteEditor {
 	head := container.NewBorder(nil, nil, nil, closeB, e.title)
 	e.colors = container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("Color")}, sw...)...)
 	top := container.NewVBox(head, container.New(&maxHeight{h: 110}, e.quote), e.colors, e.tags)
-	bottom := container.NewVBox(e.status, container.NewHBox(e.goTo, e.trash))
+	bottom := container.NewVBox(e.status, container.NewHBox(e.goTo, e.trash, e.historyButton()))
 	text := container.NewStack(e.body, container.NewVScroll(e.preview))
 	e.box = container.NewBorder(top, bottom, nil, nil,
 		container.NewBorder(container.NewHBox(widget.NewLabel("Note (Markdown)"), e.previewB), nil, nil, nil, text))
@@ -350,6 +350,10 @@ func (e *noteEditor) onTagsChanged(text string) {
 	tags := splitTags(text)
 	if strings.Join(tags, ",") == strings.Join(e.note.Tags, ",") {
 		return // a comma or a space more: the same tags
+	}
+	if err := store.ValidateNote(store.Note{Tags: tags}); err != nil {
+		e.status.SetText("Not saved: " + plainError(err))
+		return
 	}
 	e.note.Tags = tags
 	e.u.notes.saver.tagsChanged(e.note.ID, tags)

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"time"
+
+	"github.com/glossa-app/glossa/store"
 )
 
 func init() {
@@ -36,7 +38,7 @@ func runBackup(e *env, args []string) int {
 		file, err = s.BackupNow(time.Now())
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa backup:", err)
+		fmt.Fprintln(e.stderr, "glossa backup:", errText(err))
 		return 1
 	}
 	fmt.Fprintln(e.stdout, file)
@@ -54,6 +56,10 @@ func runRestore(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "usage: glossa restore FILE")
 		return 2
 	}
+	if err := store.RegularFile(pos[0]); err != nil {
+		fmt.Fprintln(e.stderr, "glossa restore:", err)
+		return 1
+	}
 	s, doc, err := e.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa restore:", err)
@@ -62,7 +68,7 @@ func runRestore(e *env, args []string) int {
 	defer s.Close()
 	saved, err := s.Restore(pos[0])
 	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa restore:", err)
+		fmt.Fprintln(e.stderr, "glossa restore:", errText(err))
 		return 1
 	}
 	// The backup may hold another version of the article: place its notes

@@ -12,6 +12,7 @@ import (
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/formats"
 	"github.com/glossa-app/glossa/assets"
+	"github.com/glossa-app/glossa/store"
 )
 
 func init() {
@@ -106,6 +107,10 @@ func runCheck(e *env, args []string) int {
 // readLimited reads at most limit bytes of a file and says so plainly
 // when it is larger, so a huge file never lands in memory.
 func readLimited(path string, limit int64) ([]byte, error) {
+	// a pipe would block the open until someone writes to it
+	if err := store.RegularFile(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {

@@ -92,7 +92,7 @@ func runNotesImport(e *env, args []string) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa notes import:", err)
+		fmt.Fprintln(e.stderr, "glossa notes import:", errText(err))
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", pos[0], res)
@@ -102,6 +102,10 @@ func runNotesImport(e *env, args []string) int {
 // readBundleFile reads at most the largest bundle an import accepts, so a
 // wrong file (a disk image, say) is refused without reading it all.
 func readBundleFile(path string) ([]byte, error) {
+	// a pipe would block the open until someone writes to it
+	if err := store.RegularFile(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

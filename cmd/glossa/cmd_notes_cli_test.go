@@ -34,7 +34,7 @@ func listNotes(t *testing.T, db string) []listedNote {
 	return notes
 }
 
-func parsedArticle(t *testing.T) *article.Document {
+func parsedArticle(t testing.TB) *article.Document {
 	t.Helper()
 	doc, err := article.Parse(assets.Article)
 	if err != nil {

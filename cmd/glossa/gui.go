@@ -71,6 +71,9 @@ func runGUI(e *env, g *guiFlags) int {
 		defer s.Close()
 		st = s
 		opts.Notice = s.Recovered()
+		if s.ReadOnly() {
+			opts.Notice = store.ErrReadOnly.Error() + "."
+		}
 	}
 	a := newApp()
 	u := ui.New(a, doc, st, opts)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 
@@ -38,11 +39,22 @@ func (e *env) openStore() (*store.Store, *article.Document, error) {
 		s.Close()
 		return nil, nil, err
 	}
-	if _, err := s.ImportArticle(doc); err != nil {
+	// A database that may not be read but not written keeps the article it
+	// has: listing, searching and exporting still work.
+	if _, err := s.ImportArticle(doc); err != nil && !(s.ReadOnly() && errors.Is(err, store.ErrReadOnly)) {
 		s.Close()
 		return nil, nil, err
 	}
 	return s, doc, nil
+}
+
+// errText is an error as the student reads it: for a database that may
+// not be written, the one plain sentence that says so and what to do.
+func errText(err error) string {
+	if errors.Is(err, store.ErrReadOnly) {
+		return store.ErrReadOnly.Error()
+	}
+	return err.Error()
 }
 
 // parseInterspersed parses flags wherever they appear among the
