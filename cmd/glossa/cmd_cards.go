@@ -18,8 +18,8 @@ import (
 func init() {
 	register(&command{
 		name:    "cards",
-		usage:   "cards [--json] | cards export --format anki|csv -o FILE",
-		summary: "list the shipped flashcard deck, or export it for Anki or as CSV",
+		usage:   "cards [--json] | cards export --format apkg|anki|csv -o FILE",
+		summary: "list the flashcard deck, or export it for Anki (with progress) or as CSV",
 		run:     runCards,
 	})
 }
@@ -86,9 +86,12 @@ func runCards(e *env, args []string) int {
 }
 
 func runCardsExport(e *env, args []string) int {
+	if wantsFormat(args, "apkg") {
+		return runCardsExportApkg(e, args)
+	}
 	fs := flag.NewFlagSet("cards export", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("format", "", "anki (Anki's text import format) or csv (RFC 4180)")
+	format := fs.String("format", "", "apkg (Anki package), anki (Anki's text import format) or csv (RFC 4180)")
 	out := fs.String("o", "", "file to write (\"-\" for standard output)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -107,10 +110,10 @@ func runCardsExport(e *env, args []string) int {
 	case "csv":
 		write = deck.WriteCSV
 	case "":
-		fmt.Fprintln(e.stderr, "glossa cards export: --format is required (anki or csv)")
+		fmt.Fprintln(e.stderr, "glossa cards export: --format is required (apkg, anki or csv)")
 		return 2
 	default:
-		fmt.Fprintf(e.stderr, "glossa cards export: unknown format %q (want anki or csv)\n", *format)
+		fmt.Fprintf(e.stderr, "glossa cards export: unknown format %q (want apkg, anki or csv)\n", *format)
 		return 2
 	}
 	if *out == "" {
@@ -119,6 +122,11 @@ func runCardsExport(e *env, args []string) int {
 	}
 	cards, ok := loadDeck(e.stderr)
 	if cards == nil && !ok {
+		return 1
+	}
+	cards, err := withStudentCards(e, cards)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "glossa cards export: your own cards: %v\n", err)
 		return 1
 	}
 	if *out == "-" {
