@@ -25,6 +25,7 @@ const notesUsage = `usage:
   glossa notes export --format md|bundle [-o FILE]
         md: Markdown grouped by section, each note under its quote (Obsidian-friendly)
         bundle: versioned JSON a classmate imports with "glossa notes import"
+  glossa notes export --format obsidian -o DIR   a folder for an Obsidian vault (re-export updates it)
   glossa notes import FILE   merge a bundle: adds new notes, updates older ones, never duplicates
   glossa notes trash ID      move a note to the trash
   glossa notes restore ID    take a note out of the trash
@@ -41,6 +42,9 @@ func runNotes(e *env, args []string) int {
 	case "list":
 		return runNotesList(e, args[1:])
 	case "export":
+		if wantsFormat(args[1:], "obsidian") {
+			return runNotesExportObsidian(e, args[1:])
+		}
 		if wantsBundle(args[1:]) {
 			return runNotesExportBundle(e, args[1:])
 		}
