@@ -11,7 +11,6 @@ import (
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
-	"github.com/glossa-app/glossa/store"
 	"github.com/glossa-app/glossa/store/apkg"
 )
 
@@ -63,20 +62,7 @@ func withStudentCards(e *env, cards []deck.ResolvedCard) ([]deck.ResolvedCard, e
 		return nil, err
 	}
 	defer s.Close()
-	return studentDeck(s, doc, cards)
-}
-
-func studentDeck(s *store.Store, doc *article.Document, cards []deck.ResolvedCard) ([]deck.ResolvedCard, error) {
-	ucs, err := s.UserCards()
-	if err != nil {
-		return nil, err
-	}
-	student := make([]deck.StudentCard, len(ucs))
-	for i, uc := range ucs {
-		student[i] = deck.StudentCard{Card: deck.Card{ID: uc.CardID, Type: deck.Type(uc.Type), Front: uc.Front,
-			Back: uc.Back, Tags: uc.Tags, Anchor: uc.Quote}, UserMade: uc.UserMade, ParagraphID: uc.ParagraphID}
-	}
-	return deck.WithStudentCards(cards, student, doc), nil
+	return apkg.StudentCards(s, doc, cards)
 }
 
 // runCardsExportApkg writes an Anki package with the student's progress.
@@ -111,25 +97,12 @@ func runCardsExportApkg(e *env, args []string) int {
 			*which, articleID(doc), deck.ShortTitle)
 		return 2
 	}
-	if cards, err = studentDeck(s, doc, cards); err != nil {
-		fmt.Fprintln(e.stderr, "glossa cards export:", err)
-		return 1
-	}
-	p, err := apkg.Collect(s, cards, deck.AnkiDeck, time.Now())
-	if err == nil {
-		err = apkg.Write(*out, p)
-	}
+	p, err := apkg.Export(s, doc, cards, *out, time.Now())
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa cards export:", err)
 		return 1
 	}
-	reviewed, reviews := 0, 0
-	for _, n := range p.Notes {
-		if len(n.Reviews) > 0 {
-			reviewed++
-		}
-		reviews += len(n.Reviews)
-	}
+	reviewed, reviews := p.Reviewed()
 	fmt.Fprintf(e.stderr, "wrote %d cards (%d reviewed, %d reviews) to %s: in Anki, File > Import, and tick \"Import any learning progress\"\n",
 		len(p.Notes), reviewed, reviews, *out)
 	if !ok {
