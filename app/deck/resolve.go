@@ -83,6 +83,28 @@ func Resolve(cards []Card, doc *article.Document) ([]ResolvedCard, []error) {
 	return out, errs
 }
 
+// ResolveKeep is Resolve for exports: every card comes back, in deck
+// order; one whose anchor does not resolve keeps an empty ParagraphID.
+// doc may be nil.
+func ResolveKeep(cards []Card, doc *article.Document) []ResolvedCard {
+	byID := map[string]ResolvedCard{}
+	if doc != nil {
+		resolved, _ := Resolve(cards, doc)
+		for _, r := range resolved {
+			byID[r.ID] = r
+		}
+	}
+	out := make([]ResolvedCard, len(cards))
+	for i, c := range cards {
+		if r, ok := byID[c.ID]; ok {
+			out[i] = r
+		} else {
+			out[i] = ResolvedCard{Card: c}
+		}
+	}
+	return out
+}
+
 // normalized is text folded for matching, with the byte offset in the
 // original of each byte of the folded text.
 type normalized struct {
