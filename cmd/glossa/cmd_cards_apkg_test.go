@@ -402,3 +402,38 @@ func openCollection(t *testing.T, apkgPath string) *sql.DB {
 	}
 	return col
 }
+
+// The text export carries the student's own cards and their wording of
+// shipped cards, as Glossa note types, with tags cleaned to Anki's rules.
+func TestCardsExportAnkiTextHasStudentCards(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "study.db")
+	shipped := shippedCards(t)
+	own, edited, _ := studyDB(t, db, shipped)
+	out := filepath.Join(dir, "glossa.txt")
+	if code, _, stderr := runArgs(t, "--db", db, "cards", "export", "--format", "anki", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			f := strings.Split(line, "\t")
+			rows[f[0]] = f
+		}
+	}
+	if len(rows) != len(shipped)+len(own) {
+		t.Fatalf("%d notes, want %d shipped + %d own", len(rows), len(shipped), len(own))
+	}
+	mine := rows["glossa-u-mine-basic"]
+	if len(mine) != 8 || mine[1] != "Glossa Basic" || html.UnescapeString(mine[2]) != own[0].Front ||
+		mine[6] != "my_cards 2024 §1" {
+		t.Errorf("own card row %q", mine)
+	}
+	if ed := rows["glossa-"+edited.CardID]; html.UnescapeString(ed[2]) != edited.Front || ed[6] != "edited_by_me" {
+		t.Errorf("edited card row %q", ed)
+	}
+}
