@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/glossa-app/glossa/app/atomicfile"
 )
 
 // ManifestFile lists, in the export folder, the files Glossa wrote there
@@ -155,21 +158,9 @@ func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("obsidian: %w", err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".glossa-*.tmp")
+	err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err })
 	if err != nil {
-		return fmt.Errorf("obsidian: write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("obsidian: write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("obsidian: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("obsidian: write %s: %w", path, err)
+		return fmt.Errorf("obsidian: %w", err)
 	}
 	return nil
 }

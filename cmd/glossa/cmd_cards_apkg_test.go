@@ -72,11 +72,9 @@ func exitStderr(err error) string {
 	return ""
 }
 
-// studyDB makes a study database as a student leaves it: ten shipped
-// cards reviewed over three weeks (one forgotten and relearnt), three
-// cards of their own (one a cloze with two gaps, one reviewed), their own
-// wording of a shipped card, and a suspended card.
-func studyDB(t *testing.T, path string, shipped []deck.Card) (own []store.UserCard, edited store.UserCard, suspended string) {
+// newStudyStore makes a study database at path with the article in it,
+// as the commands open it.
+func newStudyStore(t *testing.T, path string) (*store.Store, *article.Document) {
 	t.Helper()
 	doc, err := article.Parse(assets.Article)
 	if err != nil {
@@ -86,10 +84,39 @@ func studyDB(t *testing.T, path string, shipped []deck.Card) (own []store.UserCa
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	if _, err := s.ImportArticle(doc); err != nil {
+		s.Close()
 		t.Fatal(err)
 	}
+	return s, doc
+}
+
+// studiedExport makes the study database of studyDB and exports it in
+// format; it returns the database, the file written and what studyDB
+// made.
+func studiedExport(t *testing.T, format string) (db, out string, shipped []deck.Card, own []store.UserCard, edited store.UserCard, suspended string) {
+	t.Helper()
+	dir := t.TempDir()
+	db = filepath.Join(dir, "study.db")
+	shipped = shippedCards(t)
+	own, edited, suspended = studyDB(t, db, shipped)
+	out = filepath.Join(dir, "glossa."+format)
+	if code, _, stderr := runArgs(t, "--db", db, "cards", "export", "--format", format, "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	} else if format == "apkg" && !strings.Contains(stderr, "11 reviewed") {
+		t.Errorf("summary %q: want 11 reviewed cards", stderr)
+	}
+	return db, out, shipped, own, edited, suspended
+}
+
+// studyDB makes a study database as a student leaves it: ten shipped
+// cards reviewed over three weeks (one forgotten and relearnt), three
+// cards of their own (one a cloze with two gaps, one reviewed), their own
+// wording of a shipped card, and a suspended card.
+func studyDB(t *testing.T, path string, shipped []deck.Card) (own []store.UserCard, edited store.UserCard, suspended string) {
+	t.Helper()
+	s, doc := newStudyStore(t, path)
+	defer s.Close()
 	sched := srs.NewScheduler()
 	start := time.Now().Add(-21 * 24 * time.Hour).Truncate(time.Second)
 	card := 0
@@ -162,18 +189,7 @@ var sourceLine = regexp.MustCompile(`^§\d+(\.\d+)*(, fns? \d+(, \d+)*)?$`)
 // the review log and memory state are read from the collection with
 // SQLite.
 func TestCardsExportApkgReadBack(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "study.db")
-	shipped := shippedCards(t)
-	own, edited, suspended := studyDB(t, db, shipped)
-	out := filepath.Join(dir, "glossa.apkg")
-	code, _, stderr := runArgs(t, "--db", db, "cards", "export", "--format", "apkg", "-o", out)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if !strings.Contains(stderr, "11 reviewed") {
-		t.Errorf("summary %q: want 11 reviewed cards", stderr)
-	}
+	db, out, shipped, own, edited, suspended := studiedExport(t, "apkg")
 	got := ankiReader(t, out)
 
 	type want struct {
@@ -406,14 +422,7 @@ func openCollection(t *testing.T, apkgPath string) *sql.DB {
 // The text export carries the student's own cards and their wording of
 // shipped cards, as Glossa note types, with tags cleaned to Anki's rules.
 func TestCardsExportAnkiTextHasStudentCards(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "study.db")
-	shipped := shippedCards(t)
-	own, edited, _ := studyDB(t, db, shipped)
-	out := filepath.Join(dir, "glossa.txt")
-	if code, _, stderr := runArgs(t, "--db", db, "cards", "export", "--format", "anki", "-o", out); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	_, out, shipped, own, edited, _ := studiedExport(t, "anki")
 	b, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)

@@ -11,9 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/glossa-app/glossa/app/anchor"
-	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/cite"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -45,18 +43,8 @@ func checkObsidianTag(t *testing.T, where, tag string) {
 // type them.
 func notesDB(t *testing.T, path string) (src cite.Source) {
 	t.Helper()
-	doc, err := article.Parse(assets.Article)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, doc := newStudyStore(t, path)
 	defer s.Close()
-	if _, err := s.ImportArticle(doc); err != nil {
-		t.Fatal(err)
-	}
 	lib := cite.Extract(doc.Footnotes)
 	for _, c := range lib.Sources {
 		if c.Short == "2022 Joint Statement" {

@@ -42,6 +42,7 @@ import (
 
 	_ "modernc.org/sqlite" // the store's driver, registered as "sqlite"
 
+	"github.com/glossa-app/glossa/app/atomicfile"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -100,21 +101,8 @@ func Write(path string, p Package) error {
 	if err := writeCollection(colPath, p); err != nil {
 		return fmt.Errorf("apkg: write collection: %w", err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("apkg: create %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op once renamed
-	if err := writeZip(f, colPath); err != nil {
-		f.Close()
-		return fmt.Errorf("apkg: write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("apkg: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("apkg: write %s: %w", path, err)
+	if err := atomicfile.Write(path, func(w io.Writer) error { return writeZip(w, colPath) }); err != nil {
+		return fmt.Errorf("apkg: %w", err)
 	}
 	return nil
 }
