@@ -8,7 +8,7 @@
 # GLOSSA_TOOLS chooses the cache (default: ~/.cache/glossa-tools).
 set -euo pipefail
 version=0.3.0
-dir="${GLOSSA_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/glossa-tools}/anki-reader-$version"
+dir="${GLOSSA_TOOLS:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/glossa-tools}/anki-reader-$version"
 if [[ ! -f "$dir/node_modules/anki-reader/package.json" ]]; then
   command -v npm >/dev/null || { echo "anki-reader: npm is not installed (scripts/deps.sh installs it)" >&2; exit 1; }
   mkdir -p "$dir"
