@@ -1,6 +1,10 @@
 package apkg
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/glossa-app/glossa/app/deck"
+)
 
 // schema11 is Anki's schema 11 (rslib/src/storage/schema11.sql), with
 // the one row of the col table filled in by writeCollection.
@@ -62,7 +66,7 @@ const (
 func modelJSON() map[string]any {
 	fields := func() []map[string]any {
 		var fs []map[string]any
-		for i, name := range []string{"Front", "Back", "Passage", "Source"} {
+		for i, name := range deck.AnkiFields {
 			fs = append(fs, map[string]any{"name": name, "ord": i, "sticky": false, "rtl": false,
 				"font": "Arial", "size": 20, "media": []string{}})
 		}
@@ -80,8 +84,8 @@ func modelJSON() map[string]any {
 		return m
 	}
 	return map[string]any{
-		fmt.Sprint(BasicNoteTypeID): model(BasicNoteTypeID, "Glossa Basic", 0, basicFront, basicBack),
-		fmt.Sprint(ClozeNoteTypeID): model(ClozeNoteTypeID, "Glossa Cloze", 1, clozeFront, clozeBack),
+		fmt.Sprint(BasicNoteTypeID): model(BasicNoteTypeID, deck.AnkiBasic, 0, basicFront, basicBack),
+		fmt.Sprint(ClozeNoteTypeID): model(ClozeNoteTypeID, deck.AnkiCloze, 1, clozeFront, clozeBack),
 	}
 }
 
