@@ -9,6 +9,9 @@ want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Independent readers the export tests run: pandoc (biblatex, CSL-JSON,
 # citeproc) and bibutils (ris2xml, xml2bib). Tests only, never runtime.
 want+=(pandoc bibutils)
+# Node and npm run anki-reader, the independent reader the .apkg export
+# is tested with (scripts/anki-reader); a Node from elsewhere will do.
+command -v npm >/dev/null || want+=(nodejs npm)
 if [[ "${1:-}" == "--display" ]]; then
   want+=(xvfb xdotool imagemagick xauth)
 fi
@@ -43,3 +46,8 @@ if ! command -v go >/dev/null; then
   fi
   exit 1
 fi
+
+# The test tool itself, into a cache directory (the test installs it too
+# when missing; doing it here fetches it before the tests start).
+"$(dirname "$0")/anki-reader/install.sh" >/dev/null ||
+  echo "deps: could not install anki-reader from npm; the .apkg read-back test will say why" >&2

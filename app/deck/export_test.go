@@ -38,7 +38,7 @@ func TestWriteAnkiParsesBack(t *testing.T) {
 		rows = append(rows, strings.Split(l, "\t"))
 	}
 	for k, v := range map[string]string{"separator": "tab", "html": "true", "guid column": "1",
-		"notetype column": "2", "tags column": "5", "deck": AnkiDeck, "deck column": "6"} {
+		"notetype column": "2", "tags column": "7", "deck": AnkiDeck, "deck column": "8"} {
 		if headers[k] != v {
 			t.Errorf("header #%s = %q, want %q", k, headers[k], v)
 		}
@@ -49,20 +49,68 @@ func TestWriteAnkiParsesBack(t *testing.T) {
 	unHTML := func(s string) string { return html.UnescapeString(strings.ReplaceAll(s, "<br>", "\n")) }
 	for i, c := range oddCards {
 		r := rows[i]
-		if len(r) != 6 || r[5] != AnkiDeck {
+		if len(r) != 8 || r[7] != AnkiDeck {
 			t.Fatalf("row %d has %d fields: %q", i, len(r), r)
 		}
-		wantType := map[Type]string{Basic: "Basic", Cloze: "Cloze"}[c.Type]
-		if r[0] != GUID(c.ID) || r[1] != wantType || unHTML(r[2]) != c.Front || r[4] != strings.Join(c.Tags, " ") {
+		wantType := map[Type]string{Basic: "Glossa Basic", Cloze: "Glossa Cloze"}[c.Type]
+		if r[0] != GUID(c.ID) || r[1] != wantType || unHTML(r[2]) != c.Front || unHTML(r[3]) != c.Back ||
+			unHTML(r[4]) != c.Anchor || r[6] != strings.Join(c.Tags, " ") {
 			t.Errorf("row %d = %q", i, r)
-		}
-		back := unHTML(r[3])
-		if !strings.HasPrefix(back, c.Back) || !strings.Contains(back, c.Anchor) || !strings.Contains(back, c.ParagraphID) {
-			t.Errorf("row %d back %q lost the answer or the source", i, back)
 		}
 	}
 	if !strings.Contains(rows[1][2], "{{c1::2(1)}}") {
 		t.Errorf("cloze gaps not kept as written: %q", rows[1][2])
+	}
+	if rows[0][5] != "¶ 3.1-this-entails-that" {
+		t.Errorf("source of a card without a section line: %q", rows[0][5])
+	}
+}
+
+// Tags follow Anki's rules: one word (spaces joined), no control
+// characters, no empty "::" levels, no duplicates by case, never
+// HTML-escaped.
+func TestAnkiTags(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want []string
+	}{
+		{[]string{"sovereign equality"}, []string{"sovereign_equality"}},
+		{[]string{"a\tb", " x ", "\u3000y\u3000"}, []string{"a_b", "x", "y"}},
+		{[]string{"un::::charter::", "::top"}, []string{"un::charter", "top"}},
+		{[]string{"R&D <b>", "r&d <B>", "R&D"}, []string{"R&D_<b>", "R&D"}},
+		{[]string{"bell\x07", "", "  ", "::"}, []string{"bell"}},
+		{[]string{"§3.3", "2024"}, []string{"§3.3", "2024"}},
+	} {
+		got := AnkiTags(tc.in)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("AnkiTags(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		for _, tag := range got {
+			if strings.ContainsAny(tag, " \u3000\t\n") || strings.Contains(tag, "&amp;") {
+				t.Errorf("tag %q breaks Anki's rules", tag)
+			}
+		}
+	}
+}
+
+// The student's wording replaces a shipped card's text and keeps its
+// anchor; cards they made follow; an edit of a card no longer shipped is
+// dropped.
+func TestWithStudentCards(t *testing.T) {
+	shipped := []ResolvedCard{{Card: Card{ID: "s1", Type: Basic, Front: "Q", Back: "A", Anchor: "anchor one"}, ParagraphID: "p1"},
+		{Card: Card{ID: "s2", Type: Basic, Front: "Q2", Back: "A2", Anchor: "anchor two"}, ParagraphID: "p2"}}
+	student := []StudentCard{
+		{Card: Card{ID: "s2", Type: Cloze, Front: "my {{c1::Q2}}", Anchor: "ignored"}},
+		{Card: Card{ID: "gone", Type: Basic, Front: "old edit"}},
+		{Card: Card{ID: "u-1", Type: Basic, Front: "mine", Back: "yes", Anchor: "not in a nil doc"}, UserMade: true, ParagraphID: "p9"},
+	}
+	got := WithStudentCards(shipped, student, nil)
+	if len(got) != 3 || got[0].Front != "Q" || got[1].Front != "my {{c1::Q2}}" || got[1].Type != Cloze ||
+		got[1].Anchor != "anchor two" || got[1].ParagraphID != "p2" || got[2].ID != "u-1" || got[2].ParagraphID != "p9" {
+		t.Fatalf("got %+v", got)
+	}
+	if shipped[1].Front != "Q2" {
+		t.Error("the shipped slice was changed")
 	}
 }
 

@@ -17,6 +17,9 @@ type ResolvedCard struct {
 	// paragraph's Text, for highlighting it when "show in article" jumps
 	// there.
 	Start, End int
+	// Where cites the passage as a student would in an essay: its
+	// section and the footnotes it carries ("§3.3, fn 126").
+	Where string
 }
 
 // AnchorError says why a card's anchor did not resolve.
@@ -69,6 +72,7 @@ func Resolve(cards []Card, doc *article.Document) ([]ResolvedCard, []error) {
 			_, size := utf8.DecodeRuneInString(doc.Paragraphs[i].Text[last:])
 			hit = ResolvedCard{Card: c, ParagraphID: doc.Paragraphs[i].ID,
 				Start: p.offsets[at], End: last + size}
+			hit.Where = Where(doc.Paragraphs[i], hit.Start, hit.End)
 		}
 		if len(found) != 1 {
 			errs = append(errs, &AnchorError{CardID: c.ID, Line: c.Line, Quote: c.Anchor, Found: found})
@@ -77,6 +81,28 @@ func Resolve(cards []Card, doc *article.Document) ([]ResolvedCard, []error) {
 		out = append(out, hit)
 	}
 	return out, errs
+}
+
+// ResolveKeep is Resolve for exports: every card comes back, in deck
+// order; one whose anchor does not resolve keeps an empty ParagraphID.
+// doc may be nil.
+func ResolveKeep(cards []Card, doc *article.Document) []ResolvedCard {
+	byID := map[string]ResolvedCard{}
+	if doc != nil {
+		resolved, _ := Resolve(cards, doc)
+		for _, r := range resolved {
+			byID[r.ID] = r
+		}
+	}
+	out := make([]ResolvedCard, len(cards))
+	for i, c := range cards {
+		if r, ok := byID[c.ID]; ok {
+			out[i] = r
+		} else {
+			out[i] = ResolvedCard{Card: c}
+		}
+	}
+	return out
 }
 
 // normalized is text folded for matching, with the byte offset in the

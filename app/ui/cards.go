@@ -128,6 +128,7 @@ func (s *cardsScreen) screen() screen {
 func (s *cardsScreen) commands() []command {
 	return []command{
 		{"Edit", "Undo Last Rating", fyne.KeyZ, fyne.KeyModifierShortcutDefault, s.onUndoShortcut},
+		{"File", "Export Cards to Anki…", "", 0, s.onExportAnkiTapped},
 	}
 }
 

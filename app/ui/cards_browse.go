@@ -89,7 +89,7 @@ func newCardBrowser(s *cardsScreen) *cardBrowser {
 	right := container.NewVScroll(container.NewPadded(b.pane))
 
 	top := container.NewBorder(nil, nil, nil, b.filter, b.search)
-	left := container.NewBorder(container.NewVBox(top, b.count), nil, nil, nil, b.list)
+	left := container.NewBorder(container.NewVBox(top, b.withAnkiExport(b.count)), nil, nil, nil, b.list)
 	// The details keep a readable width however the divider is dragged.
 	split := container.NewHSplit(left, container.New(&minWidth{w: 320}, right))
 	split.SetOffset(0.55)

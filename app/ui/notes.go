@@ -132,7 +132,7 @@ func (s *notesScreen) build() {
 	s.right = container.NewStack(container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()), s.editor.box)
 	s.editor.box.Hide()
 
-	mdB := widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), s.onExportMarkdownTapped)
+	mdB := s.markdownExportButton()
 	exportB := widget.NewButtonWithIcon("Export bundle…", theme.UploadIcon(), s.onExportTapped)
 	importB := widget.NewButtonWithIcon("Import bundle…", theme.DownloadIcon(), s.onImportTapped)
 	filters := container.NewGridWithColumns(3, s.tag, s.color, s.section)
@@ -164,6 +164,7 @@ func (s *notesScreen) commands() []command {
 		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
 		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
 		{"File", "Export Notes as Markdown…", "", 0, s.onExportMarkdownTapped},
+		{"File", "Export Notes to Obsidian…", "", 0, s.onExportObsidianTapped},
 		{"File", "Export Notes Bundle…", "", 0, s.onExportTapped},
 		{"File", "Import Notes Bundle…", "", 0, s.onImportTapped},
 	}

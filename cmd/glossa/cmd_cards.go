@@ -5,12 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/atomicfile"
 	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/assets"
 )
@@ -18,8 +17,8 @@ import (
 func init() {
 	register(&command{
 		name:    "cards",
-		usage:   "cards [--json] | cards export --format anki|csv -o FILE",
-		summary: "list the shipped flashcard deck, or export it for Anki or as CSV",
+		usage:   "cards [--json] | cards export --format apkg|anki|csv -o FILE",
+		summary: "list the flashcard deck, or export it for Anki (with progress) or as CSV",
 		run:     runCards,
 	})
 }
@@ -86,9 +85,12 @@ func runCards(e *env, args []string) int {
 }
 
 func runCardsExport(e *env, args []string) int {
+	if wantsFormat(args, "apkg") {
+		return runCardsExportApkg(e, args)
+	}
 	fs := flag.NewFlagSet("cards export", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("format", "", "anki (Anki's text import format) or csv (RFC 4180)")
+	format := fs.String("format", "", "apkg (Anki package), anki (Anki's text import format) or csv (RFC 4180)")
 	out := fs.String("o", "", "file to write (\"-\" for standard output)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -107,10 +109,10 @@ func runCardsExport(e *env, args []string) int {
 	case "csv":
 		write = deck.WriteCSV
 	case "":
-		fmt.Fprintln(e.stderr, "glossa cards export: --format is required (anki or csv)")
+		fmt.Fprintln(e.stderr, "glossa cards export: --format is required (apkg, anki or csv)")
 		return 2
 	default:
-		fmt.Fprintf(e.stderr, "glossa cards export: unknown format %q (want anki or csv)\n", *format)
+		fmt.Fprintf(e.stderr, "glossa cards export: unknown format %q (want apkg, anki or csv)\n", *format)
 		return 2
 	}
 	if *out == "" {
@@ -119,6 +121,11 @@ func runCardsExport(e *env, args []string) int {
 	}
 	cards, ok := loadDeck(e.stderr)
 	if cards == nil && !ok {
+		return 1
+	}
+	cards, err := withStudentCards(e, cards)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "glossa cards export: your own cards: %v\n", err)
 		return 1
 	}
 	if *out == "-" {
@@ -199,21 +206,5 @@ func orDash(s string) string {
 // writeFileAtomic writes a file through a temporary file in the same
 // directory, so a failed export never leaves a half-written file behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op once renamed
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Write(path, write)
 }

@@ -94,6 +94,7 @@ func mustJSON(t *testing.T, v any) []byte {
 // and column); one note a line with six fields, cloze gaps as {{c1::...}},
 // GUIDs unique.
 func TestCardsExportAnki(t *testing.T) {
+	t.Setenv("GLOSSA_DB", filepath.Join(t.TempDir(), "none-yet.db")) // the shipped deck alone
 	path := filepath.Join(t.TempDir(), "glossa.txt")
 	if code, _, stderr := runArgs(t, "cards", "export", "--format", "anki", "-o", path); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -117,7 +118,7 @@ func TestCardsExportAnki(t *testing.T) {
 		rows = append(rows, sc.Text())
 	}
 	wantHeaders := []string{"#separator:tab", "#html:true", "#guid column:1", "#notetype column:2",
-		"#deck:" + deck.AnkiDeck, "#deck column:6", "#tags column:5"}
+		"#deck:" + deck.AnkiDeck, "#deck column:8", "#tags column:7"}
 	if !reflect.DeepEqual(headers, wantHeaders) {
 		t.Fatalf("headers %q, want %q", headers, wantHeaders)
 	}
@@ -128,7 +129,7 @@ func TestCardsExportAnki(t *testing.T) {
 	guids := map[string]bool{}
 	for i, row := range rows {
 		fields := strings.Split(row, "\t")
-		if len(fields) != 6 || fields[5] != deck.AnkiDeck {
+		if len(fields) != 8 || fields[7] != deck.AnkiDeck {
 			t.Fatalf("note %d has %d fields: %q", i, len(fields), row)
 		}
 		c := cards[i]
@@ -136,7 +137,7 @@ func TestCardsExportAnki(t *testing.T) {
 			t.Fatalf("note %d GUID %q (card %s)", i, fields[0], c.ID)
 		}
 		guids[fields[0]] = true
-		wantType := map[deck.Type]string{deck.Basic: "Basic", deck.Cloze: "Cloze"}[c.Type]
+		wantType := map[deck.Type]string{deck.Basic: "Glossa Basic", deck.Cloze: "Glossa Cloze"}[c.Type]
 		if fields[1] != wantType {
 			t.Fatalf("note %d note type %q, want %q", i, fields[1], wantType)
 		}
@@ -146,16 +147,17 @@ func TestCardsExportAnki(t *testing.T) {
 		if strings.ContainsAny(row, "\"\r") {
 			t.Fatalf("note %d has a raw quote or CR, which Anki would misread: %q", i, row)
 		}
-		if fields[4] != strings.Join(c.Tags, " ") {
-			t.Fatalf("note %d tags %q, want %q", i, fields[4], c.Tags)
+		if fields[6] != strings.Join(c.Tags, " ") {
+			t.Fatalf("note %d tags %q, want %q", i, fields[6], c.Tags)
 		}
-		if !strings.Contains(fields[3], "Source: ") {
-			t.Fatalf("note %d back lacks its source passage: %q", i, fields[3])
+		if fields[4] == "" || !strings.HasPrefix(fields[5], "§") {
+			t.Fatalf("note %d lacks its passage or where it is: %q", i, row)
 		}
 	}
 }
 
 func TestCardsExportCSV(t *testing.T) {
+	t.Setenv("GLOSSA_DB", filepath.Join(t.TempDir(), "none-yet.db"))
 	path := filepath.Join(t.TempDir(), "glossa.csv")
 	if code, _, stderr := runArgs(t, "cards", "export", "--format", "csv", "-o", path); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -182,9 +184,12 @@ func TestCardsExportCSV(t *testing.T) {
 }
 
 func TestCardsExportBadInput(t *testing.T) {
+	t.Setenv("GLOSSA_DB", filepath.Join(t.TempDir(), "none-yet.db"))
 	for _, args := range [][]string{
 		{"cards", "export", "-o", "x"},
-		{"cards", "export", "--format", "apkg", "-o", "x"},
+		{"cards", "export", "--format", "apkg"},
+		{"cards", "export", "--format", "apkg", "-o", "-"},
+		{"cards", "export", "--format", "apkg", "--article", "nope", "-o", filepath.Join(t.TempDir(), "x.apkg")},
 		{"cards", "export", "--format", "csv"},
 		{"cards", "extra"},
 	} {

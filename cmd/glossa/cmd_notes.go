@@ -27,6 +27,7 @@ const notesUsage = `usage:
   glossa notes export --format md|bundle [-o FILE]
         md: Markdown grouped by section, each note under its quote (Obsidian-friendly)
         bundle: versioned JSON a classmate imports with "glossa notes import"
+  glossa notes export --format obsidian -o DIR   a folder for an Obsidian vault (re-export updates it)
   glossa notes import FILE   merge a bundle: adds new notes, updates older ones (keeping the earlier
         versions in their history), never duplicates
   glossa notes trash ID      move a note to the trash
@@ -46,6 +47,9 @@ func runNotes(e *env, args []string) int {
 	case "list":
 		return runNotesList(e, args[1:])
 	case "export":
+		if wantsFormat(args[1:], "obsidian") {
+			return runNotesExportObsidian(e, args[1:])
+		}
 		if wantsBundle(args[1:]) {
 			return runNotesExportBundle(e, args[1:])
 		}
