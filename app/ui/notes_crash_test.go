@@ -34,7 +34,7 @@ const typingPause = 15 * time.Millisecond
 // in the reader's editor and types into it one character at a time through
 // the entry, with the real save-as-you-type timer, printing how much it
 // has typed and when. After each kill, the note on disk must be a prefix
-// of what was typed that holds everything typed more than half a second
+// of what was typed that holds everything typed more than saveDelay and a write
 // before the last line printed.
 func TestCrashWhileTypingNote(t *testing.T) {
 	crashtest.Child("type-note", func(out io.Writer) error {
@@ -106,7 +106,7 @@ func TestCrashWhileTypingNote(t *testing.T) {
 			if note.Body != typedText(saved) || saved > last.n+1 {
 				t.Fatalf("round %d: the note holds %q…, not a prefix of what was typed (%d characters)", round, note.Body[:min(40, saved)], last.n)
 			}
-			// every keystroke older than half a second before the kill is on disk
+			// every keystroke older than the bound before the kill is on disk
 			for _, s := range strokes {
 				if s.n > saved {
 					if lost := last.at.Sub(s.at); lost > worst {
