@@ -100,3 +100,21 @@ func TestFollowsNumbering(t *testing.T) {
 		}
 	}
 }
+
+// TestContentsPastNine: a table of contents reads every section number,
+// 9 and 10 included, with its title.
+func TestContentsPastNine(t *testing.T) {
+	var src []string
+	var want []string
+	for n := 1; n <= 10; n++ {
+		src = append(src, fmt.Sprintf("%d. Part %c.", n, 'A'+n-1))
+		want = append(want, fmt.Sprintf("%d=Part %c", n, 'A'+n-1))
+	}
+	var got []string
+	for _, e := range parseContents(strings.Join(src, " - ")) {
+		got = append(got, e.Number+"="+e.Title)
+	}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("contents\n got %s\nwant %s", strings.Join(got, " | "), strings.Join(want, " | "))
+	}
+}
