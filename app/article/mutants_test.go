@@ -118,3 +118,13 @@ func TestContentsPastNine(t *testing.T) {
 		t.Errorf("contents\n got %s\nwant %s", strings.Join(got, " | "), strings.Join(want, " | "))
 	}
 }
+
+// TestNumberedLineOfAFootnote: a footnote's wrapped line that opens with
+// the next footnote's number is not that footnote's definition when the
+// next footnote has its own marker further on.
+func TestNumberedLineOfAFootnote(t *testing.T) {
+	d := mustParse(t, doc("A<sup>1</sup> b<sup>2</sup>.\n\n<sup>1</sup> See the report in\n 2 Volumes, Geneva, 2001.\n\n<sup>2</sup> Second note.\n"))
+	if got, want := footnoteTexts(d), "1:See the report in 2 Volumes, Geneva, 2001. | 2:Second note."; got != want {
+		t.Errorf("footnotes:\n got %s\nwant %s", got, want)
+	}
+}
