@@ -128,3 +128,15 @@ func TestNumberedLineOfAFootnote(t *testing.T) {
 		t.Errorf("footnotes:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestLostFootnoteAfterTheFirst: a footnote whose marker was lost sits
+// with the paragraph of the footnote before it, the first one included.
+func TestLostFootnoteAfterTheFirst(t *testing.T) {
+	d := mustParse(t, doc("First paragraph<sup>1</sup>.\n\nSecond paragraph<sup>3</sup>.\n\n<sup>1</sup> A.\n\n<sup>2</sup> B.\n\n<sup>3</sup> C.\n"))
+	if len(d.Paragraphs) != 2 || len(d.Footnotes) != 3 {
+		t.Fatalf("%d paragraphs, %d footnotes", len(d.Paragraphs), len(d.Footnotes))
+	}
+	if got, want := d.Footnotes[1].Near, d.Paragraphs[0].ID; got != want {
+		t.Errorf("lost footnote 2 shown near %q, want %q (the paragraph citing footnote 1)", got, want)
+	}
+}
