@@ -1,0 +1,48 @@
+package cite
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// These tests state rules that mutation testing (scripts/mutate.sh)
+// found no test stating: each failed to notice a one-line change of the
+// code that breaks the rule.
+
+// TestRISEditorTags: Zotero reads A3 as a book's editor and A2 as the
+// editor of the book a chapter is in; an edited book must not come out as
+// a chapter's.
+func TestRISEditorTags(t *testing.T) {
+	sources := []Source{
+		{Key: "book", Work: Work{Kind: KindBook, Title: "Russia and the European Court of Human Rights", Editors: []string{"L. MÄLKSOO", "W. BENEDEK"}, Year: "2017"}},
+		{Key: "chap", Work: Work{Kind: KindChapter, Authors: []string{"B. HARZL"}, Title: "Nativist ideological responses", Container: "Russia and the European Court of Human Rights", Editors: []string{"L. MÄLKSOO"}, Year: "2017"}},
+	}
+	var buf bytes.Buffer
+	if err := WriteRIS(&buf, sources); err != nil {
+		t.Fatal(err)
+	}
+	records := strings.Split(buf.String(), "ER  - ")
+	if len(records) < 2 {
+		t.Fatalf("RIS output:\n%s", buf.String())
+	}
+	for i, want := range []string{"A3  - MÄLKSOO, L.\r\nA3  - BENEDEK, W.\r\n", "A2  - MÄLKSOO, L.\r\n"} {
+		if !strings.Contains(records[i], want) {
+			t.Errorf("record %s lacks %q:\n%s", sources[i].Key, want, records[i])
+		}
+	}
+}
+
+// TestWordsFoldAccents: matching folds every accented Latin letter the
+// fold table knows to its base letter, capitals and small letters, so a
+// search typed without accents finds the name written with them.
+func TestWordsFoldAccents(t *testing.T) {
+	const accented = "ÀàÇçĎďÈèĜĝÌìĹĺÑñÒòŔŕŚśŢţÙùÝýŹź"
+	const folded = "aaccddeeggiillnnoorrssttuuyyzz"
+	if got := words(accented); len(got) != 1 || got[0] != folded {
+		t.Errorf("words(%q) = %q, want [%q]", accented, got, folded)
+	}
+	if got := strings.Join(words("L. MÄLKSOO, Ø. ØRSTED; ŁUKASZ"), " "); got != "l malksoo o orsted lukasz" {
+		t.Errorf("names fold to %q", got)
+	}
+}
