@@ -140,3 +140,16 @@ func TestLostFootnoteAfterTheFirst(t *testing.T) {
 		t.Errorf("lost footnote 2 shown near %q, want %q (the paragraph citing footnote 1)", got, want)
 	}
 }
+
+// TestSectionsWithoutContents: an article without a table of contents
+// still has its numbered headings read as sections.
+func TestSectionsWithoutContents(t *testing.T) {
+	d := mustParse(t, "# Notes on a Treaty\n\n## 1. Background\n\nIt was signed in 2019.\n\n## 2. Force\n\nIt entered into force in 2021.\n")
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, s.Number+"="+s.Title)
+	}
+	if want := "1=Background 2=Force"; strings.Join(got, " ") != want {
+		t.Errorf("sections %q, want %q", strings.Join(got, " "), want)
+	}
+}
