@@ -46,3 +46,20 @@ func TestWordsFoldAccents(t *testing.T) {
 		t.Errorf("names fold to %q", got)
 	}
 }
+
+// TestSurname: a person's key is initials then surname, and the surname
+// is everything after the initials; an institution's key is all surname.
+func TestSurname(t *testing.T) {
+	for key, want := range map[string]string{
+		"L MALKSOO":           "MALKSOO",
+		"E SCHER ZAGIER":      "SCHER ZAGIER",
+		"M A CARRAI":          "CARRAI",
+		"UN GENERAL ASSEMBLY": "UN GENERAL ASSEMBLY",
+		"X":                   "X",
+		"":                    "",
+	} {
+		if got := surname(key); got != want {
+			t.Errorf("surname(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
