@@ -63,3 +63,13 @@ func TestSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestSortNameBySurname: sources sort by the first author's surname, not
+// by the initials written before it.
+func TestSortNameBySurname(t *testing.T) {
+	roberts := Source{Work: Work{Authors: []string{"A. ROBERTS"}, Title: "Is International Law International?"}}
+	koskenniemi := Source{Work: Work{Authors: []string{"M. KOSKENNIEMI"}, Title: "From Apology to Utopia"}}
+	if !(koskenniemi.SortName() < roberts.SortName()) {
+		t.Errorf("M. KOSKENNIEMI sorts after A. ROBERTS: %q, %q", koskenniemi.SortName(), roberts.SortName())
+	}
+}
