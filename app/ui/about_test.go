@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -24,24 +23,18 @@ func (a packagedApp) Metadata() fyne.AppMetadata { return a.md }
 // fyneAppToml reads the metadata `fyne package` compiles into the binary.
 func fyneAppToml(t *testing.T) fyne.AppMetadata {
 	t.Helper()
-	b, err := os.ReadFile("../../FyneApp.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f struct {
-		Details struct {
-			ID, Name, Version string
-			Build             int
-		}
-	}
-	if err := toml.Unmarshal(b, &f); err != nil {
+	var f struct{ Details map[string]any }
+	if _, err := toml.DecodeFile("../../FyneApp.toml", &f); err != nil {
 		t.Fatalf("FyneApp.toml: %v", err)
 	}
-	d := f.Details
-	if d.Version == "" || d.Name == "" {
-		t.Fatalf("FyneApp.toml has no [Details] Name and Version: %+v", d)
+	id, _ := f.Details["ID"].(string)
+	name, _ := f.Details["Name"].(string)
+	version, _ := f.Details["Version"].(string)
+	build, _ := f.Details["Build"].(int64)
+	if name == "" || version == "" {
+		t.Fatalf("FyneApp.toml has no [Details] Name and Version: %v", f.Details)
 	}
-	return fyne.AppMetadata{ID: d.ID, Name: d.Name, Version: d.Version, Build: d.Build}
+	return fyne.AppMetadata{ID: id, Name: name, Version: version, Build: int(build)}
 }
 
 // TestAboutShowsPackagedVersion opens About from the Help menu, as a
