@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
 )
 
 // These tests state rules that mutation testing (scripts/mutate.sh)
@@ -71,5 +73,25 @@ func TestSortNameBySurname(t *testing.T) {
 	koskenniemi := Source{Work: Work{Authors: []string{"M. KOSKENNIEMI"}, Title: "From Apology to Utopia"}}
 	if !(koskenniemi.SortName() < roberts.SortName()) {
 		t.Errorf("M. KOSKENNIEMI sorts after A. ROBERTS: %q, %q", koskenniemi.SortName(), roberts.SortName())
+	}
+}
+
+// TestFullCitationPinpoint: the pinpoint of a full citation is what
+// follows the work's data from its first page or paragraph abbreviation,
+// abbreviation included.
+func TestFullCitationPinpoint(t *testing.T) {
+	lib := Extract([]article.Footnote{
+		{N: 1, Text: "L. MÄLKSOO, Russian Approaches to International Law, Oxford, 2015, p. 100 ff."},
+		{N: 2, Text: "T. WANG, International Law in China: historical and contemporary perspectives, in Collected Courses of The Hague Academy of International Law, vol. 221, 1990, pp. 195-197."},
+	})
+	want := map[int]string{1: "p. 100 ff.", 2: "pp. 195-197."}
+	for _, c := range lib.Citations {
+		if w, ok := want[c.Footnote]; ok && strings.TrimRight(c.Pinpoint, ".") != strings.TrimRight(w, ".") {
+			t.Errorf("footnote %d: pinpoint %q, want %q", c.Footnote, c.Pinpoint, w)
+		}
+		delete(want, c.Footnote)
+	}
+	if len(want) > 0 {
+		t.Errorf("no citation read in footnotes %v", want)
 	}
 }
