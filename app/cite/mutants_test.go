@@ -2,6 +2,7 @@ package cite
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,5 +94,51 @@ func TestFullCitationPinpoint(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("no citation read in footnotes %v", want)
+	}
+}
+
+// TestResolverRules: rules of reading footnotes into works, each one a
+// footnote or two: later full citations fill what the first left out and
+// never overwrite it; a footnote citing one work twice leaves "Ibid." no
+// doubt; case names set in prose each start a citation, which ends before
+// the next; prose introducing or commenting on a citation is not part of it.
+func TestResolverRules(t *testing.T) {
+	lib := Extract([]article.Footnote{
+		{N: 1, Text: "L. MÄLKSOO, Russian Approaches to International Law, 2015."},
+		{N: 2, Text: "L. MÄLKSOO, Russian Approaches to International Law, Oxford, 2015, p. 12."},
+		{N: 3, Text: "L. MÄLKSOO, Russian Approaches to International Law, Cambridge, 2016, p. 14."},
+		{N: 4, Text: "T. WANG, International Law in China, Oxford, 1990, p. 3; T. WANG, International Law in China, cit., p. 5."},
+		{N: 5, Text: "Ibid., p. 7."},
+		{N: 6, Text: "Scholars highlight Kostantin Markin v. Russia, 22 March 2012, Application no. 30078/06, where the Court ruled; and Anchugov and Gladkov v. Russia, 4 July 2013, Application no. 11157/04."},
+		{N: 7, Text: "See, in this respect, L. MÄLKSOO, Russian Approaches to International Law, cit., p. 100, which argues the point at length."},
+	})
+	title := func(c Citation) string {
+		if s, ok := lib.Source(c.Source); ok {
+			return s.Title
+		}
+		return ""
+	}
+	var got []string
+	for _, c := range lib.Citations {
+		got = append(got, fmt.Sprintf("%d %q -> %q", c.Footnote, c.Text, title(c)))
+	}
+	want := []string{
+		`1 "L. MÄLKSOO, Russian Approaches to International Law, 2015" -> "Russian Approaches to International Law"`,
+		`2 "L. MÄLKSOO, Russian Approaches to International Law, Oxford, 2015, p. 12" -> "Russian Approaches to International Law"`,
+		`3 "L. MÄLKSOO, Russian Approaches to International Law, Cambridge, 2016, p. 14" -> "Russian Approaches to International Law"`,
+		`4 "T. WANG, International Law in China, Oxford, 1990, p. 3" -> "International Law in China"`,
+		`4 "T. WANG, International Law in China, cit., p. 5" -> "International Law in China"`,
+		`5 "Ibid., p. 7" -> "International Law in China"`,
+		`6 "Kostantin Markin v. Russia, 22 March 2012, Application no. 30078/06" -> "Kostantin Markin v. Russia"`,
+		`6 "Anchugov and Gladkov v. Russia, 4 July 2013, Application no. 11157/04" -> "Anchugov and Gladkov v. Russia"`,
+		`7 "L. MÄLKSOO, Russian Approaches to International Law, cit., p. 100" -> "Russian Approaches to International Law"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("citations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, s := range lib.Sources {
+		if s.Title == "Russian Approaches to International Law" && (s.Place != "Oxford" || s.Year != "2015") {
+			t.Errorf("Mälksoo's book: place %q, year %q; want the first ones given, Oxford and 2015", s.Place, s.Year)
+		}
 	}
 }
