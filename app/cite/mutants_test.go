@@ -142,3 +142,26 @@ func TestResolverRules(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysUniqueAndPlain: citation keys stay unique and made of letters
+// and digits (what BibTeX accepts) however many works share a base key.
+func TestKeysUniqueAndPlain(t *testing.T) {
+	var sources []Source
+	for i := range 60 {
+		sources = append(sources, Source{ID: fmt.Sprintf("src-%03d", i), Work: Work{Kind: KindOfficial, Authors: []string{"RUSSIAN FEDERATION"}, Title: "Statement", Year: "2021"}})
+	}
+	assignKeys(sources)
+	seen := map[string]bool{}
+	for _, s := range sources {
+		if seen[s.Key] {
+			t.Errorf("key %q given twice", s.Key)
+		}
+		seen[s.Key] = true
+		for _, r := range s.Key {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				t.Errorf("key %q has %q", s.Key, r)
+				break
+			}
+		}
+	}
+}
