@@ -165,3 +165,16 @@ func TestKeysUniqueAndPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsTheFirstLetter: a letter that occurs only as the very
+// first character of a work's text (its author's initial) is found.
+func TestSearchFindsTheFirstLetter(t *testing.T) {
+	lib := NewLibrary([]Source{
+		{ID: "x", Work: Work{Authors: []string{"Q. WU"}, Title: "Sovereignty", Year: "2019"}},
+		{ID: "y", Work: Work{Authors: []string{"H. XUE"}, Title: "Chinese Perspectives", Year: "2012"}},
+	})
+	got := lib.Search("q")
+	if len(got) != 1 || got[0].Source.ID != "x" {
+		t.Errorf("Search(%q) = %d matches, want Q. WU's work only", "q", len(got))
+	}
+}
