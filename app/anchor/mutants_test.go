@@ -1,0 +1,37 @@
+package anchor
+
+import (
+	"testing"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// These tests state rules that mutation testing (scripts/mutate.sh)
+// found no test stating: each failed to notice a one-line change of the
+// code that breaks the rule.
+
+// TestLocateQuoteOpeningParagraph: a quote that opens its paragraph is
+// found exactly, at offset 0, also when the same words come again later.
+func TestLocateQuoteOpeningParagraph(t *testing.T) {
+	ps := paras("Sovereign equality is a principle. Sovereign equality is a rule.", "Other words.")
+	a := At(ps, 0, 0, len("Sovereign equality"))
+	m, ok := Locate(ps, a)
+	if !ok || m.Method != Exact || m.Index != 0 || m.Start != 0 {
+		t.Fatalf("Locate = %+v, %v; want the exact quote at the start of paragraph 0", m, ok)
+	}
+}
+
+// TestLocateSameTextPrefersSameParagraph: two paragraphs with the same
+// words and the same context: the note goes back to the paragraph it was
+// made on (by ID), even when paragraphs moved and the index points at
+// the other.
+func TestLocateSameTextPrefersSameParagraph(t *testing.T) {
+	const text = "The Committee met in Vienna."
+	ps := []article.Paragraph{{ID: "p-1-aaaaaa", Text: text}, {ID: "p-1-bbbbbb", Text: text}}
+	a := New(text, 4, 13) // "Committee"
+	a.Paragraph, a.Index = "p-1-bbbbbb", 0
+	m, ok := Locate(ps, a)
+	if !ok || m.Index != 1 {
+		t.Fatalf("Locate = %+v, %v; want paragraph 1, whose ID the note names", m, ok)
+	}
+}
