@@ -35,3 +35,24 @@ func TestLocateSameTextPrefersSameParagraph(t *testing.T) {
 		t.Fatalf("Locate = %+v, %v; want paragraph 1, whose ID the note names", m, ok)
 	}
 }
+
+// TestLocateHintFollowsTheID: when the quote was edited and its paragraph
+// moved, the position hint is the paragraph the note names by ID (here
+// now the first), not the index it had.
+func TestLocateHintFollowsTheID(t *testing.T) {
+	old := []article.Paragraph{
+		{ID: "p-1-aaaaaa", Text: "Intro words."},
+		{ID: "p-1-bbbbbb", Text: "More words."},
+		{ID: "p-1-cccccc", Text: "Human rights safeguards are weak in the Convention, critics say."},
+	}
+	a := At(old, 2, 13, 50) // "safeguards are weak in the Convention"
+	moved := []article.Paragraph{
+		{ID: "p-1-cccccc", Text: "Human rights safeguards were weak in this Convention, critics say."},
+		{ID: "p-1-aaaaaa", Text: "Intro words."},
+		{ID: "p-1-bbbbbb", Text: "More words."},
+	}
+	m, ok := Locate(moved, a)
+	if !ok || m.Method != Hint || m.Index != 0 {
+		t.Fatalf("Locate = %+v, %v; want a hint match in paragraph 0, which carries the note's paragraph ID", m, ok)
+	}
+}
