@@ -129,6 +129,8 @@ func TestLocateFuzzyChoosesBest(t *testing.T) {
 			"safeguards are weak in the Convention on cyber-crime"},
 		{"equally close: the one nearer the note's paragraph", paras(close, other, other, close), 3,
 			"safeguards are weak in the Convention on cyber-crime"},
+		{"closer text farther from the note's paragraph than a weaker one", paras(close, other, other, far), 0,
+			"safeguards are weak in the Convention on cyber-crime"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
