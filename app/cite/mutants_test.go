@@ -178,3 +178,15 @@ func TestSearchFindsTheFirstLetter(t *testing.T) {
 		t.Errorf("Search(%q) = %d matches, want Q. WU's work only", "q", len(got))
 	}
 }
+
+// TestJournalAfterLostComma: a comma lost before "in" leaves the journal
+// inside the title; it is split off again when a year and a page follow.
+func TestJournalAfterLostComma(t *testing.T) {
+	lib := Extract([]article.Footnote{{N: 1, Text: "J. SMITH, The Near Abroad: Russia and Eurasia in Europe-Asia Studies, 2022, p. 1529 ff."}})
+	if len(lib.Sources) != 1 {
+		t.Fatalf("%d sources", len(lib.Sources))
+	}
+	if s := lib.Sources[0]; s.Title != "The Near Abroad: Russia and Eurasia" || s.Container != "Europe-Asia Studies" {
+		t.Errorf("title %q, journal %q; want the journal split from the title", s.Title, s.Container)
+	}
+}
