@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -54,5 +55,34 @@ func TestLocateHintFollowsTheID(t *testing.T) {
 	m, ok := Locate(moved, a)
 	if !ok || m.Method != Hint || m.Index != 0 {
 		t.Fatalf("Locate = %+v, %v; want a hint match in paragraph 0, which carries the note's paragraph ID", m, ok)
+	}
+}
+
+// TestLocateContextBeatsPosition: when the sentences of a paragraph were
+// reordered, the occurrence whose surrounding words match the note's
+// context wins over the one at the old offset; the words before and the
+// words after each count on their own.
+func TestLocateContextBeatsPosition(t *testing.T) {
+	tests := []struct {
+		name, old string
+		nth       int // the occurrence of "principle" the note was made on
+		new       string
+		want      int // the occurrence it must find
+	}{
+		{"words after decide", "The principle is new. The principle is old.", 0, "The principle is old. The principle is new.", 1},
+		{"words before decide", "One: the principle. Two: the principle.", 1, "Two: the principle. One: the principle.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := anchorFor(t, paras(tt.old), 0, "principle", tt.nth)
+			want := strings.Index(tt.new, "principle")
+			if tt.want == 1 {
+				want += 1 + strings.Index(tt.new[want+1:], "principle")
+			}
+			m, ok := Locate(paras(tt.new), a)
+			if !ok || m.Start != want {
+				t.Fatalf("Locate = %+v, %v; want the occurrence at %d, whose context matches the note's", m, ok, want)
+			}
+		})
 	}
 }
