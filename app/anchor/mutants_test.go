@@ -86,3 +86,20 @@ func TestLocateContextBeatsPosition(t *testing.T) {
 		})
 	}
 }
+
+// TestApproxFindEdits: the edit distance counts a changed letter, a letter
+// the text added and a letter the text lost alike, one edit each.
+func TestApproxFindEdits(t *testing.T) {
+	const text = "the quick brown fox jumps"
+	tests := []struct{ pattern, want string }{
+		{"quick brawn", "quick brown"},  // changed
+		{"quick brwn", "quick brown"},   // the text has one more
+		{"quick broown", "quick brown"}, // the text has one less
+	}
+	for _, tt := range tests {
+		s, e, sim := approxFind(text, tt.pattern)
+		if wantSim := 1 - 1/float64(len(tt.pattern)); text[s:e] != tt.want || sim != wantSim {
+			t.Errorf("approxFind(%q) = %q %.3f, want %q %.3f", tt.pattern, text[s:e], sim, tt.want, wantSim)
+		}
+	}
+}
