@@ -74,3 +74,19 @@ func TestMoreStepsThanNowGraduates(t *testing.T) {
 		t.Errorf("Again: state %v, want Learning", got.State)
 	}
 }
+
+// TestValidateBounds: retention strictly between 0 and 1, a maximum
+// interval of at least one day.
+func TestValidateBounds(t *testing.T) {
+	for _, tt := range []struct {
+		retention float64
+		max       int
+		ok        bool
+	}{{0, 100, false}, {1, 100, false}, {0.5, 100, true}, {0.9, 0, false}, {0.9, 1, true}} {
+		s := NewScheduler()
+		s.DesiredRetention, s.MaxInterval = tt.retention, tt.max
+		if err := s.Validate(); (err == nil) != tt.ok {
+			t.Errorf("retention %v, maximum %d days: Validate() = %v, want ok %v", tt.retention, tt.max, err, tt.ok)
+		}
+	}
+}
