@@ -68,3 +68,12 @@ func TestResolveQuoteInTwoParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDateDayBounds: days run from 1 to 31.
+func TestParseDateDayBounds(t *testing.T) {
+	for in, ok := range map[string]bool{"1 March 2020": true, "31 March 2020": true, "0 March 2020": false, "32 March 2020": false} {
+		if _, err := ParseDate(in); (err == nil) != ok {
+			t.Errorf("ParseDate(%q): %v, want accepted %v", in, err, ok)
+		}
+	}
+}
