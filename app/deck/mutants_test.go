@@ -72,3 +72,13 @@ func TestAnchorErrorSays(t *testing.T) {
 		t.Errorf("an anchor found once is not in no paragraph: %q", one)
 	}
 }
+
+// TestClozeStrayCloser: a "}}" that closes no gap is an error wherever it
+// stands, right after a gap or at the very start.
+func TestClozeStrayCloser(t *testing.T) {
+	for _, text := range []string{"In {{c1::1954}}}} at Bandung.", "}} at the start.", "A gap {{c1::here}} and a stray }} later."} {
+		if _, err := ParseCloze(text); err == nil || !strings.Contains(err.Error(), "closes no gap") {
+			t.Errorf("ParseCloze(%q) = %v; want a stray \"}}\" reported", text, err)
+		}
+	}
+}
