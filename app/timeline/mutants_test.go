@@ -47,8 +47,8 @@ func TestParseDecadeParts(t *testing.T) {
 func TestParseOneError(t *testing.T) {
 	_, err := Parse([]byte("doc text\n## good\ndate: 2001\nevent: fine\nparagraph: p-1\nquote: some words\ncolour: red\n"))
 	list, ok := err.(ErrorList)
-	if !ok || len(list) != 1 || list[0].Line != 7 {
-		t.Fatalf("err = %v; want one error, at line 7 (an unknown field)", err)
+	if !ok || len(list) != 1 || list[0].Line != 7 || !strings.Contains(list[0].Msg, `unknown field "colour"`) {
+		t.Fatalf("err = %v; want one error, at line 7, naming the unknown field colour", err)
 	}
 }
 
@@ -75,5 +75,16 @@ func TestParseDateDayBounds(t *testing.T) {
 		if _, err := ParseDate(in); (err == nil) != ok {
 			t.Errorf("ParseDate(%q): %v, want accepted %v", in, err, ok)
 		}
+	}
+}
+
+// TestParseDuplicateID: an event id used twice is reported at its second
+// use, with the line of the first.
+func TestParseDuplicateID(t *testing.T) {
+	ev := "date: 2001\nevent: fine\nparagraph: p-1\nquote: some words\n"
+	_, err := Parse([]byte("doc\n## same\n" + ev + "\n## same\n" + ev))
+	list, ok := err.(ErrorList)
+	if !ok || len(list) != 1 || list[0].Line != 8 || !strings.Contains(list[0].Msg, "already used at line 2") {
+		t.Fatalf("err = %v; want the second \"same\" (line 8) reported as already used at line 2", err)
 	}
 }
