@@ -1,0 +1,24 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+// These tests state rules that mutation testing (scripts/mutate.sh)
+// found no test stating: each failed to notice a one-line change of the
+// code that breaks the rule.
+
+// TestValidID: ids in a bundle are 1 to 64 bytes of ASCII letters,
+// digits, "-" and "_"; anything else is refused before it reaches a
+// query or a file name.
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"n-12_a": true, "ABC": true, "0": true, strings.Repeat("a", 64): true,
+		"": false, strings.Repeat("a", 65): false, "a b": false, "a/b": false, "é": false, "a.b": false, "a;": false,
+	} {
+		if got := validID(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
