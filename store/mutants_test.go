@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -20,5 +21,15 @@ func TestValidID(t *testing.T) {
 		if got := validID(id); got != want {
 			t.Errorf("validID(%q) = %v, want %v", id, got, want)
 		}
+	}
+}
+
+// TestUpdateMissingNote: saving a note that no longer exists (deleted in
+// another window) is ErrNotFound, and the error says it was the save.
+func TestUpdateMissingNote(t *testing.T) {
+	s, _ := openTemp(t)
+	_, err := s.UpdateNote(Note{ID: "n-404", TargetKind: TargetFootnote, TargetID: "12", Body: "lost"})
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "save note n-404") {
+		t.Fatalf("UpdateNote of a missing note: %v, want ErrNotFound from saving note n-404", err)
 	}
 }
