@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // These tests state rules that mutation testing (scripts/mutate.sh)
@@ -31,5 +34,27 @@ func TestUpdateMissingNote(t *testing.T) {
 	_, err := s.UpdateNote(Note{ID: "n-404", TargetKind: TargetFootnote, TargetID: "12", Body: "lost"})
 	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "save note n-404") {
 		t.Fatalf("UpdateNote of a missing note: %v, want ErrNotFound from saving note n-404", err)
+	}
+}
+
+// TestBackupAfterHalfWrittenOne: a half-written backup left by a crash
+// (its temporary file) does not block the next backup made at that time.
+func TestBackupAfterHalfWrittenOne(t *testing.T) {
+	s, path := openTemp(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	dir := BackupDir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, backupPrefix(path)+now.Format(backupStamp)+".db.tmp")
+	if err := os.WriteFile(tmp, []byte("half a backup"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file, err := s.BackupNow(now)
+	if err != nil {
+		t.Fatalf("BackupNow after a crash mid-backup: %v", err)
+	}
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("no backup at %s: %v", file, err)
 	}
 }
