@@ -47,3 +47,15 @@ $(FYNE):
 
 clean-dist:
 	rm -rf dist
+
+# Testing beyond the suite (README, "Development"); slow, not in CI.
+#   make fuzz          fuzz every Fuzz* target FUZZTIME each (default 5m),
+#                      keeping new corpus entries in testdata/fuzz
+#   make mutate        mutation testing of the domain packages and the store
+FUZZTIME ?= 5m
+.PHONY: fuzz mutate
+fuzz:
+	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
+
+mutate:
+	scripts/mutate.sh

@@ -103,6 +103,49 @@ func TestLocate(t *testing.T) {
 	}
 }
 
+// TestLocateFuzzyChoosesBest: when the quote survives only in edited
+// forms elsewhere in the document, the fuzzy search takes the closest
+// text, wherever it stands; between equally close texts, the one nearest
+// the paragraph the note was made on. The paragraph at the hint ("pc")
+// holds other words, so neither the exact nor the hint search places it.
+func TestLocateFuzzyChoosesBest(t *testing.T) {
+	const quote = "safeguards are weak in the Convention on cybercrime"
+	old := paras("Intro.", "Background.", "Human rights "+quote+", critics say.", "Coda.")
+	a := anchorFor(t, old, 2, quote, 0)
+	const (
+		far   = "Human rights safeguards were weak in this Convention on cyber-crime, critics say." // five edits
+		close = "Human rights safeguards are weak in the Convention on cyber-crime, critics say."   // one edit
+		other = "Entirely different words now stand here."
+	)
+	tests := []struct {
+		name      string
+		new       []article.Paragraph
+		wantIndex int
+		wantText  string
+	}{
+		{"closer text after a weaker one", paras(far, other, other, other, close), 4,
+			"safeguards are weak in the Convention on cyber-crime"},
+		{"closer text before a weaker one", paras(close, other, other, other, far), 0,
+			"safeguards are weak in the Convention on cyber-crime"},
+		{"equally close: the one nearer the note's paragraph", paras(close, other, other, close), 3,
+			"safeguards are weak in the Convention on cyber-crime"},
+		{"closer text farther from the note's paragraph than a weaker one", paras(close, other, other, far), 0,
+			"safeguards are weak in the Convention on cyber-crime"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := Locate(tt.new, a)
+			if !ok || m.Method != Fuzzy {
+				t.Fatalf("Locate = %+v, %v; want a fuzzy match", m, ok)
+			}
+			if got := tt.new[m.Index].Text[m.Start:m.End]; m.Index != tt.wantIndex || got != tt.wantText {
+				t.Fatalf("fuzzy search chose paragraph %d %q (score %.2f), want paragraph %d %q: it must take the closest text, then the nearest to the hint",
+					m.Index, got, m.Score, tt.wantIndex, tt.wantText)
+			}
+		})
+	}
+}
+
 func TestLocateEmpty(t *testing.T) {
 	if _, ok := Locate(paras("text"), Anchor{Exact: "  "}); ok {
 		t.Fatal("blank anchor located")

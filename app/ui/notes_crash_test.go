@@ -34,7 +34,7 @@ const typingPause = 15 * time.Millisecond
 // in the reader's editor and types into it one character at a time through
 // the entry, with the real save-as-you-type timer, printing how much it
 // has typed and when. After each kill, the note on disk must be a prefix
-// of what was typed that holds everything typed more than half a second
+// of what was typed that holds everything typed more than saveDelay and a write
 // before the last line printed.
 func TestCrashWhileTypingNote(t *testing.T) {
 	crashtest.Child("type-note", func(out io.Writer) error {
@@ -62,6 +62,14 @@ func TestCrashWhileTypingNote(t *testing.T) {
 	})
 	if testing.Short() {
 		t.Skip("crash test starts 20 processes")
+	}
+	// What the saver promises: a keystroke is on disk once the timer armed
+	// at or before it has fired (saveDelay) and its write has committed.
+	// What the student was promised: at most the last half second lost.
+	const oneWrite = 100 * time.Millisecond // a note's write on a loaded machine
+	bound := saveDelay + oneWrite
+	if bound > 500*time.Millisecond {
+		t.Fatalf("saveDelay %v plus a write (%v) may lose more than the half second of typing allowed", saveDelay, oneWrite)
 	}
 	path := t.TempDir() + "/glossa.db"
 	var worst time.Duration
@@ -98,20 +106,20 @@ func TestCrashWhileTypingNote(t *testing.T) {
 			if note.Body != typedText(saved) || saved > last.n+1 {
 				t.Fatalf("round %d: the note holds %q…, not a prefix of what was typed (%d characters)", round, note.Body[:min(40, saved)], last.n)
 			}
-			// every keystroke older than half a second before the kill is on disk
+			// every keystroke older than the bound before the kill is on disk
 			for _, s := range strokes {
 				if s.n > saved {
 					if lost := last.at.Sub(s.at); lost > worst {
 						worst = lost
 					}
-					if last.at.Sub(s.at) > 500*time.Millisecond {
-						t.Fatalf("round %d: character %d typed %v before the kill is lost (the note has %d of %d)",
-							round, s.n, last.at.Sub(s.at), saved, last.n)
+					if last.at.Sub(s.at) > bound {
+						t.Fatalf("round %d: character %d typed %v before the kill is lost (the note has %d of %d): the saver did not write within saveDelay %v plus one write %v",
+							round, s.n, last.at.Sub(s.at), saved, last.n, saveDelay, oneWrite)
 					}
 					break
 				}
 			}
 		},
 	})
-	t.Logf("oldest keystroke lost in 20 kills: %v before the last one printed (limit 500ms, save delay %v)", worst, saveDelay)
+	t.Logf("oldest keystroke lost in 20 kills: %v before the last one printed (limit %v: save delay %v plus one write)", worst, bound, saveDelay)
 }
