@@ -13,9 +13,10 @@ import (
 // found no test stating: each failed to notice a one-line change of the
 // code that breaks the rule.
 
-// TestRISEditorTags: Zotero reads A3 as a book's editor and A2 as the
-// editor of the book a chapter is in; an edited book must not come out as
-// a chapter's.
+// TestRISEditorTags: editors are written as ED, which Zotero and bibutils
+// both read as editor for books and chapters alike (A2 and A3 mean other
+// roles for some types); an edited book's editors must not come out as its
+// authors, nor a chapter's author as an editor.
 func TestRISEditorTags(t *testing.T) {
 	sources := []Source{
 		{Key: "book", Work: Work{Kind: KindBook, Title: "Russia and the European Court of Human Rights", Editors: []string{"L. MÄLKSOO", "W. BENEDEK"}, Year: "2017"}},
@@ -29,10 +30,18 @@ func TestRISEditorTags(t *testing.T) {
 	if len(records) < 2 {
 		t.Fatalf("RIS output:\n%s", buf.String())
 	}
-	for i, want := range []string{"A3  - MÄLKSOO, L.\r\nA3  - BENEDEK, W.\r\n", "A2  - MÄLKSOO, L.\r\n"} {
+	for i, want := range []string{"ED  - MÄLKSOO, L.\r\nED  - BENEDEK, W.\r\n", "ED  - MÄLKSOO, L.\r\n"} {
 		if !strings.Contains(records[i], want) {
 			t.Errorf("record %s lacks %q:\n%s", sources[i].Key, want, records[i])
 		}
+	}
+	for i, unwanted := range []string{"AU  - MÄLKSOO", "AU  - MÄLKSOO"} {
+		if strings.Contains(records[i], unwanted) {
+			t.Errorf("record %s gives an editor as author (%q):\n%s", sources[i].Key, unwanted, records[i])
+		}
+	}
+	if !strings.Contains(records[1], "AU  - HARZL, B.\r\n") {
+		t.Errorf("chapter lost its author:\n%s", records[1])
 	}
 }
 
