@@ -4,8 +4,8 @@
 # nothing runs it when Glossa is built or started.
 #
 # Why: Fyne's embedded Noto Sans lacks arrows and geometric shapes the
-# interface draws (↑ ↓ → ■ ▼); drawing one makes Fyne scan the system's
-# fonts and parse fallbacks before the first frame. Each shipped face is Noto
+# interface draws (↑ ↓ → ■ ▼); drawing one makes Fyne search the
+# system's fonts for a face that has it (parsing each candidate). Each shipped face is Noto
 # Sans cut to the blocks a student of a European-language law article meets
 # (Latin and its extensions, Greek, punctuation, super- and subscripts,
 # currency, letterlike and number forms, some maths), with the arrows from

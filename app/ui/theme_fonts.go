@@ -8,8 +8,8 @@ import (
 )
 
 // The shipped text faces (see assets/fonts.go): Fyne's own Noto Sans lacks
-// the arrows and shapes the interface draws, and one missing glyph makes
-// Fyne scan and parse the system's fonts before the first frame.
+// the arrows and shapes the interface draws, and a glyph no loaded face
+// has makes Fyne search the system's fonts for one.
 var (
 	fontRegular    = fyne.NewStaticResource("GlossaNotoSans-Regular.ttf", assets.FontRegular)
 	fontBold       = fyne.NewStaticResource("GlossaNotoSans-Bold.ttf", assets.FontBold)

@@ -93,9 +93,7 @@ func runGUI(e *env, g *guiFlags) int {
 	u := ui.New(a, doc, st, opts)
 	startup.Mark("UI construction")
 	if !opts.Lecture {
-		u.Window().Show()
-		startup.Mark("window shown")
-		a.Run()
+		u.Window().ShowAndRun()
 		return 0
 	}
 	// the lecture window opens over the main one, so the main window is
