@@ -55,21 +55,7 @@ func Mark(name string) {
 	if !on.Load() {
 		return
 	}
-	now := time.Since(start)
-	mu.Lock()
-	defer mu.Unlock()
-	if seen[name] || finished {
-		return
-	}
-	seen[name] = true
-	var begin time.Duration
-	for i := len(events) - 1; i >= 0; i-- {
-		if !events[i].background {
-			begin = events[i].end
-			break
-		}
-	}
-	events = append(events, event{name: name, begin: begin, end: now})
+	add(event{name: name, end: time.Since(start)})
 }
 
 // Span starts a phase that runs alongside the others (on its own
@@ -79,16 +65,25 @@ func Span(name string) (end func()) {
 		return func() {}
 	}
 	begin := time.Since(start)
-	return func() {
-		now := time.Since(start)
-		mu.Lock()
-		defer mu.Unlock()
-		if seen[name] || finished {
-			return
-		}
-		seen[name] = true
-		events = append(events, event{name: name, begin: begin, end: now, background: true})
+	return func() { add(event{name: name, begin: begin, end: time.Since(start), background: true}) }
+}
+
+// add records e unless a phase of its name was recorded or the clock has
+// stopped; a sequential phase begins where the last one ended.
+func add(e event) {
+	mu.Lock()
+	defer mu.Unlock()
+	if seen[e.name] || finished {
+		return
 	}
+	seen[e.name] = true
+	for i := len(events) - 1; i >= 0 && !e.background; i-- {
+		if !events[i].background {
+			e.begin = events[i].end
+			break
+		}
+	}
+	events = append(events, e)
 }
 
 // Finish is called when the first frame is on screen: it runs what
