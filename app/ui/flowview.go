@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/startup"
 )
 
 // flowView draws a flow of blocks. Inside a scroll container it creates
@@ -371,6 +373,7 @@ func (r *flowRenderer) Destroy() {}
 func (r *flowRenderer) Layout(s fyne.Size) {
 	r.f.ensure(s.Width)
 	r.place()
+	startup.Mark("first layout")
 }
 
 func (r *flowRenderer) MinSize() fyne.Size { return r.f.MinSize() }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/cite"
+	"github.com/glossa-app/glossa/app/startup"
 )
 
 // Settings the Sources screen remembers.
@@ -114,6 +115,7 @@ type sourcesScreen struct {
 func newSourcesScreen(u *UI) *sourcesScreen {
 	s := &sourcesScreen{u: u, ready: make(chan struct{}), sortBy: sortRelevance}
 	go func(fns []article.Footnote) {
+		defer startup.Span("cite library")()
 		s.lib = cite.Extract(fns)
 		close(s.ready)
 	}(u.doc.Footnotes)

@@ -42,11 +42,11 @@ func (u *UI) Theme() string { return u.theme }
 func (u *UI) applyTheme() {
 	switch u.theme {
 	case "light":
-		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantLight})
+		u.app.Settings().SetTheme(withShippedFonts{fixedVariant{theme.DefaultTheme(), theme.VariantLight}})
 	case "dark":
-		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantDark})
+		u.app.Settings().SetTheme(withShippedFonts{fixedVariant{theme.DefaultTheme(), theme.VariantDark}})
 	default:
-		u.app.Settings().SetTheme(theme.DefaultTheme())
+		u.app.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
 	}
 }
 

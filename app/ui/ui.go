@@ -103,7 +103,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
-	u.win.SetContent(u.tabs)
+	u.win.SetContent(withFirstFrameProbe(u.tabs))
 
 	u.registerCommands()
 	size := opts.Size

@@ -6,9 +6,11 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/app/ui"
 	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
@@ -19,6 +21,9 @@ type guiFlags struct {
 	section  *string
 	footnote *int
 	lecture  *bool
+	// the start-up trace and profile, for finding where launch time goes
+	trace      *bool
+	cpuprofile *string
 }
 
 func addGUIFlags(fs *flag.FlagSet) *guiFlags {
@@ -26,15 +31,26 @@ func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 		section:  fs.String("section", "", "open the window at this section (\"3.3\")"),
 		footnote: fs.Int("footnote", 0, "open the window at this footnote, shown"),
 		lecture:  fs.Bool("lecture", false, "start in lecture mode, full screen (at --section, if given)"),
+		trace: fs.Bool("trace", os.Getenv("GLOSSA_TRACE") == "1",
+			"print the start-up phases and their durations to standard error once the window is drawn (env GLOSSA_TRACE=1)"),
+		cpuprofile: fs.String("cpuprofile", os.Getenv("GLOSSA_CPUPROFILE"),
+			"write a CPU profile of the start-up, up to the first frame, to this file (env GLOSSA_CPUPROFILE)"),
 	}
 }
 
 func runGUI(e *env, g *guiFlags) int {
+	if code := startTrace(e, g); code != 0 {
+		return code
+	}
+	// a window closed before its first frame still gets its trace and a
+	// complete profile
+	defer startup.Finish()
 	doc, err := article.Parse(assets.Article)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
 		return 1
 	}
+	startup.Mark("parse")
 	if msg := badDeepLink(doc, g); msg != "" {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
 		return 2
@@ -76,7 +92,9 @@ func runGUI(e *env, g *guiFlags) int {
 		}
 	}
 	a := newApp()
+	startup.Mark("fyne app")
 	u := ui.New(a, doc, st, opts)
+	startup.Mark("UI construction")
 	if !opts.Lecture {
 		u.Window().ShowAndRun()
 		return 0
@@ -143,11 +161,43 @@ func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	startup.Mark("store open")
 	if _, err := s.ImportArticle(doc); err != nil {
 		s.Close()
 		return nil, err
 	}
+	startup.Mark("import")
 	return s, nil
+}
+
+// startTrace switches on the start-up clock when --trace or --cpuprofile
+// asks for it: the trace is printed and the profile closed once the first
+// frame is drawn (see app/startup).
+func startTrace(e *env, g *guiFlags) int {
+	if *g.trace {
+		startup.AtFinish(func() { startup.Report(e.stderr) })
+	}
+	if path := *g.cpuprofile; path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "glossa: cannot write the CPU profile: %v\n", err)
+			return 1
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			fmt.Fprintf(e.stderr, "glossa: cannot start the CPU profile: %v\n", err)
+			return 1
+		}
+		startup.AtFinish(func() {
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				fmt.Fprintf(e.stderr, "glossa: CPU profile %s: %v\n", path, err)
+				return
+			}
+			fmt.Fprintf(e.stderr, "glossa: CPU profile of the start-up written to %s (go tool pprof %s)\n", path, path)
+		})
+	}
+	return 0
 }
 
 // noDisplay explains, on X11 and Wayland systems, why no window can open:

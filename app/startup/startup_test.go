@@ -1,0 +1,64 @@
+package startup
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestMarksAreSilentUntilSomeoneListens(t *testing.T) {
+	reset()
+	Mark("parse")
+	Span("cite library")()
+	Finish()
+	var b strings.Builder
+	Report(&b)
+	if strings.Contains(b.String(), "parse") || strings.Contains(b.String(), "cite") {
+		t.Errorf("marks made with nobody listening were kept:\n%s", b.String())
+	}
+}
+
+func TestReportListsPhasesInOrderOnceAndFinishesOnce(t *testing.T) {
+	reset()
+	t.Cleanup(reset)
+	var finishes int
+	AtFinish(func() { finishes++ })
+	if !Enabled() {
+		t.Fatal("AtFinish did not switch the clock on")
+	}
+	end := Span("cite library")
+	Mark("parse")
+	Mark("store open")
+	Mark("first layout")
+	Mark("first layout") // a layout runs again: only the first counts
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { end(); wg.Done() }()
+	wg.Wait()
+	Mark("first frame")
+	Finish()
+	Finish()
+	Mark("too late")
+	if Enabled() {
+		t.Error("the clock still runs after the first frame")
+	}
+	if finishes != 1 {
+		t.Errorf("AtFinish ran %d times, want once", finishes)
+	}
+	var b strings.Builder
+	Report(&b)
+	out := b.String()
+	var names []string
+	for _, line := range strings.Split(out, "\n")[1:] {
+		if f := strings.Fields(line); len(f) > 0 {
+			names = append(names, f[0])
+		}
+	}
+	want := []string{"parse", "store", "first", "cite", "first", "total"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("phases %q, want %q in:\n%s", names, want, out)
+	}
+	if !strings.Contains(out, "in the background") {
+		t.Errorf("the span is not reported as background work:\n%s", out)
+	}
+}
