@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/app/srs"
 	"github.com/glossa-app/glossa/assets"
@@ -68,7 +69,7 @@ type cardsScreen struct {
 	limit      *widget.Select
 	status     *widget.Label
 	front      *widget.Label
-	answer     *widget.RichText
+	answer     *flowView // the one text engine: RichText broke a cloze answer one letter a line
 	source     *widget.Label
 	answerBox  *fyne.Container
 	showButton *widget.Button
@@ -343,8 +344,9 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	s.front.Wrapping = fyne.TextWrapWord
 	s.front.TextStyle.Bold = true
 	s.front.SizeName = theme.SizeNameSubHeadingText
-	s.answer = widget.NewRichText()
-	s.answer.Wrapping = fyne.TextWrapWord
+	s.answer = newFlowView(nil, theme.Size(theme.SizeNameSubHeadingText))
+	s.answer.margin = theme.InnerPadding()
+	s.answer.onLaidOut = func() { s.reviewBox.Refresh() }
 	s.source = widget.NewLabel("")
 	s.source.Wrapping = fyne.TextWrapWord
 	s.source.TextStyle.Italic = true
@@ -413,8 +415,7 @@ func (s *cardsScreen) showCurrent() {
 	s.emptyLabel.Hide()
 	s.cardBox.Show()
 	s.front.SetText(c.Question())
-	s.answer.Segments = answerSegments(c)
-	s.answer.Refresh()
+	s.answer.setBlocks(segmentBlocks(answerSegments(c)))
 	s.source.SetText(s.sourceText(c))
 	s.inArticle.Show()
 	if c.ParagraphID == "" {
@@ -483,6 +484,50 @@ func answerSegments(c *studyCard) []widget.RichTextSegment {
 		segs = append(segs, &widget.TextSegment{Style: extra, Text: c.Back})
 	}
 	return segs
+}
+
+// onZoom lays the card's answer out at the window's new text size.
+func (s *cardsScreen) onZoom() {
+	s.answer.setSize(theme.Size(theme.SizeNameSubHeadingText))
+	s.reviewBox.Refresh()
+}
+
+// segmentBlocks lays rich text segments out as flow blocks: inline
+// segments run on in one block, a segment that is not inline ends it;
+// bold words in the primary colour are drawn as the flow marks a hit.
+func segmentBlocks(segs []widget.RichTextSegment) []block {
+	var out []block
+	var cur []piece
+	sub := theme.Size(theme.SizeNameSubHeadingText)
+	scale := float32(1)
+	for _, sg := range segs {
+		ts, ok := sg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		p := piece{text: ts.Text}
+		if ts.Style.TextStyle.Bold {
+			p.style |= article.Bold
+		}
+		if ts.Style.TextStyle.Italic {
+			p.style |= article.Italic
+		}
+		if ts.Style.ColorName == theme.ColorNamePrimary {
+			p.tone = toneHit
+		}
+		cur = append(cur, p)
+		if ts.Style.SizeName != "" {
+			scale = theme.Size(ts.Style.SizeName) / sub
+		}
+		if !ts.Style.Inline {
+			out = append(out, block{kind: blockPara, pieces: cur, scale: scale, gap: 0.4, para: -1, section: -1})
+			cur, scale = nil, 1
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, block{kind: blockPara, pieces: cur, scale: scale, gap: 0.4, para: -1, section: -1})
+	}
+	return out
 }
 
 // emptyMessage says why there is nothing to review and when there will be.
@@ -647,8 +692,7 @@ func (s *cardsScreen) onShowInArticleTapped() {
 
 // showInArticle opens the reader at the card's passage.
 func (s *cardsScreen) showInArticle(c *studyCard) {
-	s.u.Show("Reader")
-	if c.ParagraphID == "" || !s.u.reader.GoToParagraph(c.ParagraphID) {
+	if c.ParagraphID == "" || !s.u.openParagraph(c.ParagraphID) {
 		dialog.ShowInformation("Passage not found",
 			"The passage this card was made from is no longer in the article, so Glossa cannot show it. The card itself is kept.", s.u.win)
 	}

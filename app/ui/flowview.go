@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
 
 // flowView draws a flow of blocks. Inside a scroll container it creates
@@ -66,7 +69,7 @@ func (f *flowView) inScroll() *container.Scroll {
 func (f *flowView) columnWidth(width float32) float32 {
 	w := width - 2*f.margin
 	if f.measure > 0 {
-		avg := f.ms.at(f.size).width(measureSample, 0) / float32(len(measureSample))
+		avg := f.ms.At(f.size).Width(measureSample, 0) / float32(len(measureSample))
 		if m := avg * f.measure; m < w {
 			w = m
 		}
@@ -155,7 +158,23 @@ func (f *flowView) Resize(s fyne.Size) {
 		if f.onLaidOut != nil {
 			f.onLaidOut()
 		}
+	} else if changed && f.fixedW == 0 && s.Height != f.lay.total && f.onLaidOut != nil {
+		// a flow that wraps to its container's width (a card) knows its
+		// height only now: the container lays itself out again
+		f.onLaidOut()
 	}
+}
+
+// String is the flow's text, block after block, as RichText.String
+// gives it.
+func (f *flowView) String() string {
+	var b strings.Builder
+	for _, bl := range f.blocks {
+		for _, p := range bl.pieces {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
 }
 
 // anchor is the block at the top of the viewport and how far into it.
@@ -439,10 +458,10 @@ func (r *flowRenderer) place() {
 					if p.sup {
 						size *= supScale
 					}
-					m := f.ms.at(size)
-					ty := y + (l.h-m.lh)/2
+					m := f.ms.At(size)
+					ty := y + (l.h-m.Height())/2
 					if p.sup {
-						ty = y + (l.h-f.ms.at(l.size).lh)/2 - m.lh*0.12
+						ty = y + (l.h-f.ms.At(l.size).Height())/2 - m.Height()*0.12
 					}
 					c := fg
 					switch {
@@ -453,11 +472,11 @@ func (r *flowRenderer) place() {
 					case p.kind == runMarker || p.kind == runLink || p.tone == toneLink:
 						c = link
 					}
-					st := textStyle(p.style)
+					st := flowtext.TextStyle(p.style)
 					r.need = append(r.need, placed{
 						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
 						size: size, st: st, c: c,
-						pos: snap(fyne.NewPos(f.colX+ru.x, ty)), sz: fyne.NewSize(ru.w+2, m.lh),
+						pos: snap(fyne.NewPos(f.colX+ru.x, ty)), sz: fyne.NewSize(ru.w+2, m.Height()),
 					})
 				}
 			}

@@ -78,8 +78,7 @@ func (p *picturesWindow) openParagraph(pi int) {
 	if pi < 0 || pi >= len(u.doc.Paragraphs) {
 		return
 	}
-	u.Show("Reader")
-	u.reader.GoToParagraph(u.doc.Paragraphs[pi].ID)
+	u.openParagraph(u.doc.Paragraphs[pi].ID)
 	u.win.RequestFocus()
 }
 
@@ -96,11 +95,5 @@ func (t largeType) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 func (t largeType) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
 func (t largeType) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 func (t largeType) Size(n fyne.ThemeSizeName) float32 {
-	s := t.base().Size(n)
-	switch n {
-	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
-		theme.SizeNameInlineIcon, theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
-		return s * t.scale
-	}
-	return s
+	return scaledSize(t.base().Size(n), n, t.scale)
 }

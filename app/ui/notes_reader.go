@@ -343,7 +343,7 @@ func (r *Reader) cardFromSelection() {
 	}
 	pi := r.view.blocks[t.block].para
 	r.hideActionBar()
-	r.u.cards.newCardFromPassage(r.doc.Paragraphs[pi].ID, quote)
+	r.nav.cardFromPassage(r.doc.Paragraphs[pi].ID, quote)
 }
 
 func (r *Reader) copySelection() {
@@ -417,12 +417,14 @@ func (r *Reader) noteOnFootnote(n int) {
 }
 
 // goToNote shows the passage (or footnote) of note n in the reader, with
-// the note open beside it.
-func (r *Reader) goToNote(n store.Note) {
-	r.u.Show("Reader")
+// the note open beside it; Back returns to where the student was.
+func (r *Reader) goToNote(n store.Note) { r.nav.openNote(n) }
+
+// showNote shows the passage (or footnote) of note n with the note open
+// beside it.
+func (r *Reader) showNote(n store.Note) {
 	switch n.TargetKind {
 	case store.TargetFootnote:
-		r.pushBack()
 		r.goToFootnote(n.FootnoteNumber())
 	case store.TargetPassage:
 		pi, start, _, ok := r.placeNote(n)
@@ -430,7 +432,6 @@ func (r *Reader) goToNote(n store.Note) {
 			return
 		}
 		bi := r.idx.paraBlock[pi]
-		r.pushBack()
 		r.view.highlight = -1
 		r.view.sel.caret, r.view.sel.caretOff, r.view.sel.anchor = bi, start, start
 		r.view.scrollToBlock(bi)

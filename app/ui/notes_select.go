@@ -118,7 +118,7 @@ func (f *flowView) offsetOnLine(bi, li int, x float32) int {
 		m := f.runMeasurer(l, p)
 		at := ru.x
 		for i, r := range p.text[ru.start:ru.end] {
-			a := m.advance(r, p.style)
+			a := m.Advance(r, p.style)
 			if x < at+a/2 {
 				return p.src + ru.start + i
 			}
@@ -143,7 +143,7 @@ func (f *flowView) runMeasurer(l line, p *piece) *measurer {
 	if p.sup {
 		size *= supScale
 	}
-	return f.ms.at(size)
+	return f.ms.At(size)
 }
 
 // rangeRects are the rectangles, one per line, that cover t (view
@@ -171,8 +171,8 @@ func (f *flowView) rangeRects(t textRange, fn func(x0, x1, y, h float32, first b
 				continue
 			}
 			m := f.runMeasurer(l, p)
-			xa := ru.x + m.width(p.text[ru.start:a-p.src], p.style)
-			xz := xa + m.width(p.text[a-p.src:z-p.src], p.style)
+			xa := ru.x + m.Width(p.text[ru.start:a-p.src], p.style)
+			xz := xa + m.Width(p.text[a-p.src:z-p.src], p.style)
 			x0, x1 = extend(x0, x1, xa, xz)
 		}
 		if x1 > x0 {
@@ -210,7 +210,7 @@ func (f *flowView) caretRect(bi, off int) (fyne.Position, float32, bool) {
 				continue
 			}
 			m := f.runMeasurer(l, p)
-			x := ru.x + m.width(p.text[ru.start:off-p.src], p.style)
+			x := ru.x + m.Width(p.text[ru.start:off-p.src], p.style)
 			return fyne.NewPos(f.colX+x, lb.y+lb.gap+l.y), l.h, true
 		}
 	}

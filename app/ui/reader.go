@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,26 +15,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
 
 // baseTextSize is the reading text size at 100 %: a little larger than
 // Fyne's 14 for long reading and projectors.
 const baseTextSize = 16
 
-// zoomLevels are the steps of Ctrl +/-.
-var zoomLevels = []float32{0.75, 0.85, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.5, 3}
-
-// anchorPos is a reading position that survives relayout: a block and
-// how far into it.
-type anchorPos struct {
-	block int
-	frac  float32
-}
+// panelTextSize is the text size of the footnote panel and the search
+// results at 100 %.
+const panelTextSize = 14
 
 // Reader is the reading screen: title block, contents, the text with its
 // footnote markers, the footnote panel and search.
 type Reader struct {
 	u   *UI
+	nav navigation
 	doc *article.Document
 
 	blocks []block
@@ -83,8 +78,12 @@ type Reader struct {
 	themeSelect  *widget.Select
 	notesButton  *widget.Button
 
-	zoom      float32
-	backStack []anchorPos
+	zoom          float32
+	hist          *history
+	forwardButton *widget.Button
+	// popJumped: the popover was opened by a jump (a source's footnote),
+	// so Back walks the history instead of only closing it
+	popJumped bool
 
 	ready     bool   // the saved or linked position has been applied
 	pending   func() // what to do once the text has a width
@@ -95,11 +94,8 @@ type Reader struct {
 type noteAt struct{ para, n int }
 
 func newReader(u *UI) *Reader {
-	r := &Reader{u: u, doc: u.doc, section: -1, savedPara: -1, zoom: 1}
+	r := &Reader{u: u, nav: u, hist: u.hist, doc: u.doc, section: -1, savedPara: -1, zoom: u.zoom}
 	r.blocks, r.idx = articleBlocks(u.doc)
-	if z := float32(u.settingFloat(keyZoom, 1)); z >= zoomLevels[0] && z <= zoomLevels[len(zoomLevels)-1] {
-		r.zoom = z
-	}
 
 	r.view = newFlowView(r.blocks, baseTextSize*r.zoom)
 	r.view.measure = 72
@@ -140,6 +136,8 @@ func (r *Reader) buildToolbar() fyne.CanvasObject {
 	toggleContents := icon(theme.MenuIcon(), "Contents", r.toggleContents)
 	r.backButton = icon(theme.NavigateBackIcon(), "Back", r.back)
 	r.backButton.Disable()
+	r.forwardButton = icon(theme.NavigateNextIcon(), "Forward", r.forward)
+	r.forwardButton.Disable()
 	r.sectionLabel = widget.NewLabel("")
 	r.sectionLabel.Truncation = fyne.TextTruncateEllipsis
 	r.sectionLabel.TextStyle.Bold = true
@@ -158,13 +156,30 @@ func (r *Reader) buildToolbar() fyne.CanvasObject {
 	r.notesButton = widget.NewButtonWithIcon("Footnotes", theme.ListIcon(), r.toggleFootnotes)
 	r.notesButton.Importance = widget.LowImportance
 	right := container.NewHBox(find, zoomOut, r.zoomLabel, zoomIn, r.themeSelect, r.notesButton)
-	left := container.NewHBox(toggleContents, r.backButton)
+	left := container.NewHBox(toggleContents, r.backButton, r.forwardButton)
 	return container.NewVBox(container.NewBorder(nil, nil, left, right, r.sectionLabel), widget.NewSeparator())
 }
 
+// measureContents sets the contents' row heights. Whole titles, wrapped:
+// they are what a student scans the contents for, and an ellipsis hid most
+// of them. The rows are few, so their heights are measured for the panel's
+// fixed width with the one line breaker, again at each zoom step; laying
+// out labels to learn their height cost 25 MB and 50 ms at start.
+func (r *Reader) measureContents() {
+	one, two := widget.NewLabel("M").MinSize().Height, widget.NewLabel("M\nM").MinSize().Height
+	m := sharedMeasurers.At(theme.TextSize())
+	for i, s := range r.doc.Sections {
+		avail := contentsWidth - contentsIndent(s) - 2*theme.Padding() - 2*theme.InnerPadding()
+		n := flowtext.Lines(m, contentsTitle(s), avail)
+		r.contents.SetItemHeight(i, one+float32(n-1)*(two-one))
+	}
+}
+
+func contentsTitle(s article.Section) string { return strings.TrimSpace(s.Number + " " + s.Title) }
+
 func (r *Reader) buildContents() {
 	secs := r.doc.Sections
-	text := func(s article.Section) string { return strings.TrimSpace(s.Number + " " + s.Title) }
+	text := contentsTitle
 	r.contents = widget.NewList(
 		func() int { return len(secs) },
 		func() fyne.CanvasObject {
@@ -179,16 +194,7 @@ func (r *Reader) buildContents() {
 			indent.SetMinSize(fyne.NewSize(contentsIndent(secs[i]), 0))
 			l.SetText(text(secs[i]))
 		})
-	// Whole titles, wrapped: they are what a student scans the contents
-	// for, and an ellipsis hid most of them. The rows are few, so their
-	// heights are measured once for the panel's fixed width.
-	one, two := widget.NewLabel("M").MinSize().Height, widget.NewLabel("M\nM").MinSize().Height
-	m := sharedMeasurers.at(theme.TextSize())
-	for i, s := range secs {
-		avail := contentsWidth - contentsIndent(s) - 2*theme.Padding() - 2*theme.InnerPadding()
-		n := wrappedLines(m, text(s), avail)
-		r.contents.SetItemHeight(i, one+float32(n-1)*(two-one))
-	}
+	r.measureContents()
 	r.contents.OnSelected = func(i widget.ListItemID) {
 		if r.syncContents {
 			return
@@ -199,28 +205,6 @@ func (r *Reader) buildContents() {
 	}
 	title := widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.contentsBox = container.New(&fixedWidth{w: contentsWidth}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
-}
-
-// wrappedLines is how many lines text takes at width, broken at spaces
-// as a wrapping label breaks it. Laying out labels to learn their height
-// cost 25 MB and 50 ms at start; cached advances cost nothing. A little
-// slack covers kerning, which the advances do not see.
-func wrappedLines(m *measurer, text string, width float32) int {
-	space := m.advance(' ', 0)
-	lines, x := 1, float32(0)
-	for _, w := range strings.Fields(text) {
-		ww := m.width(w, 0)
-		switch {
-		case x == 0:
-			x = ww
-		case x+space+ww > width*0.97:
-			lines++
-			x = ww
-		default:
-			x += space + ww
-		}
-	}
-	return lines
 }
 
 // contentsWidth is the width of the contents panel.
@@ -236,7 +220,7 @@ func contentsIndent(s article.Section) float32 {
 func (r *Reader) buildNotes() {
 	var bs []block
 	bs, r.noteBlock = footnoteBlocks(r.doc, nil) // linked when shown (linkNotes)
-	r.notes = newFlowView(bs, 14)
+	r.notes = newFlowView(bs, panelTextSize*r.zoom)
 	r.notes.margin = 10
 	r.notes.onTap = r.onNotesTapped
 	scroll := r.notes.inScroll()
@@ -387,31 +371,44 @@ func (r *Reader) followNotes() {
 	}
 }
 
-// pushBack remembers where the reader is before a jump.
-func (r *Reader) pushBack() {
-	bi, frac := r.view.anchor()
-	r.backStack = append(r.backStack, anchorPos{bi, frac})
-	r.backButton.Enable()
+// pushBack records where the student is before a jump within the reader.
+func (r *Reader) pushBack() { r.hist.record() }
+
+// back returns to where the student was before the last jump; a footnote
+// opened by a tap is closed first, as it was never a jump.
+func (r *Reader) back() {
+	if !r.popJumped && r.closePopover() {
+		return
+	}
+	r.hist.goBack()
 }
 
-// back returns to where the reader was before the last jump; with a
-// footnote open it closes the footnote first.
-func (r *Reader) back() {
-	if r.closePopover() {
-		return
+func (r *Reader) forward() { r.hist.goForward() }
+
+// here is the reading place: the block at the top, the marked block and
+// the footnote open at its marker.
+func (r *Reader) here() place {
+	bi, frac := r.view.anchor()
+	p := place{block: bi, frac: frac, mark: r.view.highlight}
+	if r.pop != nil && r.pop.Visible() && r.popMarker > 0 {
+		p.footnote = r.popMarker
 	}
-	n := len(r.backStack)
-	if n == 0 {
-		return
-	}
-	a := r.backStack[n-1]
-	r.backStack = r.backStack[:n-1]
-	if n == 1 {
-		r.backButton.Disable()
-	}
-	r.view.highlight = -1
-	r.view.restore(a.block, a.frac)
+	return p
+}
+
+// restore goes back to a reading place exactly: the same block at the
+// same offset, and the footnote open at its marker if one was.
+func (r *Reader) restore(p place) {
+	r.closePopover()
+	r.view.highlight = p.mark
+	r.view.restore(p.block, p.frac)
 	r.view.Refresh()
+	if p.footnote > 0 {
+		if pos, ok := r.markerPos(p.footnote); ok {
+			r.showFootnote(p.footnote, pos)
+			r.popJumped = true
+		}
+	}
 }
 
 func (r *Reader) goToSection(i int, push bool) {
@@ -427,15 +424,17 @@ func (r *Reader) goToSection(i int, push bool) {
 }
 
 // GoToParagraph scrolls to the paragraph with this ID and marks it, as a
-// search hit is shown, so that Back returns to where the reader was. It
+// search hit is shown, so that Back returns to where the student was. It
 // reports false when the article has no such paragraph.
-func (r *Reader) GoToParagraph(id string) bool {
+func (r *Reader) GoToParagraph(id string) bool { return r.nav.openParagraph(id) }
+
+// showParagraph scrolls to the paragraph with this ID and marks it.
+func (r *Reader) showParagraph(id string) bool {
 	pi, ok := r.search.paraByID[id]
 	if !ok {
 		return false
 	}
 	r.closePopover()
-	r.pushBack()
 	bi := r.idx.paraBlock[pi]
 	r.view.scrollToBlock(bi)
 	r.view.highlight = bi
@@ -512,6 +511,7 @@ func (r *Reader) showFootnote(n int, at fyne.Position) {
 		r.buildPopover()
 	}
 	r.popHistory = r.popHistory[:0]
+	r.popJumped = false
 	r.setPopNote(fn)
 	r.popAnchor, r.popMarker = at, 0
 	if pos, ok := r.markerPos(n); ok && pos == at {
@@ -711,21 +711,19 @@ func (r *Reader) updateSide() {
 	}
 }
 
-func (r *Reader) setZoom(z float32) {
-	if z < zoomLevels[0] {
-		z = zoomLevels[0]
-	}
-	if z > zoomLevels[len(zoomLevels)-1] {
-		z = zoomLevels[len(zoomLevels)-1]
-	}
+// onZoom follows the window's zoom: the reading text, the footnote
+// panel, the search results and the contents' measured rows.
+func (r *Reader) onZoom(z float32) {
 	r.zoom = z
 	r.closePopover() // it points at where the marker was
 	r.view.setSize(baseTextSize * z)
+	r.notes.setSize(panelTextSize * z)
+	r.search.results.setSize(panelTextSize * z)
+	r.measureContents()
 	r.updateZoomLabel()
-	r.u.setSetting(keyZoom, strconv.FormatFloat(float64(z), 'g', 4, 32))
 }
 
-// Zoom is the reading text scale (1 is 100 %).
+// Zoom is the window's scale (1 is 100 %).
 func (r *Reader) Zoom() float32 { return r.zoom }
 
 func (r *Reader) updateZoomLabel() {
@@ -734,25 +732,9 @@ func (r *Reader) updateZoomLabel() {
 	}
 }
 
-func (r *Reader) zoomIn() {
-	for _, z := range zoomLevels {
-		if z > r.zoom+0.001 {
-			r.setZoom(z)
-			return
-		}
-	}
-}
-
-func (r *Reader) zoomOut() {
-	for i := len(zoomLevels) - 1; i >= 0; i-- {
-		if zoomLevels[i] < r.zoom-0.001 {
-			r.setZoom(zoomLevels[i])
-			return
-		}
-	}
-}
-
-func (r *Reader) zoomReset() { r.setZoom(1) }
+func (r *Reader) zoomIn()    { r.u.zoomIn() }
+func (r *Reader) zoomOut()   { r.u.zoomOut() }
+func (r *Reader) zoomReset() { r.u.setZoom(1) }
 
 func (r *Reader) onThemeChanged() {
 	if r.themeSelect != nil {

@@ -53,7 +53,7 @@ func newSearchPanel(r *Reader) *searchPanel {
 	s.entry.onMove = s.move
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.results = newFlowView(nil, 14)
+	s.results = newFlowView(nil, panelTextSize*r.zoom)
 	s.results.margin = 8
 	s.results.onTap = func(bi int, p *piece, at fyne.Position) { s.choose(s.blockHit(bi)) }
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), s.close)

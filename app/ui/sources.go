@@ -127,7 +127,16 @@ func (s *sourcesScreen) library() *cite.Library {
 }
 
 func (s *sourcesScreen) screen() screen {
-	return screen{name: "Sources", icon: theme.StorageIcon(), content: s.content, keys: s, shown: s.onShown}
+	return screen{name: "Sources", icon: theme.StorageIcon(), content: s.content, keys: s, shown: s.onShown, places: s}
+}
+
+// here is the source shown, for the history.
+func (s *sourcesScreen) here() place { return place{id: s.selected, mark: -1} }
+
+func (s *sourcesScreen) restore(p place) {
+	if p.id != "" {
+		s.Select(p.id)
+	}
 }
 
 // commands are the Sources screen's menu items and shortcuts.
@@ -648,8 +657,7 @@ func contains(list []string, s string) bool {
 
 // onCitationTapped opens footnote n where it is in the text.
 func (s *sourcesScreen) onCitationTapped(n int) {
-	s.u.Show("Reader")
-	s.u.reader.goToFootnote(n)
+	s.u.openFootnote(n)
 }
 
 func (s *sourcesScreen) onCopyTapped() {
@@ -897,9 +905,7 @@ func (s *sourcesScreen) onResolvedTapped(i int) {
 	if i < 0 || i >= len(s.popTargets) || s.popTargets[i] == "" {
 		return
 	}
-	s.u.reader.closePopover()
-	s.u.Show("Sources")
-	s.Select(s.popTargets[i])
+	s.u.openSource(s.popTargets[i])
 }
 
 // popoverButton is the popover's "Sources" button: it opens the first
@@ -913,9 +919,7 @@ func (s *sourcesScreen) popoverButton() *widget.Button {
 			}
 		}
 		if cs := s.library().CitationsIn(s.popNote); len(cs) > 0 && cs[0].Source != "" {
-			s.u.reader.closePopover()
-			s.u.Show("Sources")
-			s.Select(cs[0].Source)
+			s.u.openSource(cs[0].Source)
 		}
 	})
 	return s.popButton
@@ -1070,8 +1074,8 @@ func fitLine(segs []widget.RichTextSegment, width float32) []widget.RichTextSegm
 		if t.Style.TextStyle.Italic {
 			st |= article.Italic
 		}
-		p := seg{t, sharedMeasurers.at(size), st}
-		total += p.m.width(t.Text, st)
+		p := seg{t, sharedMeasurers.At(size), st}
+		total += p.m.Width(t.Text, st)
 		parts = append(parts, p)
 	}
 	if total <= width {
@@ -1080,14 +1084,14 @@ func fitLine(segs []widget.RichTextSegment, width float32) []widget.RichTextSegm
 	var out []widget.RichTextSegment
 	var x float32
 	for _, p := range parts {
-		ell := p.m.advance('…', p.st)
+		ell := p.m.Advance('…', p.st)
 		for off, r := range p.t.Text {
-			if x+p.m.advance(r, p.st)+ell > width {
+			if x+p.m.Advance(r, p.st)+ell > width {
 				cut := *p.t
 				cut.Text = strings.TrimRight(p.t.Text[:off], " ·") + "…"
 				return append(out, &cut)
 			}
-			x += p.m.advance(r, p.st)
+			x += p.m.Advance(r, p.st)
 		}
 		out = append(out, p.t)
 	}

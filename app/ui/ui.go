@@ -48,6 +48,9 @@ type screen struct {
 	keys keyHandler
 	// shown, when set, is called each time the screen is selected.
 	shown func()
+	// places, when set, says where on the screen the student is, for
+	// Back and Forward to return there
+	places placeKeeper
 }
 
 // keyHandler is a screen's keyboard, for keys no entry took.
@@ -63,6 +66,7 @@ type UI struct {
 	doc    *article.Document
 	st     *store.Store // nil when the database could not be opened
 	theme  string       // "system", "light" or "dark"
+	zoom   float32      // the window's scale, 1 for 100 %
 	tabs   *container.AppTabs
 	reader *Reader
 
@@ -72,6 +76,7 @@ type UI struct {
 	lecture *lectureMode
 
 	screens   []screen
+	hist      *history
 	notice    string // shown once the app runs (Options.Notice)
 	shortcuts []command
 }
@@ -83,8 +88,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	if v, ok := u.setting(keyTheme); ok {
 		u.theme = v
 	}
+	u.zoom = u.savedZoom()
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
+	u.hist = &history{here: u.here, goTo: u.goTo}
 	u.reader = newReader(u)
 	u.sources = newSourcesScreen(u)
 	u.cards = newCardsScreen(u)
@@ -92,7 +99,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.lecture = newLectureMode(u)
 
 	u.screens = []screen{
-		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content},
+		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
 		u.sources.screen(),
 		u.cards.screen(),
 		u.notes.screen(),
@@ -103,6 +110,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
+	u.hist.changed = u.onHistoryChanged
 	u.win.SetContent(u.tabs)
 
 	u.registerCommands()
@@ -184,6 +192,8 @@ func (u *UI) onKey(ev *fyne.KeyEvent) {
 	}
 	if u.tabs.SelectedIndex() <= 0 {
 		u.reader.onKey(ev)
+	} else if ev.Name == fyne.KeyBackspace {
+		u.back()
 	}
 }
 
@@ -275,15 +285,16 @@ func (u *UI) registerCommands() {
 	u.shortcuts = []command{
 		{"File", "Quit", fyne.KeyQ, def, u.quit},
 		{"Edit", "Find…", fyne.KeyF, def, r.onSearchOpen},
-		{"View", "Zoom In", fyne.KeyEqual, def, r.zoomIn},
-		{"View", "Zoom Out", fyne.KeyMinus, def, r.zoomOut},
-		{"View", "Actual Size", fyne.Key0, def, r.zoomReset},
+		{"View", "Zoom In", fyne.KeyEqual, def, u.zoomIn},
+		{"View", "Zoom Out", fyne.KeyMinus, def, u.zoomOut},
+		{"View", "Actual Size", fyne.Key0, def, func() { u.setZoom(1) }},
 		{"View", "Footnote Panel", "", 0, u.inReader(r.toggleFootnotes)},
 		{"View", "Contents Panel", "", 0, u.inReader(r.toggleContents)},
 		{"View", "Light Theme", "", 0, func() { u.SetTheme("light") }},
 		{"View", "Dark Theme", "", 0, func() { u.SetTheme("dark") }},
 		{"View", "System Theme", "", 0, func() { u.SetTheme("system") }},
-		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, u.inReader(r.back)},
+		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, u.back},
+		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, u.forward},
 		{"Go", "Next Section", "", 0, u.inReader(r.nextSection)},
 		{"Go", "Previous Section", "", 0, u.inReader(r.prevSection)},
 		{"Go", "Beginning", fyne.KeyHome, def, u.inReader(r.home)},
@@ -331,10 +342,10 @@ func (u *UI) registerCommands() {
 	}
 	// "+" is Shift+= on most keyboards and a key of its own on keypads
 	for _, k := range []fyne.KeyName{fyne.KeyPlus} {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def}, func(fyne.Shortcut) { r.zoomIn() })
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { r.zoomIn() })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def}, func(fyne.Shortcut) { u.zoomIn() })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.zoomIn() })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { r.zoomIn() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.zoomIn() })
 	u.win.SetMainMenu(fyne.NewMainMenu(order...))
 	c.SetOnTypedKey(u.onKey)
 	c.SetOnTypedRune(u.onRune)
