@@ -3,9 +3,9 @@ package ui
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +17,7 @@ import (
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/app/srs"
+	"github.com/glossa-app/glossa/app/study"
 	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 )
@@ -24,25 +25,11 @@ import (
 // keyNewLimit is the setting with the number of new cards a day.
 const keyNewLimit = "cards.new_per_day"
 
-// defaultNewLimit is what Anki and most FSRS front ends start with.
-const defaultNewLimit = 20
-
 // newLimitChoices are the values offered for the daily limit of new cards.
 var newLimitChoices = []string{"0", "5", "10", "15", "20", "30", "50", "100"}
 
-// learnAhead lets a learning card due within this time come back early
-// when nothing else is left, so a session does not stop for a 10-minute
-// step.
-const learnAhead = 20 * time.Minute
-
-// studyCard is a card as the student sees it: the shipped text or their
-// own wording of it, or a card they made from a passage.
-type studyCard struct {
-	deck.Card
-	ParagraphID string
-	UserMade    bool
-	Edited      bool // a shipped card with the student's own wording
-}
+// studyCard is a card as the student sees it (app/study decides which).
+type studyCard = study.Card
 
 // cardsScreen is the Cards screen: the review, the card browser and the
 // statistics, on tabs of their own.
@@ -135,19 +122,55 @@ func (s *cardsScreen) commands() []command {
 // loadDeck reads the shipped deck and ties its cards to the article. A
 // card whose anchor no longer resolves is kept, without its passage.
 func (s *cardsScreen) loadDeck() {
-	parsed, _ := deck.Parse(assets.Deck)
-	resolved, _ := deck.Resolve(parsed, s.u.doc)
+	s.setCards(study.Merge(shippedCards(s.u.doc), nil, deckArticle{s.u.doc}))
+}
+
+// shippedCards is the shipped deck with the paragraph each card resolves
+// to in doc.
+func shippedCards(doc *article.Document) []study.Card {
+	parsed := shippedDeck()
+	resolved, _ := deck.Resolve(parsed, doc)
 	para := map[string]string{}
 	for _, rc := range resolved {
 		para[rc.ID] = rc.ParagraphID
 	}
-	s.cards = s.cards[:0]
-	s.byID = map[string]*studyCard{}
-	for _, c := range parsed {
-		sc := &studyCard{Card: c, ParagraphID: para[c.ID]}
-		s.cards = append(s.cards, sc)
-		s.byID[c.ID] = sc
+	out := make([]study.Card, len(parsed))
+	for i, c := range parsed {
+		out[i] = study.Card{Card: c, ParagraphID: para[c.ID]}
 	}
+	return out
+}
+
+func (s *cardsScreen) setCards(cs []*studyCard) {
+	s.cards = cs
+	s.byID = make(map[string]*studyCard, len(cs))
+	for _, c := range cs {
+		s.byID[c.ID] = c
+	}
+}
+
+var (
+	deckOnce   sync.Once
+	deckParsed []deck.Card
+)
+
+// shippedDeck is the deck that ships in assets, parsed once; a deck that
+// does not parse gives no cards (tests in app/deck keep it parsing).
+func shippedDeck() []deck.Card {
+	deckOnce.Do(func() { deckParsed, _ = deck.Parse(assets.Deck) })
+	return deckParsed
+}
+
+// deckArticle answers app/study's questions about the article.
+type deckArticle struct{ doc *article.Document }
+
+func (a deckArticle) HasParagraph(id string) bool { return id != "" && paragraphIndex(a.doc, id) >= 0 }
+
+func (a deckArticle) Find(c deck.Card) string {
+	if rc, _ := deck.Resolve([]deck.Card{c}, a.doc); len(rc) == 1 {
+		return rc[0].ParagraphID
+	}
+	return ""
 }
 
 // reload reads the student's cards, edits and schedules from the store
@@ -183,34 +206,17 @@ func (s *cardsScreen) reload() {
 // first, so that a reverted edit shows the shipped text) and appends the
 // cards they made.
 func (s *cardsScreen) loadUserCards(st *store.Store) error {
-	s.loadDeck()
 	ucs, err := st.UserCards()
 	if err != nil {
+		s.loadDeck()
 		return err
 	}
-	for _, uc := range ucs {
-		c := deck.Card{ID: uc.CardID, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back, Tags: uc.Tags, Anchor: uc.Quote}
-		if sc, ok := s.byID[uc.CardID]; ok && !uc.UserMade {
-			c.Anchor, c.Line = sc.Anchor, sc.Line
-			sc.Card, sc.Edited = c, true
-			continue
-		}
-		if !uc.UserMade {
-			continue // an edit of a card no longer shipped
-		}
-		pid := uc.ParagraphID
-		if s.paragraph(pid) < 0 && uc.Quote != "" {
-			// The article changed under the card: find its quote again.
-			if rc, _ := deck.Resolve([]deck.Card{c}, s.u.doc); len(rc) == 1 {
-				pid = rc[0].ParagraphID
-			} else {
-				pid = ""
-			}
-		}
-		sc := &studyCard{Card: c, ParagraphID: pid, UserMade: true}
-		s.cards = append(s.cards, sc)
-		s.byID[sc.ID] = sc
+	edits := make([]study.Edit, len(ucs))
+	for i, uc := range ucs {
+		edits[i] = study.Edit{CardID: uc.CardID, UserMade: uc.UserMade, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back,
+			Tags: uc.Tags, ParagraphID: uc.ParagraphID, Quote: uc.Quote}
 	}
+	s.setCards(study.Merge(shippedCards(s.u.doc), edits, deckArticle{s.u.doc}))
 	return nil
 }
 
@@ -238,16 +244,32 @@ func storeState(id string, c srs.Card) store.CardState {
 // isNew reports whether c has never been reviewed (and is not suspended).
 func (s *cardsScreen) isNew(c *studyCard) bool {
 	st, ok := s.states[c.ID]
-	return !ok || (st.State == int(srs.New) && !st.Suspended)
+	return study.IsNew(schedule(st), ok)
 }
 
 func (s *cardsScreen) suspended(c *studyCard) bool { return s.states[c.ID].Suspended }
 
-// startOfDay is local midnight of the day of t: counts and limits are per
-// day as the student lives it.
-func startOfDay(t time.Time) time.Time {
-	y, m, d := t.Local().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+// schedule is app/study's view of a card's stored state.
+func schedule(st store.CardState) study.Schedule {
+	return study.Schedule{State: srs.State(st.State), Due: st.Due, LastReview: st.LastReview, Suspended: st.Suspended}
+}
+
+func (s *cardsScreen) schedules() map[string]study.Schedule {
+	out := make(map[string]study.Schedule, len(s.states))
+	for id, st := range s.states {
+		out[id] = schedule(st)
+	}
+	return out
+}
+
+// studyReviews is app/study's view of stored reviews.
+func studyReviews(rs []store.Review) []study.Review {
+	out := make([]study.Review, len(rs))
+	for i, r := range rs {
+		out[i] = study.Review{CardID: r.CardID, Rating: srs.Rating(r.Rating), At: r.ReviewedAt,
+			PrevState: srs.State(r.Prev.State), PrevLastReview: r.Prev.LastReview}
+	}
+	return out
 }
 
 // newLimit is the daily limit of new cards from the settings.
@@ -257,7 +279,7 @@ func (s *cardsScreen) newLimit() int {
 			return n
 		}
 	}
-	return defaultNewLimit
+	return study.DefaultNewLimit
 }
 
 // newToday counts the cards first seen today.
@@ -265,73 +287,29 @@ func (s *cardsScreen) newToday() int {
 	if s.u.st == nil {
 		return 0
 	}
-	rs, err := s.u.st.Reviews(startOfDay(s.now()))
+	rs, err := s.u.st.Reviews(study.StartOfDay(s.now()))
 	if err != nil {
 		return 0
 	}
-	seen := map[string]bool{}
-	for _, r := range rs {
-		if r.Prev.State == int(srs.New) && r.Prev.LastReview.IsZero() {
-			seen[r.CardID] = true
-		}
-	}
-	return len(seen)
+	return study.NewSeen(studyReviews(rs))
 }
 
-// queue is what is left to review now: cards due (oldest first), then new
-// cards in deck order up to today's limit; learning cards due within
-// learnAhead when nothing else is left.
+// queue is what is left to review now (study.Today decides).
+func (s *cardsScreen) queue() queue {
+	q := study.Today(s.cards, s.schedules(), s.now(), s.newLimit(), s.newToday())
+	return queue{due: q.Due, fresh: q.Fresh, ahead: q.Ahead, newLeft: q.NewLeft, q: q}
+}
+
+// queue keeps the names the screen and its tests use for study.Queue.
 type queue struct {
 	due, fresh, ahead []*studyCard
-	newLeft           int // new cards still allowed today
+	newLeft           int
+	q                 study.Queue
 }
 
-func (s *cardsScreen) queue() queue {
-	now := s.now()
-	var q queue
-	q.newLeft = max(0, s.newLimit()-s.newToday())
-	for _, c := range s.cards {
-		st, ok := s.states[c.ID]
-		switch {
-		case ok && st.Suspended:
-		case s.isNew(c):
-			if len(q.fresh) < q.newLeft {
-				q.fresh = append(q.fresh, c)
-			}
-		case !st.Due.After(now):
-			q.due = append(q.due, c)
-		case st.State != int(srs.Review) && !st.Due.After(now.Add(learnAhead)):
-			q.ahead = append(q.ahead, c)
-		}
-	}
-	byDue := func(cs []*studyCard) {
-		sort.SliceStable(cs, func(i, j int) bool { return s.states[cs[i].ID].Due.Before(s.states[cs[j].ID].Due) })
-	}
-	byDue(q.due)
-	byDue(q.ahead)
-	return q
-}
+func (q queue) next() *studyCard { return q.q.Next() }
 
-func (q queue) next() *studyCard {
-	for _, l := range [][]*studyCard{q.due, q.fresh, q.ahead} {
-		if len(l) > 0 {
-			return l[0]
-		}
-	}
-	return nil
-}
-
-func (s *cardsScreen) isQueued(c *studyCard) bool {
-	q := s.queue()
-	for _, l := range [][]*studyCard{q.due, q.fresh, q.ahead} {
-		for _, x := range l {
-			if x == c {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (s *cardsScreen) isQueued(c *studyCard) bool { return s.queue().q.Has(c) }
 
 func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	s.counts = widget.NewLabel("")
@@ -536,13 +514,7 @@ func (s *cardsScreen) emptyMessage() string {
 		return "Your cards could not be read from the study database (" + s.loadErr + "). Restart Glossa; if it happens again, restore a backup."
 	}
 	now := s.now()
-	var next time.Time
-	for _, c := range s.cards {
-		st, ok := s.states[c.ID]
-		if ok && !st.Suspended && st.State != int(srs.New) && (next.IsZero() || st.Due.Before(next)) {
-			next = st.Due
-		}
-	}
+	next := study.NextDue(s.cards, s.schedules())
 	msg := "Nothing left to review now. Well done."
 	if !next.IsZero() {
 		msg += "\nThe next card is due in " + formatInterval(next.Sub(now)) + "."
@@ -577,8 +549,12 @@ func (s *cardsScreen) sourceText(c *studyCard) string {
 	return "From the article" + where + ": “" + c.Anchor + "”"
 }
 
-func (s *cardsScreen) paragraph(id string) int {
-	for i, p := range s.u.doc.Paragraphs {
+func (s *cardsScreen) paragraph(id string) int { return paragraphIndex(s.u.doc, id) }
+
+// paragraphIndex is the index of the paragraph with this ID in doc, -1
+// when it is gone.
+func paragraphIndex(doc *article.Document, id string) int {
+	for i, p := range doc.Paragraphs {
 		if p.ID == id {
 			return i
 		}

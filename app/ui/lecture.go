@@ -15,7 +15,6 @@ import (
 	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -107,9 +106,8 @@ func (l *lectureMode) commands() []command {
 // principleCards are the deck's key-principle cards that resolve to a
 // paragraph; a deck that does not parse simply adds no cards.
 func principleCards(doc *article.Document) []deck.ResolvedCard {
-	cards, _ := deck.Parse(assets.Deck)
 	var keep []deck.Card
-	for _, c := range cards {
+	for _, c := range shippedDeck() {
 		for _, t := range c.Tags {
 			if t == "principles" {
 				keep = append(keep, c)
@@ -163,15 +161,9 @@ func (u *UI) StartLecture(section string) bool {
 		u.lecture.start(-1)
 		return true
 	}
-	want := strings.TrimSuffix(section, ".")
-	for i, s := range u.doc.Sections {
-		if strings.TrimSuffix(s.Number, ".") == want {
-			u.lecture.start(i)
-			return true
-		}
-	}
-	u.lecture.start(-1)
-	return false
+	i := sectionNumbered(u.doc, section)
+	u.lecture.start(i)
+	return i >= 0
 }
 
 // start opens the lecture window at section sec, or at the reader's

@@ -207,6 +207,18 @@ func (r *Reader) buildContents() {
 	r.contentsBox = container.New(&fixedWidth{w: contentsWidth}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
 }
 
+// sectionNumbered is the index of the section numbered number ("3.3" or
+// "3.3."), -1 when there is none.
+func sectionNumbered(doc *article.Document, number string) int {
+	want := strings.TrimSuffix(number, ".")
+	for i, s := range doc.Sections {
+		if strings.TrimSuffix(s.Number, ".") == want {
+			return i
+		}
+	}
+	return -1
+}
+
 // contentsWidth is the width of the contents panel.
 const contentsWidth = 290
 
@@ -245,12 +257,7 @@ func (r *Reader) open(opts Options) {
 		case opts.Footnote > 0:
 			r.goToFootnote(opts.Footnote)
 		case opts.Section != "":
-			for i, s := range r.doc.Sections {
-				if strings.TrimSuffix(s.Number, ".") == strings.TrimSuffix(opts.Section, ".") {
-					r.goToSection(i, false)
-					break
-				}
-			}
+			r.goToSection(sectionNumbered(r.doc, opts.Section), false)
 		default:
 			if id, ok := r.u.setting(keyPosition); ok {
 				if p, ok := r.search.paraByID[id]; ok {
