@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,12 +65,7 @@ func newNotesScreen(u *UI) *notesScreen {
 		if u.st == nil {
 			return errors.New("the database is not open")
 		}
-		n, err := u.st.Note(id)
-		if err == nil {
-			n.Tags = tags
-			_, err = u.st.UpdateNote(n)
-		}
-		return err
+		return u.st.SetNoteTags(id, tags) // one write: a color set meanwhile stays
 	})
 	s.saver.onSaved = func(id string, err error) {
 		fyne.Do(func() {
@@ -365,13 +361,20 @@ func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
 		s.noStore()
 		return store.Note{}, false
 	}
-	notes, err := s.u.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
-	if err == nil && len(notes) > 0 {
-		return notes[0], true
-	}
 	var n store.Note
-	if err == nil {
-		n, err = s.u.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+	var err error
+	if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {
+		// looked up and made in one transaction: two quick taps make one note
+		n, err = s.u.st.FootnoteNote(fn)
+	} else {
+		var notes []store.Note
+		notes, err = s.u.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
+		if err == nil && len(notes) > 0 {
+			return notes[0], true
+		}
+		if err == nil {
+			n, err = s.u.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+		}
 	}
 	if err != nil {
 		s.showError("The note could not be made", err)

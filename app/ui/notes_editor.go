@@ -421,11 +421,16 @@ func (e *noteEditor) update(f func(n *store.Note)) {
 		e.u.notes.noStore()
 		return
 	}
-	e.u.notes.saver.flush()
-	n, err := st.Note(e.note.ID)
-	if err == nil {
-		f(&n)
-		n, err = st.UpdateNote(n)
+	// the text typed and not yet saved goes in the same transaction as
+	// the change, so neither can be lost between two writes
+	body, typed := e.u.notes.saver.take(e.note.ID)
+	var pending *string
+	if typed {
+		pending = &body
+	}
+	n, err := st.ChangeNote(e.note.ID, pending, f)
+	if err != nil && typed {
+		e.u.notes.saver.changed(e.note.ID, body) // kept, to be written again
 	}
 	if err != nil {
 		e.u.notes.showError("The note could not be saved", err)
