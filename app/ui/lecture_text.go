@@ -34,14 +34,7 @@ type bigText struct {
 	align fyne.TextAlign
 	top   bool // keep a short text at the top instead of in the middle
 
-	// after fit
-	size     float32
-	height   float32 // of the text at size
-	width    float32 // widest line
-	overflow bool    // the text is taller than the viewport even at floor
-	lineH    float32
-	scrollH  float32 // height to scroll: the text's, padded to whole lines
-	lines    int
+	bigFit // what fitting chose
 
 	content *fyne.Container // positioned text and highlight boxes
 	scroll  *container.Scroll
@@ -52,6 +45,17 @@ type bigText struct {
 	spans []bigSpan
 	ms    flowtext.Measurers
 	dirty bool
+}
+
+// bigFit is what fitting a passage to its viewport chose.
+type bigFit struct {
+	size     float32
+	height   float32 // of the text at size
+	width    float32 // widest line
+	overflow bool    // the text is taller than the viewport even at floor
+	lineH    float32
+	scrollH  float32 // height to scroll: the text's, padded to whole lines
+	lines    int
 }
 
 // bigSpan is a stretch of the passage with one look.

@@ -168,3 +168,43 @@ func (u *UI) onHistoryChanged(back, fwd bool) {
 		r.forwardButton.Enable()
 	}
 }
+
+// pushBack records where the student is before a jump within the reader.
+func (r *Reader) pushBack() { r.hist.record() }
+
+// back returns to where the student was before the last jump; a footnote
+// opened by a tap is closed first, as it was never a jump.
+func (r *Reader) back() {
+	if !r.popJumped && r.closePopover() {
+		return
+	}
+	r.hist.goBack()
+}
+
+func (r *Reader) forward() { r.hist.goForward() }
+
+// here is the reading place: the block at the top, the marked block and
+// the footnote open at its marker.
+func (r *Reader) here() place {
+	bi, frac := r.view.anchor()
+	p := place{block: bi, frac: frac, mark: r.view.highlight}
+	if r.pop != nil && r.pop.Visible() && r.popMarker > 0 {
+		p.footnote = r.popMarker
+	}
+	return p
+}
+
+// restore goes back to a reading place exactly: the same block at the
+// same offset, and the footnote open at its marker if one was.
+func (r *Reader) restore(p place) {
+	r.closePopover()
+	r.view.highlight = p.mark
+	r.view.restore(p.block, p.frac)
+	r.view.Refresh()
+	if p.footnote > 0 {
+		if pos, ok := r.markerPos(p.footnote); ok {
+			r.showFootnote(p.footnote, pos)
+			r.popJumped = true
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package ui
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // zoomLevels are the steps of Ctrl +/-.
 var zoomLevels = []float32{0.75, 0.85, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.5, 3}
@@ -42,3 +45,30 @@ func (u *UI) zoomOut() {
 		}
 	}
 }
+
+// onZoom follows the window's zoom: the reading text, the footnote
+// panel, the search results and the contents' measured rows.
+func (r *Reader) onZoom(z float32) {
+	r.zoom = z
+	r.closePopover() // it points at where the marker was
+	r.view.setSize(baseTextSize * z)
+	r.notes.setSize(panelTextSize * z)
+	r.search.results.setSize(panelTextSize * z)
+	r.measureContents()
+	r.updateZoomLabel()
+}
+
+// Zoom is the window's scale (1 is 100 %).
+func (r *Reader) Zoom() float32 { return r.zoom }
+
+func (r *Reader) updateZoomLabel() {
+	if r.zoomLabel != nil {
+		r.zoomLabel.SetText(fmt.Sprintf("%d%%", int(r.zoom*100+0.5)))
+	}
+}
+
+func (r *Reader) zoomIn() { r.u.zoomIn() }
+
+func (r *Reader) zoomOut() { r.u.zoomOut() }
+
+func (r *Reader) zoomReset() { r.u.setZoom(1) }

@@ -15,6 +15,15 @@ import (
 	"github.com/glossa-app/glossa/store"
 )
 
+// readerNotes is the selection's action bar and the note open beside
+// the text.
+type readerNotes struct {
+	noteEd  *noteEditor // the note open beside the text
+	noteBox fyne.CanvasObject
+	bar     *widget.PopUp // what to do with the selection
+	shift   bool          // Shift is held: arrows select
+}
+
 // The reader's half of the notes: selecting a passage, the action bar
 // that highlights it or makes a note of it, the highlights drawn in the
 // text, and the note editor in the right column.
