@@ -97,24 +97,6 @@ func newCardBrowser(s *cardsScreen) *cardBrowser {
 	return b
 }
 
-// minWidth gives its child at least w of width.
-type minWidth struct{ w float32 }
-
-func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := fyne.NewSize(l.w, 0)
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}
-
-func (l *minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.Position{})
-		o.Resize(s)
-	}
-}
-
 func (b *cardBrowser) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(b.shown) {
 		return

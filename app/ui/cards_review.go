@@ -395,23 +395,3 @@ func (s *cardsScreen) showError(what string, err error) {
 	dialog.ShowInformation(what,
 		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.u.win)
 }
-
-// readingColumn centres its children in a column at most max wide, so a
-// card stays readable on a wide window.
-type readingColumn struct{ max float32 }
-
-func (l *readingColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}
-
-func (l *readingColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := fyne.Min(size.Width, l.max)
-	for _, o := range objs {
-		o.Move(fyne.NewPos((size.Width-w)/2, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}

@@ -186,23 +186,3 @@ func (l *readerColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		side.Resize(fyne.NewSize(sideW, size.Height))
 	}
 }
-
-// fixedWidth gives its single child a fixed width.
-type fixedWidth struct{ w float32 }
-
-func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		if o.Visible() {
-			h = fyne.Max(h, o.MinSize().Height)
-		}
-	}
-	return fyne.NewSize(l.w, h)
-}
-
-func (l *fixedWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.Position{})
-		o.Resize(s)
-	}
-}

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -195,23 +194,4 @@ func (r *Reader) closePopover() bool {
 	}
 	r.pop.Hide()
 	return true
-}
-
-// maxHeight sizes its child to its minimum height, but at most h.
-type maxHeight struct{ h float32 }
-
-func (l *maxHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		m := o.MinSize()
-		if sc, ok := o.(*container.Scroll); ok {
-			m = sc.Content.MinSize()
-		}
-		s = s.Max(fyne.NewSize(m.Width, fyne.Min(m.Height, l.h)))
-	}
-	return s
-}
-
-func (l *maxHeight) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	layout.NewStackLayout().Layout(objs, s)
 }

@@ -184,31 +184,3 @@ func fitLine(segs []widget.RichTextSegment, width float32) []widget.RichTextSegm
 	}
 	return out
 }
-
-// widthWatch lays out its child like a stack and calls onChange when the
-// width changes.
-type widthWatch struct {
-	w        float32
-	onChange func()
-}
-
-func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.Position{})
-		o.Resize(size)
-	}
-	if size.Width != l.w {
-		l.w = size.Width
-		if l.onChange != nil {
-			l.onChange()
-		}
-	}
-}
