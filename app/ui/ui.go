@@ -25,6 +25,9 @@ type Options struct {
 	Size     fyne.Size // initial window size; zero for the default
 	Notice   string    // shown once the window is open (a restored database)
 	Lecture  bool      // open lecture mode (at Section, if given) once the window is shown: see StartLecture
+	// StoreError is why the study database could not be opened, when New
+	// is given none: the banner of the temporary one says it.
+	StoreError error
 }
 
 // Keys of the settings the window remembers.
@@ -61,14 +64,17 @@ type keyHandler interface {
 
 // UI is the main window and its screens.
 type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	doc    *article.Document
-	st     *store.Store // nil when the database could not be opened
-	theme  string       // "system", "light" or "dark"
-	zoom   float32      // the window's scale, 1 for 100 %
-	tabs   *container.AppTabs
-	reader *Reader
+	app fyne.App
+	win fyne.Window
+	doc *article.Document
+	st  *store.Store // a temporary one when the real one could not be opened
+	// scratch is that temporary database, removed when the window closes
+	scratch *scratchStore
+	banner  fyne.CanvasObject
+	theme   string  // "system", "light" or "dark"
+	zoom    float32 // the window's scale, 1 for 100 %
+	tabs    *container.AppTabs
+	reader  *Reader
 
 	sources *sourcesScreen
 	cards   *cardsScreen
@@ -81,10 +87,21 @@ type UI struct {
 	shortcuts []command
 }
 
-// New builds the main window for doc. st may be nil (nothing is
-// remembered, search finds nothing).
+// New builds the main window for doc. When st is nil (the database could
+// not be opened) the window works on a temporary one, and a banner says
+// that nothing will be kept and why.
 func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u := &UI{app: a, doc: doc, st: st, theme: "system"}
+	if st == nil {
+		// Only when even a temporary file cannot be made does st stay nil;
+		// the screens still check for that rare case.
+		if sc, err := openScratchStore(doc); err == nil {
+			u.scratch, u.st = sc, sc.st
+		} else {
+			fyne.LogError("no study database at all", err)
+		}
+		u.banner = unsavedBanner(opts.StoreError)
+	}
 	if v, ok := u.setting(keyTheme); ok {
 		u.theme = v
 	}
@@ -111,7 +128,11 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
 	u.hist.changed = u.onHistoryChanged
-	u.win.SetContent(u.tabs)
+	if u.banner != nil {
+		u.win.SetContent(container.NewBorder(u.banner, nil, nil, nil, u.tabs))
+	} else {
+		u.win.SetContent(u.tabs)
+	}
 
 	u.registerCommands()
 	size := opts.Size
@@ -218,6 +239,9 @@ func (u *UI) onWindowClosed() {
 	u.reader.savePosition()
 	sz := u.win.Canvas().Size()
 	u.setSetting(keyWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+	if u.scratch != nil {
+		u.scratch.remove()
+	}
 }
 
 // defaultWindowSize fits a 1024x768 projector or an old laptop with room
