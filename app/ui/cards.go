@@ -28,7 +28,8 @@ type studyCard = study.Card
 // cardsScreen is the Cards screen: the review, the card browser and the
 // statistics, on tabs of their own.
 type cardsScreen struct {
-	u       *UI
+	svc     *services
+	nav     navigation
 	content fyne.CanvasObject
 	tabs    *container.AppTabs
 
@@ -53,9 +54,10 @@ type cardsScreen struct {
 	stats  *statsView
 }
 
-func newCardsScreen(u *UI) *cardsScreen {
+func newCardsScreen(svc *services, nav navigation) *cardsScreen {
 	s := &cardsScreen{
-		u:     u,
+		svc:   svc,
+		nav:   nav,
 		sched: srs.NewScheduler().WithFuzz(uint64(time.Now().UnixNano())),
 		now:   time.Now,
 	}
@@ -75,14 +77,14 @@ func newCardsScreen(u *UI) *cardsScreen {
 	// into the CustomShortcut the Edit menu item is registered with, so
 	// that one never fires from the keyboard. An entry with the focus still
 	// gets Ctrl+Z first and undoes its typing, as it should.
-	u.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.onUndoShortcut() })
+	svc.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.onUndoShortcut() })
 	return s
 }
 
 // onTabSelected gives the keyboard back to the review: the focus left in
 // the browser's search field would take Space, 1-4 and Ctrl+Z.
 func (s *cardsScreen) onTabSelected(*container.TabItem) {
-	s.u.win.Canvas().Unfocus()
+	s.svc.win.Canvas().Unfocus()
 	s.onShown()
 }
 
@@ -100,7 +102,7 @@ func (s *cardsScreen) commands() []command {
 // loadDeck reads the shipped deck and ties its cards to the article. A
 // card whose anchor no longer resolves is kept, without its passage.
 func (s *cardsScreen) loadDeck() {
-	s.setCards(study.Merge(shippedCards(s.u.doc), nil, deckArticle{s.u.doc}))
+	s.setCards(study.Merge(shippedCards(s.svc.doc), nil, deckArticle{s.svc.doc}))
 }
 
 // reload reads the student's cards, edits and schedules from the store
@@ -108,7 +110,7 @@ func (s *cardsScreen) loadDeck() {
 func (s *cardsScreen) reload() {
 	s.loadErr = ""
 	s.states = map[string]store.CardState{}
-	if st := s.u.st; st != nil {
+	if st := s.svc.st; st != nil {
 		if err := s.loadUserCards(st); err != nil {
 			s.loadErr = err.Error()
 		}
@@ -146,7 +148,7 @@ func (s *cardsScreen) loadUserCards(st *store.Store) error {
 		edits[i] = study.Edit{CardID: uc.CardID, UserMade: uc.UserMade, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back,
 			Tags: uc.Tags, ParagraphID: uc.ParagraphID, Quote: uc.Quote}
 	}
-	s.setCards(study.Merge(shippedCards(s.u.doc), edits, deckArticle{s.u.doc}))
+	s.setCards(study.Merge(shippedCards(s.svc.doc), edits, deckArticle{s.svc.doc}))
 	return nil
 }
 
@@ -160,7 +162,7 @@ func (s *cardsScreen) onShown() {
 	s.updateCounts()
 }
 
-func (s *cardsScreen) paragraph(id string) int { return paragraphIndex(s.u.doc, id) }
+func (s *cardsScreen) paragraph(id string) int { return paragraphIndex(s.svc.doc, id) }
 
 // onKey and onRune make a whole review work from the keyboard: Space or
 // Return shows the answer, 1-4 rate it, O opens its passage.

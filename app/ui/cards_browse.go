@@ -279,7 +279,7 @@ func (b *cardBrowser) showDetail() {
 	default:
 		b.revert.Hide()
 	}
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		b.edit.Disable()
 		b.suspend.Disable()
 		b.revert.Disable()
@@ -322,7 +322,7 @@ func (b *cardBrowser) onShowInArticleTapped() {
 
 func (b *cardBrowser) onSuspendTapped() {
 	c := b.selected
-	if c == nil || b.s.u.st == nil {
+	if c == nil || b.s.svc.st == nil {
 		return
 	}
 	if err := b.s.setSuspended(c, !b.s.suspended(c)); err != nil {
@@ -332,7 +332,7 @@ func (b *cardBrowser) onSuspendTapped() {
 
 // setSuspended suspends or restores c and shows the change everywhere.
 func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
-	if err := s.u.st.SetCardSuspended(c.ID, on); err != nil {
+	if err := s.svc.st.SetCardSuspended(c.ID, on); err != nil {
 		return err
 	}
 	if on && s.current == c {
@@ -344,7 +344,7 @@ func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
 
 func (b *cardBrowser) onRevertTapped() {
 	c := b.selected
-	if c == nil || b.s.u.st == nil {
+	if c == nil || b.s.svc.st == nil {
 		return
 	}
 	s := b.s
@@ -355,7 +355,7 @@ func (b *cardBrowser) onRevertTapped() {
 				if !ok {
 					return
 				}
-				if err := s.u.st.DeleteUserCard(c.ID, true); err != nil {
+				if err := s.svc.st.DeleteUserCard(c.ID, true); err != nil {
 					s.showError("Could not delete the card", err)
 					return
 				}
@@ -364,10 +364,10 @@ func (b *cardBrowser) onRevertTapped() {
 				}
 				b.selected = nil
 				s.reload()
-			}, s.u.win)
+			}, s.svc.win)
 		return
 	}
-	if err := s.u.st.DeleteUserCard(c.ID, false); err != nil {
+	if err := s.svc.st.DeleteUserCard(c.ID, false); err != nil {
 		s.showError("Could not restore the shipped wording", err)
 		return
 	}

@@ -84,13 +84,13 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 
 func (s *cardsScreen) onLimitChanged(v string) {
 	n, err := strconv.Atoi(v)
-	if err != nil || s.u == nil || s.counts == nil {
+	if err != nil || s.svc == nil || s.counts == nil {
 		return
 	}
 	if n == s.newLimit() {
 		return
 	}
-	s.u.setSetting(keyNewLimit, strconv.Itoa(n))
+	s.svc.setSetting(keyNewLimit, strconv.Itoa(n))
 	if s.current == nil || !s.isQueued(s.current) {
 		s.nextCard()
 	}
@@ -107,7 +107,7 @@ func (s *cardsScreen) showCurrent() {
 	s.revealed = false
 	s.shownAt = s.now()
 	s.updateCounts()
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.current = nil
 		s.showEmpty("Your study database could not be opened, so reviews cannot be saved. " +
 			"Browse the cards on the Browse tab; restart Glossa to review.")
@@ -270,7 +270,7 @@ func (s *cardsScreen) sourceText(c *studyCard) string {
 	}
 	where := ""
 	if p := s.paragraph(c.ParagraphID); p >= 0 {
-		if sec := s.u.doc.Paragraphs[p].Section; sec != "" {
+		if sec := s.svc.doc.Paragraphs[p].Section; sec != "" {
 			where = " (§" + strings.TrimSuffix(sec, ".") + ")"
 		}
 	}
@@ -322,7 +322,7 @@ func (s *cardsScreen) reveal() {
 // whether a rating was saved.
 func (s *cardsScreen) rate(r srs.Rating) bool {
 	c := s.current
-	if c == nil || !s.revealed || s.u.st == nil {
+	if c == nil || !s.revealed || s.svc.st == nil {
 		return false
 	}
 	now := s.now()
@@ -335,7 +335,7 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 	}
 	rv := store.Review{CardID: c.ID, Rating: int(r), ReviewedAt: now, Prev: prev,
 		ElapsedMS: now.Sub(s.shownAt).Milliseconds()}
-	if err := s.u.st.SaveReview(rv, storeState(c.ID, next)); err != nil {
+	if err := s.svc.st.SaveReview(rv, storeState(c.ID, next)); err != nil {
 		s.showError("Your rating was not saved", err)
 		return false
 	}
@@ -347,17 +347,17 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 }
 
 func (s *cardsScreen) onUndoShortcut() {
-	if s.u.current().name == "Cards" {
+	if s.svc.shownScreen() == "Cards" {
 		s.onUndoTapped()
 	}
 }
 
 // onUndoTapped takes back the newest rating and shows that card again.
 func (s *cardsScreen) onUndoTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		return
 	}
-	r, ok, err := s.u.st.UndoLastReview()
+	r, ok, err := s.svc.st.UndoLastReview()
 	if err != nil {
 		s.showError("Could not undo the last rating", err)
 		return
@@ -383,9 +383,9 @@ func (s *cardsScreen) onShowInArticleTapped() {
 
 // showInArticle opens the reader at the card's passage.
 func (s *cardsScreen) showInArticle(c *studyCard) {
-	if c.ParagraphID == "" || !s.u.openParagraph(c.ParagraphID) {
+	if c.ParagraphID == "" || !s.nav.openParagraph(c.ParagraphID) {
 		dialog.ShowInformation("Passage not found",
-			"The passage this card was made from is no longer in the article, so Glossa cannot show it. The card itself is kept.", s.u.win)
+			"The passage this card was made from is no longer in the article, so Glossa cannot show it. The card itself is kept.", s.svc.win)
 	}
 }
 
@@ -393,5 +393,5 @@ func (s *cardsScreen) showInArticle(c *studyCard) {
 func (s *cardsScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
 	dialog.ShowInformation(what,
-		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.u.win)
+		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.svc.win)
 }

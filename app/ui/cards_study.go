@@ -104,7 +104,7 @@ func studyReviews(rs []store.Review) []study.Review {
 
 // newLimit is the daily limit of new cards from the settings.
 func (s *cardsScreen) newLimit() int {
-	if v, ok := s.u.setting(keyNewLimit); ok {
+	if v, ok := s.svc.setting(keyNewLimit); ok {
 		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 			return n
 		}
@@ -114,10 +114,10 @@ func (s *cardsScreen) newLimit() int {
 
 // newToday counts the cards first seen today.
 func (s *cardsScreen) newToday() int {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		return 0
 	}
-	rs, err := s.u.st.Reviews(study.StartOfDay(s.now()))
+	rs, err := s.svc.st.Reviews(study.StartOfDay(s.now()))
 	if err != nil {
 		return 0
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -12,8 +13,76 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/cite"
 	"github.com/glossa-app/glossa/store"
 )
+
+// services are what the screens are built from, made once by New: the
+// document, the store (a temporary one when the real one cannot be
+// opened), the citation library (extracted once, in the background), the
+// window and its settings. Screens get these and a navigation, never the
+// window's *UI or each other.
+type services struct {
+	app fyne.App
+	win fyne.Window
+	doc *article.Document
+	st  *store.Store
+	// shownScreen names the screen shown (a shortcut acts only on its own
+	// screen)
+	shownScreen func() string
+
+	// The library is extracted in the background from the start: it takes
+	// a few hundred ms, and the reader's first footnote should not wait.
+	libReady chan struct{}
+	lib      *cite.Library
+}
+
+func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
+	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{})}
+	go func(fns []article.Footnote) {
+		s.lib = cite.Extract(fns)
+		close(s.libReady)
+	}(doc.Footnotes)
+	return s
+}
+
+// library waits for the extraction started by newServices.
+func (s *services) library() *cite.Library {
+	<-s.libReady
+	return s.lib
+}
+
+func (s *services) setting(key string) (string, bool) {
+	if s.st == nil {
+		return "", false
+	}
+	v, ok, err := s.st.Setting(key)
+	if err != nil || !ok {
+		return "", false
+	}
+	return v, true
+}
+
+func (s *services) setSetting(key, value string) {
+	if s.st == nil {
+		return
+	}
+	if err := s.st.SetSetting(key, value); err != nil {
+		fyne.LogError("saving setting "+key, err)
+	}
+}
+
+func (s *services) settingFloat(key string, def float64) float64 {
+	v, ok := s.setting(key)
+	if !ok {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return def
+	}
+	return f
+}
 
 // scratchStore is a study database in a temporary folder, for a window
 // whose real one could not be opened: every screen still works, and the

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/cite"
 )
 
@@ -72,13 +71,9 @@ type sourceRow struct {
 // fuzzy-searchable, with its full reference and every footnote that cites
 // it; and the links from the reader's footnotes to it.
 type sourcesScreen struct {
-	u       *UI
+	svc     *services
+	nav     navigation
 	content fyne.CanvasObject
-
-	// The library is extracted in the background from the start: it takes
-	// a few hundred ms, and the reader's first footnote should not wait.
-	ready chan struct{}
-	lib   *cite.Library
 
 	loaded bool
 	sourcesFinder
@@ -108,21 +103,14 @@ type sourcesFinder struct {
 	exports []*widget.Button
 }
 
-func newSourcesScreen(u *UI) *sourcesScreen {
-	s := &sourcesScreen{u: u, ready: make(chan struct{}), sortBy: sortRelevance}
-	go func(fns []article.Footnote) {
-		s.lib = cite.Extract(fns)
-		close(s.ready)
-	}(u.doc.Footnotes)
+func newSourcesScreen(svc *services, nav navigation) *sourcesScreen {
+	s := &sourcesScreen{svc: svc, nav: nav, sortBy: sortRelevance}
 	s.build()
 	return s
 }
 
-// library waits for the extraction started by newSourcesScreen.
-func (s *sourcesScreen) library() *cite.Library {
-	<-s.ready
-	return s.lib
-}
+// library is the citation library, waited for if still being extracted.
+func (s *sourcesScreen) library() *cite.Library { return s.svc.library() }
 
 func (s *sourcesScreen) screen() screen {
 	return screen{name: "Sources", icon: theme.StorageIcon(), content: s.content, keys: s, shown: s.onShown, places: s}
@@ -211,8 +199,8 @@ func (s *sourcesScreen) build() {
 // onShown fills the screen the first time it is opened.
 func (s *sourcesScreen) onShown() {
 	s.load()
-	if s.u.win.Canvas().Focused() == nil {
-		s.u.win.Canvas().Focus(s.search)
+	if s.svc.win.Canvas().Focused() == nil {
+		s.svc.win.Canvas().Focus(s.search)
 	}
 }
 
@@ -237,7 +225,7 @@ func (s *sourcesScreen) load() {
 	}
 	s.kindSel.Options = opts
 	kindIdx := 0
-	if v, ok := s.u.setting(keySourcesKind); ok {
+	if v, ok := s.svc.setting(keySourcesKind); ok {
 		for i, k := range s.kinds {
 			if string(k) == v {
 				kindIdx = i
@@ -247,7 +235,7 @@ func (s *sourcesScreen) load() {
 	s.kind = s.kinds[kindIdx]
 	s.selecting = true
 	s.kindSel.SetSelectedIndex(kindIdx)
-	if v, ok := s.u.setting(keySourcesSort); ok {
+	if v, ok := s.svc.setting(keySourcesSort); ok {
 		for _, o := range sortOrders {
 			if o == v {
 				s.sortBy = v
@@ -283,7 +271,7 @@ func (s *sourcesScreen) onSearchEscape() {
 		s.search.SetText("")
 		return
 	}
-	s.u.win.Canvas().Unfocus()
+	s.svc.win.Canvas().Unfocus()
 }
 
 func (s *sourcesScreen) onKindChanged(string) {
@@ -295,7 +283,7 @@ func (s *sourcesScreen) onKindChanged(string) {
 		return
 	}
 	s.kind = s.kinds[i]
-	s.u.setSetting(keySourcesKind, string(s.kind))
+	s.svc.setSetting(keySourcesKind, string(s.kind))
 	s.refresh()
 }
 
@@ -304,7 +292,7 @@ func (s *sourcesScreen) onSortChanged(v string) {
 		return
 	}
 	s.sortBy = v
-	s.u.setSetting(keySourcesSort, v)
+	s.svc.setSetting(keySourcesSort, v)
 	if s.loaded {
 		s.refresh()
 	}
@@ -442,7 +430,7 @@ func (s *sourcesScreen) onKey(ev *fyne.KeyEvent) bool {
 	case fyne.KeyUp:
 		s.move(-1)
 	case fyne.KeyEscape:
-		s.u.win.Canvas().Focus(s.search)
+		s.svc.win.Canvas().Focus(s.search)
 	default:
 		return false
 	}
@@ -451,7 +439,7 @@ func (s *sourcesScreen) onKey(ev *fyne.KeyEvent) bool {
 
 func (s *sourcesScreen) onRune(r rune) bool {
 	if r == '/' {
-		s.u.win.Canvas().Focus(s.search)
+		s.svc.win.Canvas().Focus(s.search)
 		return true
 	}
 	return false

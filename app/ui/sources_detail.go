@@ -189,7 +189,7 @@ func contains(list []string, s string) bool {
 
 // onCitationTapped opens footnote n where it is in the text.
 func (s *sourcesScreen) onCitationTapped(n int) {
-	s.u.openFootnote(n)
+	s.nav.openFootnote(n)
 }
 
 func (s *sourcesScreen) onCopyTapped() {
@@ -197,7 +197,7 @@ func (s *sourcesScreen) onCopyTapped() {
 	if !ok {
 		return
 	}
-	s.u.app.Clipboard().SetContent(src.Reference())
+	s.svc.app.Clipboard().SetContent(src.Reference())
 	s.copyB.SetText("Copied")
 	s.copyB.SetIcon(theme.ConfirmIcon())
 }
@@ -291,7 +291,7 @@ func (s *sourcesScreen) onExportTapped(format string) {
 	s.load()
 	rows := s.rows
 	if len(rows) == 0 {
-		dialog.ShowInformation("Nothing to export", "No source is listed. Clear the search or choose “All kinds”, then export again.", s.u.win)
+		dialog.ShowInformation("Nothing to export", "No source is listed. Clear the search or choose “All kinds”, then export again.", s.svc.win)
 		return
 	}
 	sources := make([]cite.Source, len(rows))
@@ -308,10 +308,10 @@ func (s *sourcesScreen) onExportTapped(format string) {
 			return // cancelled
 		}
 		s.exportTo(w, format, sources)
-	}, s.u.win)
+	}, s.svc.win)
 	d.SetFileName("glossa-sources" + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if sz := s.u.win.Canvas().Size(); sz.Width > 0 {
+	if sz := s.svc.win.Canvas().Size(); sz.Width > 0 {
 		d.Resize(fyne.NewSize(fyne.Min(900, sz.Width*0.9), fyne.Min(640, sz.Height*0.9)))
 	}
 	d.Show()
@@ -344,7 +344,7 @@ func (s *sourcesScreen) exportTo(w fyne.URIWriteCloser, format string, sources [
 	if len(sources) != 1 {
 		n = fmt.Sprintf("%d sources", len(sources))
 	}
-	dialog.ShowInformation("Sources exported", fmt.Sprintf("Saved %s as %s to\n%s", n, name, where), s.u.win)
+	dialog.ShowInformation("Sources exported", fmt.Sprintf("Saved %s as %s to\n%s", n, name, where), s.svc.win)
 	return true
 }
 
@@ -354,5 +354,5 @@ func (s *sourcesScreen) showExportError(name, where string, err error) {
 		msg += " to\n" + where
 	}
 	msg += ".\n\nReason: " + err.Error() + "\n\nNothing in Glossa was changed. Choose another folder (one you can write to, with free space) and export again."
-	dialog.ShowInformation("Export failed", msg, s.u.win)
+	dialog.ShowInformation("Export failed", msg, s.svc.win)
 }

@@ -100,7 +100,7 @@ func (s *sourcesScreen) onResolvedTapped(i int) {
 	if i < 0 || i >= len(s.popTargets) || s.popTargets[i] == "" {
 		return
 	}
-	s.u.openSource(s.popTargets[i])
+	s.nav.openSource(s.popTargets[i])
 }
 
 // popoverButton is the popover's "Sources" button: it opens the first
@@ -114,7 +114,7 @@ func (s *sourcesScreen) popoverButton() *widget.Button {
 			}
 		}
 		if cs := s.library().CitationsIn(s.popNote); len(cs) > 0 && cs[0].Source != "" {
-			s.u.openSource(cs[0].Source)
+			s.nav.openSource(cs[0].Source)
 		}
 	})
 	return s.popButton

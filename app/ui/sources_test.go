@@ -203,7 +203,7 @@ func TestSourcesKindFilter(t *testing.T) {
 		t.Errorf("Book + russia: %d rows, want %d", len(s.rows), n)
 	}
 	// the filter is remembered
-	if v, _ := s.u.setting(keySourcesKind); v != string(cite.KindBook) {
+	if v, _ := s.svc.setting(keySourcesKind); v != string(cite.KindBook) {
 		t.Errorf("kind setting %q", v)
 	}
 }
@@ -243,7 +243,7 @@ func TestSourcesSortOrders(t *testing.T) {
 	// without a query, relevance is the order of first citation
 	s.search.SetText("")
 	check("article order", func(a, b *cite.Source) bool { return firstCited(a) <= firstCited(b) })
-	if v, _ := s.u.setting(keySourcesSort); v != sortRelevance {
+	if v, _ := s.svc.setting(keySourcesSort); v != sortRelevance {
 		t.Errorf("sort setting %q", v)
 	}
 }
@@ -251,7 +251,7 @@ func TestSourcesSortOrders(t *testing.T) {
 // Choosing a source shows its full reference and every place that cites
 // it, with the form and pinpoint of each.
 func TestSourcesSelectShowsCitations(t *testing.T) {
-	_, s := openSources(t)
+	u, s := openSources(t)
 	lib := s.library()
 	src := sourceByTitle(t, lib, "Russian Approaches to International Law")
 	test.Type(s.search, "russian approaches")
@@ -282,12 +282,12 @@ func TestSourcesSelectShowsCitations(t *testing.T) {
 	}
 	// copy reference puts it on the clipboard
 	detailButton(s, "Copy reference").OnTapped()
-	if got := s.u.app.Clipboard().Content(); got != src.Reference() {
+	if got := s.svc.app.Clipboard().Content(); got != src.Reference() {
 		t.Errorf("clipboard %q", got)
 	}
 	// keys: Down moves to the next source
-	s.u.win.Canvas().Unfocus()
-	s.u.onKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.svc.win.Canvas().Unfocus()
+	u.onKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if len(s.rows) > i+1 && s.selected != s.rows[i+1].src.ID {
 		t.Errorf("Down selected %q, want the next row", s.selected)
 	}

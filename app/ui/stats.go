@@ -67,9 +67,9 @@ func (v *statsView) refresh() {
 	s := v.s
 	now := s.now()
 	var reviews []store.Review
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		var err error
-		reviews, err = s.u.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
+		reviews, err = s.svc.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
 		if err != nil {
 			v.summary.SetText("The review log could not be read: " + err.Error())
 			return
@@ -79,7 +79,7 @@ func (v *statsView) refresh() {
 	}
 	v.data = study.ComputeStats(studyReviews(reviews), s.schedules(), now)
 	d := v.data
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.\n"+
 			"Retention is the share of reviews of learnt cards (past their learning steps) answered Hard, Good or Easy; FSRS aims at 90%%.",
 			d.Total, d.Reviews[statsDays-1], d.Due[0], sum(d.Due[:7])))

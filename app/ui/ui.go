@@ -5,7 +5,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,10 +63,7 @@ type keyHandler interface {
 
 // UI is the main window and its screens.
 type UI struct {
-	app fyne.App
-	win fyne.Window
-	doc *article.Document
-	st  *store.Store // a temporary one when the real one could not be opened
+	*services // the store is a temporary one when the real one could not be opened
 	// scratch is that temporary database, removed when the window closes
 	scratch *scratchStore
 	banner  fyne.CanvasObject
@@ -91,7 +87,8 @@ type UI struct {
 // not be opened) the window works on a temporary one, and a banner says
 // that nothing will be kept and why.
 func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
-	u := &UI{app: a, doc: doc, st: st, theme: "system"}
+	u := &UI{services: newServices(a, doc, st), theme: "system"}
+	u.shownScreen = func() string { return u.current().name }
 	if st == nil {
 		// Only when even a temporary file cannot be made does st stay nil;
 		// the screens still check for that rare case.
@@ -110,8 +107,8 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.win = a.NewWindow("Glossa")
 	u.hist = &history{here: u.here, goTo: u.goTo}
 	u.reader = newReader(u)
-	u.sources = newSourcesScreen(u)
-	u.cards = newCardsScreen(u)
+	u.sources = newSourcesScreen(u.services, u)
+	u.cards = newCardsScreen(u.services, u)
 	u.notes = newNotesScreen(u)
 	u.lecture = newLectureMode(u)
 
@@ -258,38 +255,6 @@ func (u *UI) savedWindowSize() fyne.Size {
 		return defaultWindowSize
 	}
 	return fyne.NewSize(w, h)
-}
-
-func (u *UI) setting(key string) (string, bool) {
-	if u.st == nil {
-		return "", false
-	}
-	v, ok, err := u.st.Setting(key)
-	if err != nil || !ok {
-		return "", false
-	}
-	return v, true
-}
-
-func (u *UI) setSetting(key, value string) {
-	if u.st == nil {
-		return
-	}
-	if err := u.st.SetSetting(key, value); err != nil {
-		fyne.LogError("saving setting "+key, err)
-	}
-}
-
-func (u *UI) settingFloat(key string, def float64) float64 {
-	v, ok := u.setting(key)
-	if !ok {
-		return def
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		return def
-	}
-	return f
 }
 
 // command is one menu item with its keyboard shortcut, registered once
