@@ -23,7 +23,7 @@ func TestBackAcrossScreens(t *testing.T) {
 	}
 	at, marker := r.view.offset(), r.popAnchor
 
-	test.Tap(u.sources.popButton)
+	test.Tap(r.popButton)
 	src := u.sources.selected
 	if u.current().name != "Sources" || src == "" {
 		t.Fatalf("the popover's Sources button left %s shown, source %q", u.current().name, src)

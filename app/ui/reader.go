@@ -24,6 +24,7 @@ const panelTextSize = 14
 // footnote markers, the footnote panel and search.
 type Reader struct {
 	u   *UI
+	svc *services
 	nav navigation
 	doc *article.Document
 
@@ -62,7 +63,7 @@ type readerToolbar struct {
 }
 
 func newReader(u *UI) *Reader {
-	r := &Reader{u: u, nav: u, hist: u.hist, doc: u.doc, savedPara: -1, zoom: u.zoom}
+	r := &Reader{u: u, svc: u.services, nav: u, hist: u.hist, doc: u.doc, savedPara: -1, zoom: u.zoom}
 	r.section = -1
 	r.blocks, r.idx = articleBlocks(u.doc)
 

@@ -121,10 +121,10 @@ func (r *Reader) linkNotesWhenCited() {
 	if !r.notesShown {
 		return
 	}
-	go func(s *sourcesScreen) {
-		s.library()
+	go func(svc *services) {
+		svc.library()
 		fyne.Do(r.linkNotes)
-	}(r.u.sources)
+	}(r.svc)
 }
 
 // linkNotes gives the panel the cross-reference links the citations
@@ -132,7 +132,7 @@ func (r *Reader) linkNotesWhenCited() {
 // citations: it runs when the panel is shown, or once they are read.
 func (r *Reader) linkNotes() {
 	r.noteLinks.once.Do(func() {
-		bs, _ := footnoteBlocks(r.doc, r.u.sources.library())
+		bs, _ := footnoteBlocks(r.doc, r.svc.library())
 		same := len(bs) == len(r.notes.blocks)
 		for i := 0; same && i < len(bs); i++ {
 			same = len(bs[i].pieces) == len(r.notes.blocks[i].pieces)

@@ -26,6 +26,9 @@ type footnotePopover struct {
 	// popJumped: the popover was opened by a jump (a source's footnote),
 	// so Back walks the history instead of only closing it
 	popJumped bool
+	// the Sources button and the source each resolved line opens
+	popButton  *widget.Button
+	popTargets []string
 }
 
 // goToFootnote scrolls to footnote n's marker (or its lost-marker notice)
@@ -109,7 +112,7 @@ func (r *Reader) buildPopover() {
 	r.popView.margin = 4
 	r.popView.onTap = func(bi int, p *piece, at fyne.Position) {
 		if p.kind == runAction { // a resolved short form: open its source
-			r.u.sources.onResolvedTapped(p.target)
+			r.onResolvedTapped(p.target)
 			return
 		}
 		if p.kind != runLink {
@@ -130,7 +133,7 @@ func (r *Reader) buildPopover() {
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.closePopover() })
 	noteB := widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { r.noteOnFootnote(r.popNote) })
 	r.popScroll = container.NewVScroll(r.popView)
-	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.u.sources.popoverButton(), noteB, inPanel, closeB), r.popTitle)
+	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.popoverButton(), noteB, inPanel, closeB), r.popTitle)
 	body := container.New(&maxHeight{h: 320}, r.popScroll)
 	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.u.win.Canvas())
 }
@@ -148,9 +151,9 @@ func (r *Reader) setPopNote(fn *article.Footnote) {
 		r.popBack.Hide()
 	}
 	r.popView.size = 15 * r.zoomForPanels()
-	blocks := []block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn, r.u.sources.library()), para: -1, section: -1}}
+	blocks := []block{{kind: blockFootnote, note: fn.N, pieces: footnoteText(r.doc, fn, r.svc.library()), para: -1, section: -1}}
 	// short forms and Ibid. with the full reference they resolve to
-	blocks = append(blocks, r.u.sources.resolvedBlocks(fn.N)...)
+	blocks = append(blocks, r.resolvedBlocks(fn.N)...)
 	r.popView.setBlocks(blocks)
 	r.popScroll.Offset = fyne.Position{}
 	r.popScroll.Refresh()

@@ -87,8 +87,6 @@ type sourcesScreen struct {
 	rows      []sourceRow
 	selected  string // ID of the source in the detail pane
 	selecting bool   // the list's selection is being set by code
-
-	sourcesPopover
 }
 
 // sourcesFinder is the search, the filters and the list of the left pane.

@@ -346,13 +346,13 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 		if !strings.HasPrefix(text, popText(r)) || !strings.Contains(text, "→") || !strings.Contains(text, src.Reference()) {
 			t.Errorf("footnote %d popover lacks the full reference:\n%s", n, text)
 		}
-		lines := s.resolvedFor(n)
+		lines := u.reader.resolvedFor(n)
 		if !strings.Contains(strings.Join(lines, "\n"), "→ "+src.Reference()) && !strings.Contains(strings.Join(lines, "\n"), "→ Ibid. = "+src.Reference()) {
 			t.Errorf("resolvedFor(%d) = %q", n, lines)
 		}
 	}
 	// a footnote of full references only gets no resolved lines
-	if lines := s.resolvedFor(src.CitedIn[0].Footnote); len(lines) != 0 && src.CitedIn[0].Form == cite.FormFull && len(lib.CitationsIn(src.CitedIn[0].Footnote)) == 1 {
+	if lines := u.reader.resolvedFor(src.CitedIn[0].Footnote); len(lines) != 0 && src.CitedIn[0].Form == cite.FormFull && len(lib.CitationsIn(src.CitedIn[0].Footnote)) == 1 {
 		t.Errorf("full reference footnote gets %q", lines)
 	}
 	// tap the resolved line: the Sources screen opens on the source
@@ -372,7 +372,7 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 	u.Show("Reader")
 	s.selected = ""
 	r.goToFootnote(ibid)
-	s.popButton.OnTapped()
+	u.reader.popButton.OnTapped()
 	if u.current().name != "Sources" || s.selected != src.ID {
 		t.Errorf("Sources button shows %s with %q selected", u.current().name, s.selected)
 	}
@@ -381,7 +381,7 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 // Ambiguous short forms are listed as such, with the works they could
 // mean, and never counted as a citation of any.
 func TestSourcesAmbiguousShown(t *testing.T) {
-	_, s := openSources(t)
+	u, s := openSources(t)
 	lib := s.library()
 	if len(lib.Problems) == 0 {
 		t.Skip("the article has no unresolved short form")
@@ -396,7 +396,7 @@ func TestSourcesAmbiguousShown(t *testing.T) {
 		t.Errorf("problem %q not shown:\n%s", p.Text, text)
 	}
 	// the reader's popover says so too, instead of a reference
-	if lines := s.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
+	if lines := u.reader.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
 		t.Errorf("popover lines for footnote %d: %q", p.Footnote, lines)
 	}
 	if len(p.Candidates) == 0 {

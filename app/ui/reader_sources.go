@@ -1,5 +1,8 @@
 package ui
 
+// The popover's links to the works a footnote cites: the full reference
+// under each short form and Ibid., and the Sources button.
+
 import (
 	"strings"
 	"unicode/utf8"
@@ -11,27 +14,18 @@ import (
 	"github.com/glossa-app/glossa/app/cite"
 )
 
-// sourcesPopover is what the reader's footnote popover gets from the
-// Sources screen: its Sources button and the sources its resolved lines
-// open.
-type sourcesPopover struct {
-	popButton  *widget.Button
-	popNote    int
-	popTargets []string
-}
-
-// resolvedFor is what the reader's popover adds under footnote n: for
+// resolvedFor is what the popover adds under footnote n: for
 // each short form and Ibid., the full reference it resolves to, and the
 // short forms that could not be settled, said as such.
-func (s *sourcesScreen) resolvedFor(n int) []string {
-	lines, _ := s.resolved(n)
+func (r *Reader) resolvedFor(n int) []string {
+	lines, _ := r.resolved(n)
 	return lines
 }
 
 // resolved is resolvedFor with the ID of the source each line opens ("" for
 // none).
-func (s *sourcesScreen) resolved(n int) (lines, ids []string) {
-	lib := s.library()
+func (r *Reader) resolved(n int) (lines, ids []string) {
+	lib := r.svc.library()
 	for _, c := range lib.CitationsIn(n) {
 		switch {
 		case c.Form == cite.FormFull:
@@ -74,14 +68,14 @@ func shortLabel(c cite.Citation) string {
 // resolvedBlocks are resolvedFor's lines as blocks of the popover's flow,
 // each a link to its source; they also set up the popover's Sources
 // button for footnote n.
-func (s *sourcesScreen) resolvedBlocks(n int) []block {
-	lines, ids := s.resolved(n)
-	s.popNote, s.popTargets = n, ids
-	if s.popButton != nil {
-		if len(s.library().CitationsIn(n)) > 0 {
-			s.popButton.Show()
+func (r *Reader) resolvedBlocks(n int) []block {
+	lines, ids := r.resolved(n)
+	r.popTargets = ids
+	if r.popButton != nil {
+		if len(r.svc.library().CitationsIn(n)) > 0 {
+			r.popButton.Show()
 		} else {
-			s.popButton.Hide()
+			r.popButton.Hide()
 		}
 	}
 	var bs []block
@@ -96,26 +90,26 @@ func (s *sourcesScreen) resolvedBlocks(n int) []block {
 }
 
 // onResolvedTapped opens the source of the popover's resolved line i.
-func (s *sourcesScreen) onResolvedTapped(i int) {
-	if i < 0 || i >= len(s.popTargets) || s.popTargets[i] == "" {
+func (r *Reader) onResolvedTapped(i int) {
+	if i < 0 || i >= len(r.popTargets) || r.popTargets[i] == "" {
 		return
 	}
-	s.nav.openSource(s.popTargets[i])
+	r.nav.openSource(r.popTargets[i])
 }
 
 // popoverButton is the popover's "Sources" button: it opens the first
 // work the footnote shown cites (a resolved short form first).
-func (s *sourcesScreen) popoverButton() *widget.Button {
-	s.popButton = widget.NewButtonWithIcon("Sources", theme.StorageIcon(), func() {
-		for i, id := range s.popTargets {
+func (r *Reader) popoverButton() *widget.Button {
+	r.popButton = widget.NewButtonWithIcon("Sources", theme.StorageIcon(), func() {
+		for i, id := range r.popTargets {
 			if id != "" {
-				s.onResolvedTapped(i)
+				r.onResolvedTapped(i)
 				return
 			}
 		}
-		if cs := s.library().CitationsIn(s.popNote); len(cs) > 0 && cs[0].Source != "" {
-			s.nav.openSource(cs[0].Source)
+		if cs := r.svc.library().CitationsIn(r.popNote); len(cs) > 0 && cs[0].Source != "" {
+			r.nav.openSource(cs[0].Source)
 		}
 	})
-	return s.popButton
+	return r.popButton
 }
