@@ -84,6 +84,31 @@ type navigation interface {
 	forward()
 }
 
+// windowControls are the window's own commands a screen's toolbar offers:
+// the theme, the zoom, which screen is shown.
+type windowControls interface {
+	themeName() string
+	SetTheme(name string)
+	zoomIn()
+	zoomOut()
+	setZoom(z float32)
+	Show(screen string)
+}
+
+// readerNoteService is what the reader asks of the notes it does not keep
+// itself: the note on a footnote, the list to reload after a new note,
+// the typed text to write before the window closes, and how to report a
+// failed write.
+type readerNoteService interface {
+	noteFor(kind, id string) (store.Note, bool)
+	reload()
+	flushAll()
+	showError(what string, err error)
+	noStore()
+}
+
+func (u *UI) themeName() string { return u.theme }
+
 // here is the place shown now.
 func (u *UI) here() place {
 	s := u.current()

@@ -23,10 +23,12 @@ const panelTextSize = 14
 // Reader is the reading screen: title block, contents, the text with its
 // footnote markers, the footnote panel and search.
 type Reader struct {
-	u   *UI
 	svc *services
 	nav navigation
-	doc *article.Document
+	ctl windowControls // theme, zoom and screens: the window's commands
+	// noteService is the Notes screen's side of notes made in the reader
+	noteService readerNoteService
+	doc         *article.Document
 
 	blocks []block
 	idx    *articleIndex
@@ -63,7 +65,7 @@ type readerToolbar struct {
 }
 
 func newReader(u *UI) *Reader {
-	r := &Reader{u: u, svc: u.services, nav: u, hist: u.hist, doc: u.doc, savedPara: -1, zoom: u.zoom}
+	r := &Reader{svc: u.services, nav: u, ctl: u, hist: u.hist, doc: u.doc, savedPara: -1, zoom: u.zoom}
 	r.section = -1
 	r.blocks, r.idx = articleBlocks(u.doc)
 
@@ -78,7 +80,7 @@ func newReader(u *UI) *Reader {
 	r.buildContents()
 	r.buildNotes()
 	r.search = newSearchPanel(r)
-	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes())
+	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes(u))
 	r.search.box.Hide()
 
 	toolbar := r.buildToolbar()
@@ -118,11 +120,11 @@ func (r *Reader) buildToolbar() fyne.CanvasObject {
 	zoomOut := icon(theme.ZoomOutIcon(), "Zoom out", r.zoomOut)
 	zoomIn := icon(theme.ZoomInIcon(), "Zoom in", r.zoomIn)
 	r.themeSelect = widget.NewSelect([]string{"System", "Light", "Dark"}, func(s string) {
-		if name := strings.ToLower(s); name != r.u.theme {
-			r.u.SetTheme(name)
+		if name := strings.ToLower(s); name != r.ctl.themeName() {
+			r.ctl.SetTheme(name)
 		}
 	})
-	r.themeSelect.SetSelected(strings.ToUpper(r.u.theme[:1]) + r.u.theme[1:])
+	r.themeSelect.SetSelected(strings.ToUpper(r.ctl.themeName()[:1]) + r.ctl.themeName()[1:])
 	r.notesButton = widget.NewButtonWithIcon("Footnotes", theme.ListIcon(), r.toggleFootnotes)
 	r.notesButton.Importance = widget.LowImportance
 	right := container.NewHBox(find, zoomOut, r.zoomLabel, zoomIn, r.themeSelect, r.notesButton)
@@ -142,7 +144,7 @@ func (r *Reader) open(opts Options) {
 		case opts.Section != "":
 			r.goToSection(sectionNumbered(r.doc, opts.Section), false)
 		default:
-			if id, ok := r.u.setting(keyPosition); ok {
+			if id, ok := r.svc.setting(keyPosition); ok {
 				if p, ok := r.search.paraByID[id]; ok {
 					r.view.scrollToBlock(r.idx.paraBlock[p])
 				}
@@ -199,14 +201,14 @@ func (r *Reader) Position() int {
 
 func (r *Reader) savePosition() {
 	// called on window close and quit: typed note text goes to disk first
-	r.u.notes.flushAll()
+	r.noteService.flushAll()
 	if !r.ready {
 		return
 	}
 	p := r.Position()
 	r.savedPara, r.savedAt = p, time.Now()
 	if p < len(r.doc.Paragraphs) {
-		r.u.setSetting(keyPosition, r.doc.Paragraphs[p].ID)
+		r.svc.setSetting(keyPosition, r.doc.Paragraphs[p].ID)
 	}
 }
 
@@ -302,7 +304,7 @@ func (r *Reader) updateSide() {
 
 func (r *Reader) onThemeChanged() {
 	if r.themeSelect != nil {
-		want := strings.ToUpper(r.u.theme[:1]) + r.u.theme[1:]
+		want := strings.ToUpper(r.ctl.themeName()[:1]) + r.ctl.themeName()[1:]
 		if r.themeSelect.Selected != want {
 			r.themeSelect.SetSelected(want)
 		}
@@ -373,7 +375,7 @@ func (r *Reader) onRune(c rune) {
 }
 
 func (r *Reader) onSearchOpen() {
-	r.u.tabs.SelectIndex(0)
+	r.ctl.Show("Reader")
 	r.closePopover()
 	r.search.show()
 }

@@ -66,7 +66,7 @@ func (r *Reader) buildContents() {
 		}
 		r.goToSection(i, true)
 		// a tapped List takes the focus; the keys belong to the reading
-		r.u.win.Canvas().Unfocus()
+		r.svc.win.Canvas().Unfocus()
 	}
 	title := widget.NewLabelWithStyle("Contents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.contentsBox = container.New(&fixedWidth{w: contentsWidth}, container.NewBorder(title, nil, nil, widget.NewSeparator(), r.contents))
@@ -110,10 +110,10 @@ func (r *Reader) toggleContents() {
 	r.contentsWanted = !r.contentsWanted
 	if r.contentsWanted {
 		r.contentsBox.Show()
-		r.u.setSetting(keyContents, "1")
+		r.svc.setSetting(keyContents, "1")
 	} else {
 		r.contentsBox.Hide()
-		r.u.setSetting(keyContents, "0")
+		r.svc.setSetting(keyContents, "0")
 	}
 	r.content.Refresh()
 }

@@ -97,9 +97,9 @@ func (r *Reader) showNotesAt(n int) {
 func (r *Reader) toggleFootnotes() {
 	r.notesShown = !r.notesShown
 	if r.notesShown {
-		r.u.setSetting(keyFootnotes, "1")
+		r.svc.setSetting(keyFootnotes, "1")
 	} else {
-		r.u.setSetting(keyFootnotes, "0")
+		r.svc.setSetting(keyFootnotes, "0")
 	}
 	if r.notesShown {
 		r.linkNotes()

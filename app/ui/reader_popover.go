@@ -85,7 +85,7 @@ func (r *Reader) showFootnote(n int, at fyne.Position) {
 // placePopover shows the popover below its anchor, or above it when the
 // window has no room below, always inside the window.
 func (r *Reader) placePopover() {
-	c := r.u.win.Canvas()
+	c := r.svc.win.Canvas()
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(r.popAnchor)
 	size := r.pop.Content.MinSize()
 	cs := c.Size()
@@ -135,7 +135,7 @@ func (r *Reader) buildPopover() {
 	r.popScroll = container.NewVScroll(r.popView)
 	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.popoverButton(), noteB, inPanel, closeB), r.popTitle)
 	body := container.New(&maxHeight{h: 320}, r.popScroll)
-	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.u.win.Canvas())
+	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.svc.win.Canvas())
 }
 
 func (r *Reader) setPopNote(fn *article.Footnote) {

@@ -110,6 +110,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.sources = newSourcesScreen(u.services, u)
 	u.cards = newCardsScreen(u.services, u)
 	u.notes = newNotesScreen(u)
+	u.reader.noteService = u.notes
 	u.lecture = newLectureMode(u)
 
 	u.screens = []screen{

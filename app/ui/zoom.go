@@ -67,8 +67,8 @@ func (r *Reader) updateZoomLabel() {
 	}
 }
 
-func (r *Reader) zoomIn() { r.u.zoomIn() }
+func (r *Reader) zoomIn() { r.ctl.zoomIn() }
 
-func (r *Reader) zoomOut() { r.u.zoomOut() }
+func (r *Reader) zoomOut() { r.ctl.zoomOut() }
 
-func (r *Reader) zoomReset() { r.u.setZoom(1) }
+func (r *Reader) zoomReset() { r.ctl.setZoom(1) }
