@@ -80,6 +80,7 @@ type navigation interface {
 	openSource(id string)
 	openNote(n store.Note)
 	cardFromPassage(paraID, quote string)
+	show(screen string) // a screen as it is, recorded like any move
 	back()
 	forward()
 }
@@ -175,6 +176,11 @@ func (u *UI) openNote(n store.Note) {
 	u.hist.record()
 	u.Show("Reader")
 	u.reader.showNote(n)
+}
+
+func (u *UI) show(screen string) {
+	u.hist.record()
+	u.Show(screen)
 }
 
 func (u *UI) cardFromPassage(paraID, quote string) {

@@ -29,9 +29,11 @@ const (
 // search, filters, orphans apart, the trash, export and import. It also
 // owns what the reader's notes share: the saver of typed text.
 type notesScreen struct {
-	u       *UI
+	svc     *services
+	nav     navigation
+	marks   readerMarks
 	content fyne.CanvasObject
-	saver   *noteSaver
+	saver   *noteSaver // the services' one, shared with the reader's editor
 
 	search  *widget.Entry
 	tag     *widget.Select
@@ -49,35 +51,49 @@ type notesScreen struct {
 	shown []store.Note // after search and filters
 }
 
-func newNotesScreen(u *UI) *notesScreen {
-	s := &notesScreen{u: u}
-	s.saver = newNoteSaver(func(id, body string) error {
-		if u.st == nil {
-			return errors.New("the database is not open")
-		}
-		return u.st.SetNoteBody(id, body)
-	}, func(id string, tags []string) error {
-		if u.st == nil {
-			return errors.New("the database is not open")
-		}
-		return u.st.SetNoteTags(id, tags) // one write: a color set meanwhile stays
-	})
-	s.saver.onSaved = func(id string, err error) {
-		fyne.Do(func() {
-			u.reader.noteEd.onSaved(id, err)
-			if s.editor != nil {
-				s.editor.onSaved(id, err)
-			}
-			if err == nil {
-				s.bodySaved(id)
-			}
-		})
-	}
-	s.build()
+// readerMarks is what the Notes screen tells the reader: the highlights
+// to draw again after notes changed, and whether a highlight has text.
+type readerMarks interface {
+	refreshMarks()
+	markHasText(id string, has bool)
+}
+
+// newNotesScreen builds the Notes screen; newEditor makes its editor (the
+// same kind the reader opens beside the text).
+func newNotesScreen(svc *services, nav navigation, marks readerMarks, newEditor func() *noteEditor) *notesScreen {
+	s := &notesScreen{svc: svc, nav: nav, marks: marks, saver: svc.saver}
+	s.build(newEditor())
 	return s
 }
 
-func (s *notesScreen) build() {
+// newNoteSaverFor is the saver of typed note text and tags, writing to
+// the store of svc.
+func newNoteSaverFor(svc *services) *noteSaver {
+	return newNoteSaver(func(id, body string) error {
+		if svc.st == nil {
+			return errors.New("the database is not open")
+		}
+		return svc.st.SetNoteBody(id, body)
+	}, func(id string, tags []string) error {
+		if svc.st == nil {
+			return errors.New("the database is not open")
+		}
+		return svc.st.SetNoteTags(id, tags) // one write: a color set meanwhile stays
+	})
+}
+
+// onNoteSaved is the saver's report, for the Notes screen's editor and
+// list.
+func (s *notesScreen) onNoteSaved(id string, err error) {
+	if s.editor != nil {
+		s.editor.onSaved(id, err)
+	}
+	if err == nil {
+		s.bodySaved(id)
+	}
+}
+
+func (s *notesScreen) build(editor *noteEditor) {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search quotes, notes and tags")
 	s.search.OnChanged = func(string) { s.applyFilters() }
@@ -92,7 +108,7 @@ func (s *notesScreen) build() {
 	s.color = widget.NewSelect(colors, func(string) { s.applyFilters() })
 	s.color.PlaceHolder = "Any color"
 	sections := []string{"Any section"}
-	for _, sec := range s.u.doc.Sections {
+	for _, sec := range s.svc.doc.Sections {
 		sections = append(sections, strings.TrimSpace(sec.Number+" "+sec.Title))
 	}
 	s.section = widget.NewSelect(sections, func(string) { s.applyFilters() })
@@ -111,7 +127,7 @@ func (s *notesScreen) build() {
 	})
 	s.list.OnSelected = s.onNoteSelected
 
-	s.editor = newNoteEditor(s.u)
+	s.editor = editor
 	s.editor.onClose = func() {
 		s.list.UnselectAll()
 		s.showEditor(false)
@@ -143,17 +159,10 @@ func (s *notesScreen) screen() screen {
 	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload}
 }
 
-// commands are the Notes screen's menu items and shortcuts; the selection
-// ones act in the reader.
+// commands are the Notes screen's menu items (the selection's are the
+// reader's: Reader.selectionCommands).
 func (s *notesScreen) commands() []command {
-	r := s.u.reader
-	def := fyne.KeyModifierShortcutDefault
 	return []command{
-		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
-		{"Edit", "Add Note to Selection", fyne.KeyN, def | fyne.KeyModifierShift, r.noteOnSelection},
-		{"Edit", "Copy Selection", "", 0, r.copySelection},
-		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
-		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
 		{"File", "Export Notes as Markdown…", "", 0, s.onExportMarkdownTapped},
 		{"File", "Export Notes Bundle…", "", 0, s.onExportTapped},
 		{"File", "Import Notes Bundle…", "", 0, s.onImportTapped},
@@ -169,7 +178,7 @@ func (s *notesScreen) flushAll() {
 // reload reads the notes of the view from the store.
 func (s *notesScreen) reload() {
 	s.all = nil
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		f := store.NoteFilter{}
 		switch s.view.Selected {
 		case viewOrphans:
@@ -177,7 +186,7 @@ func (s *notesScreen) reload() {
 		case viewTrash:
 			f.Trashed = true
 		}
-		notes, err := s.u.st.Notes(f)
+		notes, err := s.svc.st.Notes(f)
 		if err != nil {
 			s.showError("The notes could not be read", err)
 		}
@@ -229,7 +238,7 @@ func (s *notesScreen) applyFilters() {
 	var kept []store.Note
 	sec := ""
 	if i := s.section.SelectedIndex(); i > 0 {
-		sec = s.u.doc.Sections[i-1].Number
+		sec = s.svc.doc.Sections[i-1].Number
 	}
 	for _, n := range s.all {
 		if t := s.tag.Selected; t != "" && t != "Any tag" && !hasTag(n.Tags, t) {
@@ -302,7 +311,7 @@ func (s *notesScreen) showEditor(on bool) {
 // noteChanged refreshes what shows a note after a change of color, tags,
 // place or trash.
 func (s *notesScreen) noteChanged(n store.Note) {
-	s.u.reader.refreshMarks()
+	s.marks.refreshMarks()
 	if s.editor.open && s.editor.note.ID == n.ID && !n.Deleted.IsZero() && s.view.Selected != viewTrash {
 		s.editor.open = false
 		s.showEditor(false)
@@ -313,10 +322,10 @@ func (s *notesScreen) noteChanged(n store.Note) {
 // bodySaved updates the list row of a note whose text or tags were saved,
 // and the tags offered in the filter.
 func (s *notesScreen) bodySaved(id string) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		return
 	}
-	n, err := s.u.st.Note(id)
+	n, err := s.svc.st.Note(id)
 	if err != nil {
 		return
 	}
@@ -334,7 +343,7 @@ func (s *notesScreen) bodySaved(id string) {
 	s.updateTagOptions()
 	// only the margin mark can change with the text: no need to place
 	// every highlight again each time a note is saved
-	s.u.reader.markHasText(id, strings.TrimSpace(n.Body) != "")
+	s.marks.markHasText(id, strings.TrimSpace(n.Body) != "")
 }
 
 // editTarget opens the note on a footnote, a source or a card (making it
@@ -344,7 +353,7 @@ func (s *notesScreen) editTarget(kind, id string) {
 	if !ok {
 		return
 	}
-	s.u.Show("Notes")
+	s.nav.show("Notes")
 	s.openInScreen(n)
 	s.editor.focus()
 }
@@ -352,7 +361,7 @@ func (s *notesScreen) editTarget(kind, id string) {
 // noteFor is the note on a footnote, source or card, made if there is
 // none yet.
 func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return store.Note{}, false
 	}
@@ -360,15 +369,15 @@ func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
 	var err error
 	if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {
 		// looked up and made in one transaction: two quick taps make one note
-		n, err = s.u.st.FootnoteNote(fn)
+		n, err = s.svc.st.FootnoteNote(fn)
 	} else {
 		var notes []store.Note
-		notes, err = s.u.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
+		notes, err = s.svc.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
 		if err == nil && len(notes) > 0 {
 			return notes[0], true
 		}
 		if err == nil {
-			n, err = s.u.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+			n, err = s.svc.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
 		}
 	}
 	if err != nil {

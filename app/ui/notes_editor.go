@@ -501,9 +501,9 @@ func plainError(err error) string {
 // showError tells the student what went wrong and what to do.
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.u.win)
+	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
 }
 
 func (s *notesScreen) noStore() {
-	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.u.win)
+	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
 }

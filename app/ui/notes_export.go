@@ -18,18 +18,18 @@ import (
 // onExportMarkdownTapped saves every note as Markdown for Obsidian or any
 // editor: grouped by section, each under its quote, with footnotes and tags.
 func (s *notesScreen) onExportMarkdownTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return
 	}
 	s.flushAll()
-	notes, err := s.u.st.Notes(store.NoteFilter{})
+	notes, err := s.svc.st.Notes(store.NoteFilter{})
 	if err != nil {
 		s.showError("The notes could not be exported", err)
 		return
 	}
 	var buf bytes.Buffer
-	store.WriteMarkdown(&buf, s.u.doc, notes, time.Now())
+	store.WriteMarkdown(&buf, s.svc.doc, notes, time.Now())
 	s.saveFile("glossa-notes.md", ".md", buf.Bytes(), fmt.Sprintf("%d notes written to %%s, grouped by section, each under its quote.", len(notes)))
 }
 
@@ -52,8 +52,8 @@ func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 			s.showError("The file "+w.URI().Name()+" could not be written", err)
 			return
 		}
-		dialog.ShowInformation("Notes exported", fmt.Sprintf(done, w.URI().Name()), s.u.win)
-	}, s.u.win)
+		dialog.ShowInformation("Notes exported", fmt.Sprintf(done, w.URI().Name()), s.svc.win)
+	}, s.svc.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
@@ -62,13 +62,13 @@ func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 
 // onExportTapped saves every note as a bundle a classmate can import.
 func (s *notesScreen) onExportTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return
 	}
 	var buf bytes.Buffer
 	s.flushAll()
-	n, err := s.u.st.ExportBundle(&buf)
+	n, err := s.svc.st.ExportBundle(&buf)
 	if err != nil {
 		s.showError("The notes could not be exported", err)
 		return
@@ -79,7 +79,7 @@ func (s *notesScreen) onExportTapped() {
 // onImportTapped merges a bundle and says what it added, updated and
 // skipped; a bad file is refused whole, with the reason.
 func (s *notesScreen) onImportTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return
 	}
@@ -92,7 +92,7 @@ func (s *notesScreen) onImportTapped() {
 			return
 		}
 		s.importFrom(r)
-	}, s.u.win)
+	}, s.svc.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
@@ -109,24 +109,24 @@ func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, store.MaxBundleBytes+1))
 	var res store.BundleResult
 	if err == nil {
-		res, err = s.u.st.ImportBundle(data)
+		res, err = s.svc.st.ImportBundle(data)
 	}
 	if err != nil {
 		msg := plainError(err)
 		if errors.Is(err, store.ErrBadBundle) {
 			msg = strings.TrimPrefix(msg, "import bundle: ")
-			dialog.ShowInformation("Nothing was imported", fmt.Sprintf("%s is %s.\n\nYour notes are unchanged. Ask for the file Glossa made with Export bundle (a .json file).", name, msg), s.u.win)
+			dialog.ShowInformation("Nothing was imported", fmt.Sprintf("%s is %s.\n\nYour notes are unchanged. Ask for the file Glossa made with Export bundle (a .json file).", name, msg), s.svc.win)
 		} else {
 			s.showError("The bundle could not be imported", err)
 		}
 		return res, err
 	}
 	s.reload()
-	s.u.reader.refreshMarks()
+	s.marks.refreshMarks()
 	msg := fmt.Sprintf("From %s: %s.", name, res)
 	if res.Skipped > 0 {
 		msg += "\n\nSkipped notes were already here as they are, or newer here (or in your trash)."
 	}
-	dialog.ShowInformation("Notes imported", msg, s.u.win)
+	dialog.ShowInformation("Notes imported", msg, s.svc.win)
 	return res, nil
 }

@@ -449,3 +449,16 @@ func (r *Reader) showNote(n store.Note) {
 	r.noteEd.show(n)
 	r.updateSide()
 }
+
+// selectionCommands are the menu items and shortcuts of the selection in
+// the text.
+func (r *Reader) selectionCommands() []command {
+	def := fyne.KeyModifierShortcutDefault
+	return []command{
+		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
+		{"Edit", "Add Note to Selection", fyne.KeyN, def | fyne.KeyModifierShift, r.noteOnSelection},
+		{"Edit", "Copy Selection", "", 0, r.copySelection},
+		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
+		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
+	}
+}

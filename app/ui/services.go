@@ -35,10 +35,14 @@ type services struct {
 	// a few hundred ms, and the reader's first footnote should not wait.
 	libReady chan struct{}
 	lib      *cite.Library
+
+	// saver writes typed note text and tags, for every note editor
+	saver *noteSaver
 }
 
 func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
 	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{})}
+	s.saver = newNoteSaverFor(s)
 	go func(fns []article.Footnote) {
 		s.lib = cite.Extract(fns)
 		close(s.libReady)

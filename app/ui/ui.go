@@ -109,7 +109,13 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.reader = newReader(u)
 	u.sources = newSourcesScreen(u.services, u)
 	u.cards = newCardsScreen(u.services, u)
-	u.notes = newNotesScreen(u)
+	u.notes = newNotesScreen(u.services, u, u.reader, func() *noteEditor { return newNoteEditor(u) })
+	u.saver.onSaved = func(id string, err error) {
+		fyne.Do(func() {
+			u.reader.noteEd.onSaved(id, err)
+			u.notes.onNoteSaved(id, err)
+		})
+	}
 	u.reader.noteService = u.notes
 	u.lecture = newLectureMode(u)
 
@@ -296,6 +302,7 @@ func (u *UI) registerCommands() {
 	}
 	u.shortcuts = append(u.shortcuts, u.sources.commands()...)
 	u.shortcuts = append(u.shortcuts, u.cards.commands()...)
+	u.shortcuts = append(u.shortcuts, u.reader.selectionCommands()...)
 	u.shortcuts = append(u.shortcuts, u.notes.commands()...)
 	u.shortcuts = append(u.shortcuts, u.lecture.commands()...)
 	u.shortcuts = append(u.shortcuts, command{"Help", "About Glossa", "", 0, u.showAbout})
