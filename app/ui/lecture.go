@@ -27,7 +27,9 @@ const keyLectureScale = "lecture.scale"
 // keys presentation clickers send (arrows, Page Up/Down, Space), so the
 // lecturer never needs the mouse.
 type lectureMode struct {
-	u          *UI
+	svc        *services
+	nav        navigation
+	reading    readingPlace // where the reader is: lecture starts there
 	steps      []lectureStep
 	stepsBuilt bool // steps are made on the first start
 	cur        int
@@ -81,9 +83,12 @@ type lectureStep struct {
 	card    *deck.ResolvedCard
 }
 
-func newLectureMode(u *UI) *lectureMode {
-	l := &lectureMode{u: u, scale: 1, now: time.Now}
-	if s := float32(u.settingFloat(keyLectureScale, 1)); s >= lectureScales[0] && s <= lectureScales[len(lectureScales)-1] {
+// readingPlace is the reader's position, as lecture mode asks for it.
+type readingPlace interface{ Position() int }
+
+func newLectureMode(svc *services, nav navigation, reading readingPlace) *lectureMode {
+	l := &lectureMode{svc: svc, nav: nav, reading: reading, scale: 1, now: time.Now}
+	if s := float32(svc.settingFloat(keyLectureScale, 1)); s >= lectureScales[0] && s <= lectureScales[len(lectureScales)-1] {
 		l.scale = s
 	}
 	return l
@@ -177,14 +182,14 @@ func (l *lectureMode) start(sec int) {
 	// the steps (and the deck parse behind them) wait for the first
 	// lecture: most sessions never start one, and the window opens faster
 	if !l.stepsBuilt {
-		l.steps = lectureSteps(l.u.doc, principleCards(l.u.doc))
+		l.steps = lectureSteps(l.svc.doc, principleCards(l.svc.doc))
 		l.stepsBuilt = true
 	}
 	if len(l.steps) == 0 {
-		dialog.ShowInformation("Lecture mode", "The article has no paragraphs to present.", l.u.win)
+		dialog.ShowInformation("Lecture mode", "The article has no paragraphs to present.", l.svc.win)
 		return
 	}
-	at := l.stepOfPara(l.u.reader.Position())
+	at := l.stepOfPara(l.reading.Position())
 	if sec >= 0 {
 		for i, s := range l.steps {
 			if s.kind == stepTitle && s.section == sec {
@@ -217,7 +222,7 @@ func (l *lectureMode) stepOfPara(pi int) int {
 // build makes the lecture window: the text, the footnote callout and the
 // blank screen stacked on one background.
 func (l *lectureMode) build() {
-	w := l.u.app.NewWindow("Glossa lecture")
+	w := l.svc.app.NewWindow("Glossa lecture")
 	l.win = w
 	l.bg = canvas.NewRectangle(color.Black)
 	l.kicker = canvas.NewText("", color.White)
@@ -259,7 +264,7 @@ type lecturePalette struct {
 }
 
 func (l *lectureMode) palette() lecturePalette {
-	if l.u.variant() == theme.VariantLight {
+	if drawnVariant() == theme.VariantLight {
 		return lecturePalette{
 			bg: color.White, fg: color.NRGBA{R: 0x14, G: 0x14, B: 0x14, A: 0xff},
 			dim: color.NRGBA{R: 0x5f, G: 0x63, B: 0x68, A: 0xff}, ref: color.NRGBA{R: 0x1a, G: 0x5f, B: 0xb4, A: 0xff},
@@ -288,7 +293,7 @@ func (l *lectureMode) onWindowClosed() {
 	if l.presenter != nil {
 		l.presenter.close()
 	}
-	l.u.win.RequestFocus()
+	l.svc.win.RequestFocus()
 }
 
 // leave ends the lecture; the reader stays where it was.
@@ -312,7 +317,7 @@ func (l *lectureMode) goTo(i int) {
 func (l *lectureMode) render() {
 	st := l.steps[l.cur]
 	l.applySizes()
-	doc := l.u.doc
+	doc := l.svc.doc
 	l.body.align = fyne.TextAlignLeading
 	switch st.kind {
 	case stepTitle:
@@ -366,7 +371,7 @@ func (l *lectureMode) position() string {
 	if st.section < 0 {
 		return strconv.Itoa(k) + " / " + strconv.Itoa(n)
 	}
-	s := l.u.doc.Sections[st.section]
+	s := l.svc.doc.Sections[st.section]
 	return s.Number + "  " + openingWords(s.Title, 48) + "    " + strconv.Itoa(k) + " / " + strconv.Itoa(n)
 }
 
@@ -413,7 +418,7 @@ func (l *lectureMode) footnotes() []int {
 	if st.kind != stepPara {
 		return nil
 	}
-	p := l.u.doc.Paragraphs[st.para]
+	p := l.svc.doc.Paragraphs[st.para]
 	var ns []int
 	seen := map[int]bool{}
 	for _, r := range p.Refs {
@@ -422,7 +427,7 @@ func (l *lectureMode) footnotes() []int {
 			ns = append(ns, r.N)
 		}
 	}
-	for _, f := range l.u.doc.Footnotes {
+	for _, f := range l.svc.doc.Footnotes {
 		if f.Paragraph == "" && f.Near == p.ID && !seen[f.N] {
 			seen[f.N] = true
 			ns = append(ns, f.N)
@@ -434,7 +439,7 @@ func (l *lectureMode) footnotes() []int {
 // highlights are the lecturer's highlights and notes on passages of p,
 // found again with their anchors.
 func (l *lectureMode) highlights(p article.Paragraph) []lectureMark {
-	st := l.u.st
+	st := l.svc.st
 	if st == nil {
 		return nil
 	}
@@ -448,7 +453,7 @@ func (l *lectureMode) highlights(p article.Paragraph) []lectureMark {
 		if n.Orphan || n.Anchor.Exact == "" {
 			continue
 		}
-		m, ok := anchor.Locate(l.u.doc.Paragraphs, n.Anchor)
+		m, ok := anchor.Locate(l.svc.doc.Paragraphs, n.Anchor)
 		if !ok || m.Index != p.Index {
 			continue
 		}

@@ -35,7 +35,7 @@ func (l *lectureMode) showCallout(on bool) {
 			b.WriteString(strconv.Itoa(n))
 			spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Bold})
 			b.WriteString("  ")
-			if f := l.u.reader.footnote(n); f != nil {
+			if f := footnoteNumbered(l.svc.doc, n); f != nil {
 				off := b.Len()
 				b.WriteString(f.Text)
 				for _, s := range f.Spans {
@@ -72,7 +72,7 @@ func (l *lectureMode) zoom(dir int) {
 		i = 4
 	}
 	l.scale = lectureScales[i]
-	l.u.setSetting(keyLectureScale, strconv.FormatFloat(float64(l.scale), 'f', 2, 32))
+	l.svc.setSetting(keyLectureScale, strconv.FormatFloat(float64(l.scale), 'f', 2, 32))
 	if l.win != nil {
 		l.win.Content().Refresh()
 	}

@@ -75,10 +75,13 @@ func (r *Reader) onNotesTapped(bi int, p *piece, at fyne.Position) {
 	}
 }
 
-func (r *Reader) footnote(n int) *article.Footnote {
-	i := sort.Search(len(r.doc.Footnotes), func(i int) bool { return r.doc.Footnotes[i].N >= n })
-	if i < len(r.doc.Footnotes) && r.doc.Footnotes[i].N == n {
-		return &r.doc.Footnotes[i]
+func (r *Reader) footnote(n int) *article.Footnote { return footnoteNumbered(r.doc, n) }
+
+// footnoteNumbered is footnote n of doc, nil when it has none.
+func footnoteNumbered(doc *article.Document, n int) *article.Footnote {
+	i := sort.Search(len(doc.Footnotes), func(i int) bool { return doc.Footnotes[i].N >= n })
+	if i < len(doc.Footnotes) && doc.Footnotes[i].N == n {
+		return &doc.Footnotes[i]
 	}
 	return nil
 }

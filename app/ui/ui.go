@@ -117,7 +117,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		})
 	}
 	u.reader.noteService = u.notes
-	u.lecture = newLectureMode(u)
+	u.lecture = newLectureMode(u.services, u, u.reader)
 
 	u.screens = []screen{
 		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
