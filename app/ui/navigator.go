@@ -81,6 +81,8 @@ type navigation interface {
 	openNote(n store.Note)
 	cardFromPassage(paraID, quote string)
 	show(screen string) // a screen as it is, recorded like any move
+	record()            // remember the place shown before a jump within a screen
+	historyBack()       // the place before, whatever is open
 	back()
 	forward()
 }
@@ -144,6 +146,9 @@ func (u *UI) back() {
 
 func (u *UI) forward() { u.hist.goForward() }
 
+func (u *UI) record()      { u.hist.record() }
+func (u *UI) historyBack() { u.hist.goBack() }
+
 // openParagraph shows the paragraph with this ID in the reader, marked.
 func (u *UI) openParagraph(id string) bool {
 	if _, ok := u.reader.search.paraByID[id]; !ok {
@@ -201,7 +206,7 @@ func (u *UI) onHistoryChanged(back, fwd bool) {
 }
 
 // pushBack records where the student is before a jump within the reader.
-func (r *Reader) pushBack() { r.hist.record() }
+func (r *Reader) pushBack() { r.nav.record() }
 
 // back returns to where the student was before the last jump; a footnote
 // opened by a tap is closed first, as it was never a jump.
@@ -209,10 +214,10 @@ func (r *Reader) back() {
 	if !r.popJumped && r.closePopover() {
 		return
 	}
-	r.hist.goBack()
+	r.nav.historyBack()
 }
 
-func (r *Reader) forward() { r.hist.goForward() }
+func (r *Reader) forward() { r.nav.forward() }
 
 // here is the reading place: the block at the top, the marked block and
 // the footnote open at its marker.

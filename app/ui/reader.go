@@ -46,8 +46,12 @@ type Reader struct {
 	search *searchPanel    // reader_search.go
 
 	zoom float32
-	hist *history
+	readingSaved
+}
 
+// readingSaved is the reading position: applied once the text has a
+// width, and saved as the student reads.
+type readingSaved struct {
 	ready     bool   // the saved or linked position has been applied
 	pending   func() // what to do once the text has a width
 	savedPara int
@@ -65,7 +69,8 @@ type readerToolbar struct {
 }
 
 func newReader(u *UI) *Reader {
-	r := &Reader{svc: u.services, nav: u, ctl: u, hist: u.hist, doc: u.doc, savedPara: -1, zoom: u.zoom}
+	r := &Reader{svc: u.services, nav: u, ctl: u, doc: u.doc, zoom: u.zoom}
+	r.savedPara = -1
 	r.section = -1
 	r.blocks, r.idx = articleBlocks(u.doc)
 
