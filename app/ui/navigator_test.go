@@ -87,3 +87,24 @@ func TestBackAcrossScreens(t *testing.T) {
 func pressAltArrow(c fyne.Canvas, k fyne.KeyName) {
 	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt})
 }
+
+// A note's "Go to passage" on the Notes screen is a jump like any other:
+// Back returns to the Notes screen with that note open.
+func TestBackFromPassageToItsNote(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, Options{})
+	n, err := st.AddQuoteNote("vague", "my note", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Show("Notes")
+	u.notes.openInScreen(n)
+	test.Tap(u.notes.editor.goTo)
+	if u.current().name != "Reader" {
+		t.Fatalf("Go to passage left %s shown", u.current().name)
+	}
+	u.back()
+	if u.current().name != "Notes" || !u.notes.editor.box.Visible() || u.notes.editor.note.ID != n.ID {
+		t.Errorf("Back: %s shown, note %q open; want Notes with %q", u.current().name, u.notes.editor.note.ID, n.ID)
+	}
+}

@@ -156,7 +156,26 @@ func (s *notesScreen) build(editor *noteEditor) {
 }
 
 func (s *notesScreen) screen() screen {
-	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload}
+	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload, places: s}
+}
+
+// here is the note open in the screen's editor, for the history.
+func (s *notesScreen) here() place {
+	p := place{mark: -1}
+	if s.editor.box.Visible() {
+		p.id = s.editor.note.ID
+	}
+	return p
+}
+
+// restore opens the note that was open, if it still exists.
+func (s *notesScreen) restore(p place) {
+	if p.id == "" || s.svc.st == nil {
+		return
+	}
+	if n, err := s.svc.st.Note(p.id); err == nil {
+		s.openInScreen(n)
+	}
 }
 
 // commands are the Notes screen's menu items (the selection's are the
