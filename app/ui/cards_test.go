@@ -204,6 +204,7 @@ func TestCardsButtonsAndNewLimit(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
 	_, s := cardsUI(t, st, &now)
 	s.limit.SetSelected("5")
+	s.svc.writes.wait() // settings are written in the background
 	if v, ok, _ := st.Setting(keyNewLimit); !ok || v != "5" {
 		t.Fatalf("limit setting = %q %v", v, ok)
 	}

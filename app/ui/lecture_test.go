@@ -315,6 +315,7 @@ func TestLectureTypeSize(t *testing.T) {
 	if l.body.size >= s0 {
 		t.Errorf("- twice gives %.1f; want below %.1f", l.body.size, s0)
 	}
+	l.svc.writes.wait() // settings are written in the background
 	if v, ok, _ := st.Setting(keyLectureScale); !ok || v != "0.90" {
 		t.Errorf("remembered scale %q, %v; want 0.90", v, ok)
 	}

@@ -38,10 +38,16 @@ type services struct {
 
 	// saver writes typed note text and tags, for every note editor
 	saver *noteSaver
+	// settings are written off the UI goroutine (a database another
+	// program holds locked makes the store wait up to 30 s, and the
+	// window must not wait with it); values holds what was set, so that
+	// reading a setting back never sees the older value
+	writes *backgroundWriter
+	values map[string]string
 }
 
 func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
-	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{})}
+	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{}), writes: newBackgroundWriter(), values: map[string]string{}}
 	s.saver = newNoteSaverFor(s)
 	go func(fns []article.Footnote) {
 		s.lib = cite.Extract(fns)
@@ -57,6 +63,9 @@ func (s *services) library() *cite.Library {
 }
 
 func (s *services) setting(key string) (string, bool) {
+	if v, ok := s.values[key]; ok {
+		return v, true
+	}
 	if s.st == nil {
 		return "", false
 	}
@@ -67,13 +76,70 @@ func (s *services) setting(key string) (string, bool) {
 	return v, true
 }
 
+// setSetting remembers a setting now and writes it in the background;
+// a failed write is logged (a setting is a convenience, never work).
 func (s *services) setSetting(key, value string) {
 	if s.st == nil {
 		return
 	}
-	if err := s.st.SetSetting(key, value); err != nil {
-		fyne.LogError("saving setting "+key, err)
+	s.values[key] = value
+	st := s.st
+	s.writes.do(func() {
+		if err := st.SetSetting(key, value); err != nil {
+			fyne.LogError("saving setting "+key, err)
+		}
+	})
+}
+
+// backgroundWriter runs writes one at a time, in the order given, on a
+// goroutine of its own.
+type backgroundWriter struct {
+	mu      sync.Mutex
+	idle    *sync.Cond
+	pending []func()
+	running bool
+}
+
+func newBackgroundWriter() *backgroundWriter {
+	w := &backgroundWriter{}
+	w.idle = sync.NewCond(&w.mu)
+	return w
+}
+
+func (w *backgroundWriter) do(f func()) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pending = append(w.pending, f)
+	if !w.running {
+		w.running = true
+		go w.run()
 	}
+}
+
+func (w *backgroundWriter) run() {
+	for {
+		w.mu.Lock()
+		if len(w.pending) == 0 {
+			w.running = false
+			w.idle.Broadcast()
+			w.mu.Unlock()
+			return
+		}
+		f := w.pending[0]
+		w.pending = w.pending[1:]
+		w.mu.Unlock()
+		f()
+	}
+}
+
+// wait returns once every write given so far has landed or failed: the
+// window waits for them when it closes.
+func (w *backgroundWriter) wait() {
+	w.mu.Lock()
+	for w.running {
+		w.idle.Wait()
+	}
+	w.mu.Unlock()
 }
 
 func (s *services) settingFloat(key string, def float64) float64 {

@@ -45,3 +45,21 @@ func TestTemporaryStoreWhenDatabaseFails(t *testing.T) {
 		t.Errorf("temporary database %s left behind: %v", dir, err)
 	}
 }
+
+// Settings are written off the UI goroutine, in order, and read back at
+// once from what was set; closing the window waits for the writes.
+func TestSettingsWrittenInTheBackground(t *testing.T) {
+	path := tempStorePath(t)
+	st := openTestStore(t, path)
+	u, _ := newTestUI(t, st, Options{})
+	for _, v := range []string{"a", "b", "c"} {
+		u.setSetting("test.order", v)
+		if got, _ := u.setting("test.order"); got != v {
+			t.Fatalf("read back %q right after setting %q", got, v)
+		}
+	}
+	u.Window().Close()
+	if v, ok, err := st.Setting("test.order"); err != nil || !ok || v != "c" {
+		t.Errorf("after close the store holds %q, %v, %v; want the last value, c", v, ok, err)
+	}
+}

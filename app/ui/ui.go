@@ -145,7 +145,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	}
 	u.win.Resize(size)
 	u.win.SetOnClosed(u.onWindowClosed)
-	a.Lifecycle().SetOnStopped(u.reader.savePosition)
+	a.Lifecycle().SetOnStopped(func() {
+		u.reader.savePosition()
+		u.writes.wait()
+	})
 
 	u.reader.open(opts)
 	// A dialog made before the window is on screen is laid out for an
@@ -243,6 +246,7 @@ func (u *UI) onWindowClosed() {
 	u.reader.savePosition()
 	sz := u.win.Canvas().Size()
 	u.setSetting(keyWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+	u.writes.wait()
 	if u.scratch != nil {
 		u.scratch.remove()
 	}
@@ -371,5 +375,6 @@ func (u *UI) showAbout() {
 
 func (u *UI) quit() {
 	u.reader.savePosition()
+	u.writes.wait()
 	u.app.Quit()
 }
