@@ -82,7 +82,7 @@ type navigation interface {
 	cardFromPassage(paraID, quote string)
 	show(screen string) // a screen as it is, recorded like any move
 	record()            // remember the place shown before a jump within a screen
-	historyBack()       // the place before, whatever is open
+	historyBack() bool  // the place before, whatever is open; false when there is none
 	back()
 	forward()
 }
@@ -146,8 +146,8 @@ func (u *UI) back() {
 
 func (u *UI) forward() { u.hist.goForward() }
 
-func (u *UI) record()      { u.hist.record() }
-func (u *UI) historyBack() { u.hist.goBack() }
+func (u *UI) record()           { u.hist.record() }
+func (u *UI) historyBack() bool { return u.hist.goBack() }
 
 // openParagraph shows the paragraph with this ID in the reader, marked.
 func (u *UI) openParagraph(id string) bool {
@@ -214,7 +214,9 @@ func (r *Reader) back() {
 	if !r.popJumped && r.closePopover() {
 		return
 	}
-	r.nav.historyBack()
+	if !r.nav.historyBack() {
+		r.closePopover() // nowhere to go back to: at least close the footnote
+	}
 }
 
 func (r *Reader) forward() { r.nav.forward() }
