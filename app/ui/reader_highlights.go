@@ -425,10 +425,6 @@ func (r *Reader) noteOnFootnote(n int) {
 	r.showNoteEditor(note)
 }
 
-// goToNote shows the passage (or footnote) of note n in the reader, with
-// the note open beside it; Back returns to where the student was.
-func (r *Reader) goToNote(n store.Note) { r.nav.openNote(n) }
-
 // showNote shows the passage (or footnote) of note n with the note open
 // beside it.
 func (r *Reader) showNote(n store.Note) {
