@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: vet, then the unit, store, UI (Fyne's test driver) and
-# command tests. Installs the build dependencies first.
+# command tests, the crash tests too (`go test -short ./...` leaves those
+# out for the everyday loop). Installs the build dependencies first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh

@@ -6,9 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-
-	"fyne.io/fyne/v2"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/cite"
@@ -345,49 +342,4 @@ func footnoteBlocks(doc *article.Document, lib *cite.Library) ([]block, map[int]
 		bs = append(bs, block{kind: blockFootnote, note: fn.N, pieces: ps, gap: 0.5, para: -1, section: -1})
 	}
 	return bs, at
-}
-
-// panelLinks links the footnote panel's cross references once: they need
-// the citations, which the sources screen reads after the first paint.
-type panelLinks struct{ once sync.Once }
-
-// linkNotesWhenCited links the panel as soon as the citations are read
-// when it is on screen from the start; otherwise showing it does
-// (toggleFootnotes), so that reading them never delays the first paint.
-func (r *Reader) linkNotesWhenCited() {
-	if !r.notesShown {
-		return
-	}
-	go func(s *sourcesScreen) {
-		s.library()
-		fyne.Do(r.linkNotes)
-	}(r.u.sources)
-}
-
-// linkNotes gives the panel the cross-reference links the citations
-// settle, keeping its scroll position and highlight. It waits for the
-// citations: it runs when the panel is shown, or once they are read.
-func (r *Reader) linkNotes() {
-	r.noteLinks.once.Do(func() {
-		bs, _ := footnoteBlocks(r.doc, r.u.sources.library())
-		same := len(bs) == len(r.notes.blocks)
-		for i := 0; same && i < len(bs); i++ {
-			same = len(bs[i].pieces) == len(r.notes.blocks[i].pieces)
-		}
-		if same {
-			return // a link splits its text into more pieces: none gained one
-		}
-		hl := r.notes.highlight
-		var off fyne.Position
-		if r.notes.scroll != nil {
-			off = r.notes.scroll.Offset
-		}
-		r.notes.setBlocks(bs)
-		r.notes.highlight = hl
-		if r.notes.scroll != nil {
-			r.notes.scroll.Offset = off
-			r.notes.scroll.Refresh()
-		}
-		r.notes.Refresh()
-	})
 }

@@ -3,50 +3,33 @@ package ui
 import (
 	"fmt"
 	"math"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/app/srs"
-	"github.com/glossa-app/glossa/assets"
+	"github.com/glossa-app/glossa/app/study"
 	"github.com/glossa-app/glossa/store"
 )
 
 // keyNewLimit is the setting with the number of new cards a day.
 const keyNewLimit = "cards.new_per_day"
 
-// defaultNewLimit is what Anki and most FSRS front ends start with.
-const defaultNewLimit = 20
-
 // newLimitChoices are the values offered for the daily limit of new cards.
 var newLimitChoices = []string{"0", "5", "10", "15", "20", "30", "50", "100"}
 
-// learnAhead lets a learning card due within this time come back early
-// when nothing else is left, so a session does not stop for a 10-minute
-// step.
-const learnAhead = 20 * time.Minute
-
-// studyCard is a card as the student sees it: the shipped text or their
-// own wording of it, or a card they made from a passage.
-type studyCard struct {
-	deck.Card
-	ParagraphID string
-	UserMade    bool
-	Edited      bool // a shipped card with the student's own wording
-}
+// studyCard is a card as the student sees it (app/study decides which).
+type studyCard = study.Card
 
 // cardsScreen is the Cards screen: the review, the card browser and the
 // statistics, on tabs of their own.
 type cardsScreen struct {
-	u       *UI
+	svc     *services
+	nav     navigation
 	content fyne.CanvasObject
 	tabs    *container.AppTabs
 
@@ -61,35 +44,20 @@ type cardsScreen struct {
 	loadErr string // why the store could not be read, shown on the screen
 
 	// review
-	current    *studyCard
-	revealed   bool
-	shownAt    time.Time
-	counts     *widget.Label
-	limit      *widget.Select
-	status     *widget.Label
-	front      *widget.Label
-	answer     *widget.RichText
-	source     *widget.Label
-	answerBox  *fyne.Container
-	showButton *widget.Button
-	rateBox    *fyne.Container
-	rateButton [4]*widget.Button
-	inArticle  *widget.Button
-	undoButton *widget.Button
-	emptyLabel *widget.Label
-	cardBox    *fyne.Container
-	// reviewBox is laid out again whenever parts of the review appear or
-	// disappear: a container does not do it by itself on Show and Hide.
-	reviewBox *fyne.Container
+	current  *studyCard
+	revealed bool
+	shownAt  time.Time
+	reviewView
 
 	editor *cardEditor // the editor opened last
 	browse *cardBrowser
 	stats  *statsView
 }
 
-func newCardsScreen(u *UI) *cardsScreen {
+func newCardsScreen(svc *services, nav navigation) *cardsScreen {
 	s := &cardsScreen{
-		u:     u,
+		svc:   svc,
+		nav:   nav,
 		sched: srs.NewScheduler().WithFuzz(uint64(time.Now().UnixNano())),
 		now:   time.Now,
 	}
@@ -109,14 +77,14 @@ func newCardsScreen(u *UI) *cardsScreen {
 	// into the CustomShortcut the Edit menu item is registered with, so
 	// that one never fires from the keyboard. An entry with the focus still
 	// gets Ctrl+Z first and undoes its typing, as it should.
-	u.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.onUndoShortcut() })
+	svc.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.onUndoShortcut() })
 	return s
 }
 
 // onTabSelected gives the keyboard back to the review: the focus left in
 // the browser's search field would take Space, 1-4 and Ctrl+Z.
 func (s *cardsScreen) onTabSelected(*container.TabItem) {
-	s.u.win.Canvas().Unfocus()
+	s.svc.win.Canvas().Unfocus()
 	s.onShown()
 }
 
@@ -135,19 +103,7 @@ func (s *cardsScreen) commands() []command {
 // loadDeck reads the shipped deck and ties its cards to the article. A
 // card whose anchor no longer resolves is kept, without its passage.
 func (s *cardsScreen) loadDeck() {
-	parsed, _ := deck.Parse(assets.Deck)
-	resolved, _ := deck.Resolve(parsed, s.u.doc)
-	para := map[string]string{}
-	for _, rc := range resolved {
-		para[rc.ID] = rc.ParagraphID
-	}
-	s.cards = s.cards[:0]
-	s.byID = map[string]*studyCard{}
-	for _, c := range parsed {
-		sc := &studyCard{Card: c, ParagraphID: para[c.ID]}
-		s.cards = append(s.cards, sc)
-		s.byID[c.ID] = sc
-	}
+	s.setCards(study.Merge(shippedCards(s.svc.doc), nil, deckArticle{s.svc.doc}))
 }
 
 // reload reads the student's cards, edits and schedules from the store
@@ -155,7 +111,7 @@ func (s *cardsScreen) loadDeck() {
 func (s *cardsScreen) reload() {
 	s.loadErr = ""
 	s.states = map[string]store.CardState{}
-	if st := s.u.st; st != nil {
+	if st := s.svc.st; st != nil {
 		if err := s.loadUserCards(st); err != nil {
 			s.loadErr = err.Error()
 		}
@@ -183,34 +139,17 @@ func (s *cardsScreen) reload() {
 // first, so that a reverted edit shows the shipped text) and appends the
 // cards they made.
 func (s *cardsScreen) loadUserCards(st *store.Store) error {
-	s.loadDeck()
 	ucs, err := st.UserCards()
 	if err != nil {
+		s.loadDeck()
 		return err
 	}
-	for _, uc := range ucs {
-		c := deck.Card{ID: uc.CardID, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back, Tags: uc.Tags, Anchor: uc.Quote}
-		if sc, ok := s.byID[uc.CardID]; ok && !uc.UserMade {
-			c.Anchor, c.Line = sc.Anchor, sc.Line
-			sc.Card, sc.Edited = c, true
-			continue
-		}
-		if !uc.UserMade {
-			continue // an edit of a card no longer shipped
-		}
-		pid := uc.ParagraphID
-		if s.paragraph(pid) < 0 && uc.Quote != "" {
-			// The article changed under the card: find its quote again.
-			if rc, _ := deck.Resolve([]deck.Card{c}, s.u.doc); len(rc) == 1 {
-				pid = rc[0].ParagraphID
-			} else {
-				pid = ""
-			}
-		}
-		sc := &studyCard{Card: c, ParagraphID: pid, UserMade: true}
-		s.cards = append(s.cards, sc)
-		s.byID[sc.ID] = sc
+	edits := make([]study.Edit, len(ucs))
+	for i, uc := range ucs {
+		edits[i] = study.Edit{CardID: uc.CardID, UserMade: uc.UserMade, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back,
+			Tags: uc.Tags, ParagraphID: uc.ParagraphID, Quote: uc.Quote}
 	}
+	s.setCards(study.Merge(shippedCards(s.svc.doc), edits, deckArticle{s.svc.doc}))
 	return nil
 }
 
@@ -224,443 +163,7 @@ func (s *cardsScreen) onShown() {
 	s.updateCounts()
 }
 
-// srsCard is the scheduler's view of a card's stored state.
-func srsCard(st store.CardState) srs.Card {
-	return srs.Card{State: srs.State(st.State), Step: st.Step, Stability: st.Stability, Difficulty: st.Difficulty,
-		Due: st.Due, LastReview: st.LastReview}
-}
-
-func storeState(id string, c srs.Card) store.CardState {
-	return store.CardState{CardID: id, State: int(c.State), Step: c.Step, Stability: c.Stability, Difficulty: c.Difficulty,
-		Due: c.Due, LastReview: c.LastReview}
-}
-
-// isNew reports whether c has never been reviewed (and is not suspended).
-func (s *cardsScreen) isNew(c *studyCard) bool {
-	st, ok := s.states[c.ID]
-	return !ok || (st.State == int(srs.New) && !st.Suspended)
-}
-
-func (s *cardsScreen) suspended(c *studyCard) bool { return s.states[c.ID].Suspended }
-
-// startOfDay is local midnight of the day of t: counts and limits are per
-// day as the student lives it.
-func startOfDay(t time.Time) time.Time {
-	y, m, d := t.Local().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
-}
-
-// newLimit is the daily limit of new cards from the settings.
-func (s *cardsScreen) newLimit() int {
-	if v, ok := s.u.setting(keyNewLimit); ok {
-		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-			return n
-		}
-	}
-	return defaultNewLimit
-}
-
-// newToday counts the cards first seen today.
-func (s *cardsScreen) newToday() int {
-	if s.u.st == nil {
-		return 0
-	}
-	rs, err := s.u.st.Reviews(startOfDay(s.now()))
-	if err != nil {
-		return 0
-	}
-	seen := map[string]bool{}
-	for _, r := range rs {
-		if r.Prev.State == int(srs.New) && r.Prev.LastReview.IsZero() {
-			seen[r.CardID] = true
-		}
-	}
-	return len(seen)
-}
-
-// queue is what is left to review now: cards due (oldest first), then new
-// cards in deck order up to today's limit; learning cards due within
-// learnAhead when nothing else is left.
-type queue struct {
-	due, fresh, ahead []*studyCard
-	newLeft           int // new cards still allowed today
-}
-
-func (s *cardsScreen) queue() queue {
-	now := s.now()
-	var q queue
-	q.newLeft = max(0, s.newLimit()-s.newToday())
-	for _, c := range s.cards {
-		st, ok := s.states[c.ID]
-		switch {
-		case ok && st.Suspended:
-		case s.isNew(c):
-			if len(q.fresh) < q.newLeft {
-				q.fresh = append(q.fresh, c)
-			}
-		case !st.Due.After(now):
-			q.due = append(q.due, c)
-		case st.State != int(srs.Review) && !st.Due.After(now.Add(learnAhead)):
-			q.ahead = append(q.ahead, c)
-		}
-	}
-	byDue := func(cs []*studyCard) {
-		sort.SliceStable(cs, func(i, j int) bool { return s.states[cs[i].ID].Due.Before(s.states[cs[j].ID].Due) })
-	}
-	byDue(q.due)
-	byDue(q.ahead)
-	return q
-}
-
-func (q queue) next() *studyCard {
-	for _, l := range [][]*studyCard{q.due, q.fresh, q.ahead} {
-		if len(l) > 0 {
-			return l[0]
-		}
-	}
-	return nil
-}
-
-func (s *cardsScreen) isQueued(c *studyCard) bool {
-	q := s.queue()
-	for _, l := range [][]*studyCard{q.due, q.fresh, q.ahead} {
-		for _, x := range l {
-			if x == c {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (s *cardsScreen) buildReview() fyne.CanvasObject {
-	s.counts = widget.NewLabel("")
-	s.counts.TextStyle.Bold = true
-	s.limit = widget.NewSelect(newLimitChoices, s.onLimitChanged)
-	s.limit.SetSelected(strconv.Itoa(s.newLimit()))
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.front = widget.NewLabel("")
-	s.front.Wrapping = fyne.TextWrapWord
-	s.front.TextStyle.Bold = true
-	s.front.SizeName = theme.SizeNameSubHeadingText
-	s.answer = widget.NewRichText()
-	s.answer.Wrapping = fyne.TextWrapWord
-	s.source = widget.NewLabel("")
-	s.source.Wrapping = fyne.TextWrapWord
-	s.source.TextStyle.Italic = true
-	s.inArticle = widget.NewButtonWithIcon("Show in article (O)", theme.DocumentIcon(), s.onShowInArticleTapped)
-	s.answerBox = container.NewVBox(widget.NewSeparator(), s.answer, s.source, container.NewHBox(s.inArticle))
-	s.showButton = widget.NewButton("Show answer (Space)", s.onShowAnswerTapped)
-	s.showButton.Importance = widget.HighImportance
-	names := [4]string{"Again", "Hard", "Good", "Easy"}
-	for i := range s.rateButton {
-		r := srs.Ratings[i]
-		s.rateButton[i] = widget.NewButton(names[i], func() { s.rate(r) })
-	}
-	s.rateButton[2].Importance = widget.HighImportance
-	s.rateBox = container.NewGridWithColumns(4, s.rateButton[0], s.rateButton[1], s.rateButton[2], s.rateButton[3])
-	s.undoButton = widget.NewButtonWithIcon("Undo last rating", theme.ContentUndoIcon(), s.onUndoTapped)
-	s.emptyLabel = widget.NewLabel("")
-	s.emptyLabel.Wrapping = fyne.TextWrapWord
-	s.emptyLabel.Alignment = fyne.TextAlignCenter
-
-	s.cardBox = container.NewVBox(s.front, s.answerBox)
-	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel("New cards a day"), s.limit), s.counts)
-	buttons := container.NewStack(s.showButton, s.rateBox)
-	footer := container.NewVBox(buttons, container.NewBorder(nil, nil, nil, s.undoButton, s.status))
-	body := container.NewStack(container.NewVScroll(container.NewPadded(s.cardBox)), container.NewCenter(container.New(&fixedWidth{w: emptyWidth}, s.emptyLabel)))
-	s.reviewBox = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), footer, nil, nil, body)
-	return container.New(&readingColumn{max: 860}, s.reviewBox)
-}
-
-func (s *cardsScreen) onLimitChanged(v string) {
-	n, err := strconv.Atoi(v)
-	if err != nil || s.u == nil || s.counts == nil {
-		return
-	}
-	if n == s.newLimit() {
-		return
-	}
-	s.u.setSetting(keyNewLimit, strconv.Itoa(n))
-	if s.current == nil || !s.isQueued(s.current) {
-		s.nextCard()
-	}
-	s.updateCounts()
-}
-
-// nextCard picks the next card of the queue and shows its front.
-func (s *cardsScreen) nextCard() {
-	s.current = s.queue().next()
-	s.showCurrent()
-}
-
-func (s *cardsScreen) showCurrent() {
-	s.revealed = false
-	s.shownAt = s.now()
-	s.updateCounts()
-	if s.u.st == nil {
-		s.current = nil
-		s.showEmpty("Your study database could not be opened, so reviews cannot be saved. " +
-			"Browse the cards on the Browse tab; restart Glossa to review.")
-		return
-	}
-	c := s.current
-	if c == nil {
-		s.showEmpty(s.emptyMessage())
-		return
-	}
-	s.emptyLabel.Hide()
-	s.cardBox.Show()
-	s.front.SetText(c.Question())
-	s.answer.Segments = answerSegments(c)
-	s.answer.Refresh()
-	s.source.SetText(s.sourceText(c))
-	s.inArticle.Show()
-	if c.ParagraphID == "" {
-		s.inArticle.Hide()
-	}
-	s.answerBox.Hide()
-	s.rateBox.Hide()
-	s.showButton.Show()
-	s.reviewBox.Refresh()
-}
-
-func (s *cardsScreen) showEmpty(msg string) {
-	s.cardBox.Hide()
-	s.showButton.Hide()
-	s.rateBox.Hide()
-	s.emptyLabel.SetText(msg)
-	// A wrapping label measures its height at its current width; at the
-	// zero width it has before its first layout it stood one word a line,
-	// 2,600 px tall, and made the whole window that tall.
-	s.emptyLabel.Resize(fyne.NewSize(emptyWidth, s.emptyLabel.Size().Height))
-	s.emptyLabel.Show()
-	s.reviewBox.Refresh()
-}
-
-// emptyWidth is the measure of the message shown when there is nothing
-// to review.
-const emptyWidth = 460
-
-// answerSegments is the answer as shown after Space: a cloze card's
-// sentence with the recalled words in bold and accent colour, so the eye
-// finds them at once, then its extra note; a basic card's answer as is.
-// Inline text goes in one segment per word: RichText moves a segment that
-// does not fit the rest of a line to the next line whole.
-func answerSegments(c *studyCard) []widget.RichTextSegment {
-	style := func(bold bool, color fyne.ThemeColorName) widget.RichTextStyle {
-		return widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameSubHeadingText,
-			TextStyle: fyne.TextStyle{Bold: bold}, ColorName: color}
-	}
-	plain := style(false, theme.ColorNameForeground)
-	gaps, err := deck.ParseCloze(c.Front)
-	if c.Type != deck.Cloze || err != nil {
-		plain.Inline = false
-		return []widget.RichTextSegment{&widget.TextSegment{Style: plain, Text: c.Answer()}}
-	}
-	var segs []widget.RichTextSegment
-	words := func(text string, st widget.RichTextStyle) {
-		for _, w := range strings.SplitAfter(text, " ") {
-			if w != "" {
-				segs = append(segs, &widget.TextSegment{Style: st, Text: w})
-			}
-		}
-	}
-	last := 0
-	for _, g := range gaps {
-		words(c.Front[last:g.Start], plain)
-		words(g.Answer, style(true, theme.ColorNamePrimary))
-		last = g.End
-	}
-	words(c.Front[last:], plain)
-	if n := len(segs); n > 0 {
-		segs[n-1].(*widget.TextSegment).Style.Inline = false // ends the paragraph
-	}
-	if c.Back != "" {
-		extra := plain
-		extra.Inline, extra.SizeName = false, theme.SizeNameText
-		segs = append(segs, &widget.TextSegment{Style: extra, Text: c.Back})
-	}
-	return segs
-}
-
-// emptyMessage says why there is nothing to review and when there will be.
-func (s *cardsScreen) emptyMessage() string {
-	if s.loadErr != "" {
-		return "Your cards could not be read from the study database (" + s.loadErr + "). Restart Glossa; if it happens again, restore a backup."
-	}
-	now := s.now()
-	var next time.Time
-	for _, c := range s.cards {
-		st, ok := s.states[c.ID]
-		if ok && !st.Suspended && st.State != int(srs.New) && (next.IsZero() || st.Due.Before(next)) {
-			next = st.Due
-		}
-	}
-	msg := "Nothing left to review now. Well done."
-	if !next.IsZero() {
-		msg += "\nThe next card is due in " + formatInterval(next.Sub(now)) + "."
-	}
-	if q := s.queue(); q.newLeft == 0 && s.countNew() > 0 {
-		msg += "\nYou have seen today's new cards; raise \"New cards a day\" for more."
-	}
-	return msg
-}
-
-func (s *cardsScreen) countNew() int {
-	n := 0
-	for _, c := range s.cards {
-		if s.isNew(c) {
-			n++
-		}
-	}
-	return n
-}
-
-// sourceText names the passage a card comes from.
-func (s *cardsScreen) sourceText(c *studyCard) string {
-	if c.ParagraphID == "" {
-		return "The passage this card came from is no longer in the article."
-	}
-	where := ""
-	if p := s.paragraph(c.ParagraphID); p >= 0 {
-		if sec := s.u.doc.Paragraphs[p].Section; sec != "" {
-			where = " (§" + strings.TrimSuffix(sec, ".") + ")"
-		}
-	}
-	return "From the article" + where + ": “" + c.Anchor + "”"
-}
-
-func (s *cardsScreen) paragraph(id string) int {
-	for i, p := range s.u.doc.Paragraphs {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func (s *cardsScreen) updateCounts() {
-	if s.counts == nil {
-		return
-	}
-	q := s.queue()
-	learning := len(q.ahead)
-	text := fmt.Sprintf("%d due · %d new today", len(q.due), len(q.fresh))
-	if learning > 0 {
-		text += fmt.Sprintf(" · %d learning soon", learning)
-	}
-	s.counts.SetText(text)
-	s.limit.SetSelected(strconv.Itoa(s.newLimit()))
-}
-
-func (s *cardsScreen) onShowAnswerTapped() { s.reveal() }
-
-// reveal shows the answer and the rating buttons, each with the interval
-// it would give.
-func (s *cardsScreen) reveal() {
-	c := s.current
-	if c == nil || s.revealed {
-		return
-	}
-	s.revealed = true
-	s.answerBox.Show()
-	s.showButton.Hide()
-	// one reading of the clock: a second one, a moment later, made the
-	// 1-minute step of Again 59.99 s and showed it as "now"
-	now := s.now()
-	preview := s.sched.Preview(srsCard(s.states[c.ID]), now)
-	names := [4]string{"Again", "Hard", "Good", "Easy"}
-	for i, r := range srs.Ratings {
-		ivl := preview[r].Due.Sub(now)
-		s.rateButton[i].SetText(fmt.Sprintf("%d  %s · %s", i+1, names[i], formatInterval(ivl)))
-	}
-	s.rateBox.Show()
-	s.reviewBox.Refresh()
-}
-
-// rate schedules the current card and writes the review to the log, in
-// one transaction, before the next card is shown. When the write fails the
-// card stays on screen so the rating can be given again. It reports
-// whether a rating was saved.
-func (s *cardsScreen) rate(r srs.Rating) bool {
-	c := s.current
-	if c == nil || !s.revealed || s.u.st == nil {
-		return false
-	}
-	now := s.now()
-	prev := s.states[c.ID]
-	prev.CardID = c.ID
-	next, _, err := s.sched.Review(srsCard(prev), r, now)
-	if err != nil {
-		s.showError("Could not schedule this card", err)
-		return false
-	}
-	rv := store.Review{CardID: c.ID, Rating: int(r), ReviewedAt: now, Prev: prev,
-		ElapsedMS: now.Sub(s.shownAt).Milliseconds()}
-	if err := s.u.st.SaveReview(rv, storeState(c.ID, next)); err != nil {
-		s.showError("Your rating was not saved", err)
-		return false
-	}
-	s.states[c.ID] = storeState(c.ID, next)
-	s.status.SetText(fmt.Sprintf("Rated %s; back in %s.", r, formatInterval(next.Due.Sub(now))))
-	s.nextCard()
-	s.browse.refresh()
-	return true
-}
-
-func (s *cardsScreen) onUndoShortcut() {
-	if s.u.current().name == "Cards" {
-		s.onUndoTapped()
-	}
-}
-
-// onUndoTapped takes back the newest rating and shows that card again.
-func (s *cardsScreen) onUndoTapped() {
-	if s.u.st == nil {
-		return
-	}
-	r, ok, err := s.u.st.UndoLastReview()
-	if err != nil {
-		s.showError("Could not undo the last rating", err)
-		return
-	}
-	if !ok {
-		s.status.SetText("There is no rating to undo.")
-		return
-	}
-	s.reload()
-	if c, ok := s.byID[r.CardID]; ok {
-		s.current = c
-		s.tabs.SelectIndex(0)
-		s.showCurrent()
-	}
-	s.status.SetText(fmt.Sprintf("Took back your %s rating; the card is shown again.", srs.Rating(r.Rating)))
-}
-
-func (s *cardsScreen) onShowInArticleTapped() {
-	if s.current != nil {
-		s.showInArticle(s.current)
-	}
-}
-
-// showInArticle opens the reader at the card's passage.
-func (s *cardsScreen) showInArticle(c *studyCard) {
-	s.u.Show("Reader")
-	if c.ParagraphID == "" || !s.u.reader.GoToParagraph(c.ParagraphID) {
-		dialog.ShowInformation("Passage not found",
-			"The passage this card was made from is no longer in the article, so Glossa cannot show it. The card itself is kept.", s.u.win)
-	}
-}
-
-// showError tells the student what failed, in words, with what to do.
-func (s *cardsScreen) showError(what string, err error) {
-	fyne.LogError(what, err)
-	dialog.ShowInformation(what,
-		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.u.win)
-}
+func (s *cardsScreen) paragraph(id string) int { return paragraphIndex(s.svc.doc, id) }
 
 // onKey and onRune make a whole review work from the keyboard: Space or
 // Return shows the answer, 1-4 rate it, O opens its passage.
@@ -720,23 +223,3 @@ func formatInterval(d time.Duration) string {
 }
 
 func trimZero(s string) string { return strings.Replace(s, ".0 ", " ", 1) }
-
-// readingColumn centres its children in a column at most max wide, so a
-// card stays readable on a wide window.
-type readingColumn struct{ max float32 }
-
-func (l *readingColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}
-
-func (l *readingColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := fyne.Min(size.Width, l.max)
-	for _, o := range objs {
-		o.Move(fyne.NewPos((size.Width-w)/2, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}

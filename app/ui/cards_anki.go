@@ -27,9 +27,9 @@ func (b *cardBrowser) withAnkiExport(count fyne.CanvasObject) fyne.CanvasObject 
 // onExportAnkiTapped saves every card, with the student's progress, as
 // an Anki package.
 func (s *cardsScreen) onExportAnkiTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		dialog.ShowInformation("Cards cannot be exported",
-			"Glossa could not open its database, so your cards and progress are not available in this session. Restart Glossa; if this persists, see the message shown at start.", s.u.win)
+			"Glossa could not open its database, so your cards and progress are not available in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -44,7 +44,7 @@ func (s *cardsScreen) onExportAnkiTapped() {
 		// so the empty file the dialog made is only a placeholder.
 		w.Close()
 		s.exportAnki(w.URI().Path())
-	}, s.u.win)
+	}, s.svc.win)
 	d.SetFileName("glossa.apkg")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".apkg"}))
 	d.Resize(fyne.NewSize(900, 600))
@@ -53,7 +53,7 @@ func (s *cardsScreen) onExportAnkiTapped() {
 
 // exportAnki writes the Anki package at path and says what it holds.
 func (s *cardsScreen) exportAnki(path string) {
-	p, err := apkg.Export(s.u.st, s.u.doc, deck.ResolveKeep(s.parsedDeck(), s.u.doc), path, time.Now())
+	p, err := apkg.Export(s.svc.st, s.svc.doc, deck.ResolveKeep(s.parsedDeck(), s.svc.doc), path, time.Now())
 	if err != nil {
 		s.showError("The Anki package could not be written", err)
 		return
@@ -62,7 +62,7 @@ func (s *cardsScreen) exportAnki(path string) {
 	dialog.ShowInformation("Cards exported to Anki", fmt.Sprintf(
 		"%d cards written to %s (%d of them reviewed, %d reviews in their history).\n\n"+
 			"In Anki, choose File > Import, pick this file and tick \"Import any learning progress\": "+
-			"your cards go on where they are here.", len(p.Notes), filepath.Base(path), reviewed, reviews), s.u.win)
+			"your cards go on where they are here.", len(p.Notes), filepath.Base(path), reviewed, reviews), s.svc.win)
 }
 
 func (s *cardsScreen) parsedDeck() []deck.Card {

@@ -97,24 +97,6 @@ func newCardBrowser(s *cardsScreen) *cardBrowser {
 	return b
 }
 
-// minWidth gives its child at least w of width.
-type minWidth struct{ w float32 }
-
-func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := fyne.NewSize(l.w, 0)
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}
-
-func (l *minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.Position{})
-		o.Resize(s)
-	}
-}
-
 func (b *cardBrowser) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(b.shown) {
 		return
@@ -297,7 +279,7 @@ func (b *cardBrowser) showDetail() {
 	default:
 		b.revert.Hide()
 	}
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		b.edit.Disable()
 		b.suspend.Disable()
 		b.revert.Disable()
@@ -340,7 +322,7 @@ func (b *cardBrowser) onShowInArticleTapped() {
 
 func (b *cardBrowser) onSuspendTapped() {
 	c := b.selected
-	if c == nil || b.s.u.st == nil {
+	if c == nil || b.s.svc.st == nil {
 		return
 	}
 	if err := b.s.setSuspended(c, !b.s.suspended(c)); err != nil {
@@ -350,7 +332,7 @@ func (b *cardBrowser) onSuspendTapped() {
 
 // setSuspended suspends or restores c and shows the change everywhere.
 func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
-	if err := s.u.st.SetCardSuspended(c.ID, on); err != nil {
+	if err := s.svc.st.SetCardSuspended(c.ID, on); err != nil {
 		return err
 	}
 	if on && s.current == c {
@@ -362,7 +344,7 @@ func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
 
 func (b *cardBrowser) onRevertTapped() {
 	c := b.selected
-	if c == nil || b.s.u.st == nil {
+	if c == nil || b.s.svc.st == nil {
 		return
 	}
 	s := b.s
@@ -373,7 +355,7 @@ func (b *cardBrowser) onRevertTapped() {
 				if !ok {
 					return
 				}
-				if err := s.u.st.DeleteUserCard(c.ID, true); err != nil {
+				if err := s.svc.st.DeleteUserCard(c.ID, true); err != nil {
 					s.showError("Could not delete the card", err)
 					return
 				}
@@ -382,10 +364,10 @@ func (b *cardBrowser) onRevertTapped() {
 				}
 				b.selected = nil
 				s.reload()
-			}, s.u.win)
+			}, s.svc.win)
 		return
 	}
-	if err := s.u.st.DeleteUserCard(c.ID, false); err != nil {
+	if err := s.svc.st.DeleteUserCard(c.ID, false); err != nil {
 		s.showError("Could not restore the shipped wording", err)
 		return
 	}

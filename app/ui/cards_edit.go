@@ -39,15 +39,15 @@ const (
 // the student selected in the reader, with the quote filled in as the
 // answer; the saved card is anchored to that paragraph.
 func (s *cardsScreen) newCardFromPassage(paragraphID, quote string) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		dialog.ShowInformation("Cannot make a card",
-			"Your study database could not be opened, so a new card could not be kept. Restart Glossa and try again.", s.u.win)
+			"Your study database could not be opened, so a new card could not be kept. Restart Glossa and try again.", s.svc.win)
 		return
 	}
 	quote = strings.TrimSpace(quote)
 	if s.paragraph(paragraphID) < 0 || quote == "" {
 		dialog.ShowInformation("Cannot make a card",
-			"Select a passage of the article first, then make a card from it.", s.u.win)
+			"Select a passage of the article first, then make a card from it.", s.svc.win)
 		return
 	}
 	e := &cardEditor{s: s, paragraphID: paragraphID, quote: quote}
@@ -56,7 +56,7 @@ func (s *cardsScreen) newCardFromPassage(paragraphID, quote string) {
 
 // editCard opens the editor on an existing card.
 func (s *cardsScreen) editCard(c *studyCard) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		return
 	}
 	e := &cardEditor{s: s, card: c, paragraphID: c.ParagraphID, quote: c.Anchor}
@@ -93,11 +93,11 @@ func (e *cardEditor) open(title string, c deck.Card) {
 		widget.NewFormItem("Tags", e.tags),
 	)
 	body := container.NewVBox(passage, form)
-	e.dialog = dialog.NewCustomConfirm(title, "Save", "Cancel", body, e.onDialogClosed, e.s.u.win)
+	e.dialog = dialog.NewCustomConfirm(title, "Save", "Cancel", body, e.onDialogClosed, e.s.svc.win)
 	e.dialog.Resize(fyne.NewSize(640, 0).Max(body.MinSize().AddWidthHeight(40, 120)))
 	e.s.editor = e
 	e.dialog.Show()
-	e.s.u.win.Canvas().Focus(e.front)
+	e.s.svc.win.Canvas().Focus(e.front)
 }
 
 // onKindChanged labels the fields for the kind of card; turning a new
@@ -147,7 +147,7 @@ func (e *cardEditor) onDialogClosed(save bool) {
 	c, problem := e.check()
 	if problem != "" {
 		// Keep everything typed: the editor comes back once the problem is read.
-		info := dialog.NewInformation("The card was not saved", problem, e.s.u.win)
+		info := dialog.NewInformation("The card was not saved", problem, e.s.svc.win)
 		info.SetOnClosed(func() {
 			again := &cardEditor{s: e.s, card: e.card, paragraphID: e.paragraphID, quote: e.quote}
 			title := "Edit card"
@@ -178,7 +178,7 @@ func (e *cardEditor) save(c deck.Card) error {
 	default:
 		uc.CardID, uc.UserMade = e.card.ID, e.card.UserMade
 	}
-	if err := s.u.st.SaveUserCard(uc); err != nil {
+	if err := s.svc.st.SaveUserCard(uc); err != nil {
 		return err
 	}
 	s.reload()

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"sort"
-	"unicode/utf8"
-
-	"fyne.io/fyne/v2"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
 
 // This file is the text engine behind every long text in the window.
@@ -101,61 +99,14 @@ type laidBlock struct {
 	lines []line
 }
 
-// measurer caches rune advances per style at one text size. MeasureText
-// costs ~28 µs a call; the article has fewer than 200 distinct runes.
-type measurer struct {
-	size float32
-	adv  [4]map[rune]float32
-	lh   float32 // natural text height
-}
+// measurer and measurers are the one engine's (package flowtext).
+type (
+	measurer  = flowtext.Measurer
+	measurers = flowtext.Measurers
+)
 
-func newMeasurer(size float32) *measurer {
-	m := &measurer{size: size}
-	for i := range m.adv {
-		m.adv[i] = make(map[rune]float32, 128)
-	}
-	m.lh = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
-	return m
-}
-
-func textStyle(s article.Style) fyne.TextStyle {
-	return fyne.TextStyle{Italic: s&article.Italic != 0, Bold: s&article.Bold != 0}
-}
-
-func (m *measurer) advance(r rune, s article.Style) float32 {
-	tab := m.adv[s&3]
-	if w, ok := tab[r]; ok {
-		return w
-	}
-	w := fyne.MeasureText(string(r), m.size, textStyle(s)).Width
-	tab[r] = w
-	return w
-}
-
-func (m *measurer) width(s string, st article.Style) float32 {
-	var w float32
-	for _, r := range s {
-		w += m.advance(r, st)
-	}
-	return w
-}
-
-// measurers holds one measurer per text size; a flow uses a few sizes
-// (body, headings, markers) and zoom adds more, all cheap.
-type measurers map[float32]*measurer
-
-// sharedMeasurers serves every flow of the window. Like all widget state
-// it is used from the UI goroutine only.
-var sharedMeasurers = measurers{}
-
-func (ms measurers) at(size float32) *measurer {
-	if m, ok := ms[size]; ok {
-		return m
-	}
-	m := newMeasurer(size)
-	ms[size] = m
-	return m
-}
+// sharedMeasurers serves every flow of the window.
+var sharedMeasurers = flowtext.Shared
 
 // lineSpacing is the line height as a multiple of the text size: generous,
 // for reading long paragraphs on screen and projector.
@@ -164,142 +115,28 @@ const lineSpacing = 1.55
 // supScale is the size of footnote markers relative to their line.
 const supScale = 0.72
 
-// layoutBlock breaks b into lines no wider than width.
+// layoutBlock breaks b into lines no wider than width, with the one
+// line breaker (flowtext.Break).
 func layoutBlock(ms measurers, b *block, size, width float32) []line {
 	if b.scale != 0 {
 		size *= b.scale
 	}
-	m := ms.at(size)
-	sm := ms.at(size * supScale)
 	lh := size * lineSpacing
-
-	type frag struct {
-		piece      int
-		start, end int
-		w          float32
-	}
-	var (
-		lines    []line
-		cur      []run
-		x        float32
-		wordFrag []frag
-		wordW    float32
-		spaceW   float32 // width of the space pending before the next word
-		pending  bool    // a space is pending
-	)
-	flushLine := func() {
-		lines = append(lines, line{y: float32(len(lines)) * lh, h: lh, size: size, runs: cur})
-		cur, x = nil, 0
-	}
-	place := func(f frag, at float32) {
-		if n := len(cur); n > 0 && cur[n-1].piece == f.piece && cur[n-1].end <= f.start {
-			// the same piece continues (across the space): extend the run
-			r := &cur[n-1]
-			r.end = f.end
-			r.w = at + f.w - r.x
-			return
+	broken := flowtext.Break(ms, flowtext.Params{Size: size, Width: width, SmallScale: supScale}, len(b.pieces), func(i int) flowtext.Span {
+		p := &b.pieces[i]
+		return flowtext.Span{Text: p.text, Style: p.style, Small: p.sup, Glue: p.glue}
+	})
+	lines := make([]line, len(broken))
+	for i, bl := range broken {
+		runs := make([]run, len(bl))
+		dx := float32(0)
+		if b.center {
+			dx = (width - bl.Width()) / 2
 		}
-		cur = append(cur, run{piece: f.piece, start: f.start, end: f.end, x: at, w: f.w})
-	}
-	flushWord := func() {
-		if len(wordFrag) == 0 {
-			return
+		for k, r := range bl {
+			runs[k] = run{piece: r.Span, start: r.Start, end: r.End, x: r.X + dx, w: r.W}
 		}
-		lead := float32(0)
-		if pending && len(cur) > 0 {
-			lead = spaceW
-		}
-		if len(cur) > 0 && x+lead+wordW > width {
-			flushLine()
-			lead = 0
-		}
-		if len(cur) == 0 && wordW > width {
-			// a word longer than the line (a URL in a narrow panel): cut it
-			for _, f := range wordFrag {
-				p := b.pieces[f.piece]
-				mm := m
-				if p.sup {
-					mm = sm
-				}
-				seg := f.start
-				var sw float32
-				for i, r := range p.text[f.start:f.end] {
-					a := mm.advance(r, p.style)
-					if x+sw+a > width && (x+sw > 0) {
-						place(frag{f.piece, seg, f.start + i, sw}, x)
-						flushLine()
-						seg, sw = f.start+i, 0
-					}
-					sw += a
-				}
-				place(frag{f.piece, seg, f.end, sw}, x)
-				x += sw
-			}
-		} else {
-			at := x + lead
-			for _, f := range wordFrag {
-				place(f, at)
-				at += f.w
-			}
-			x = at
-		}
-		wordFrag, wordW, pending = wordFrag[:0], 0, false
-	}
-
-	for pi := range b.pieces {
-		p := &b.pieces[pi]
-		mm := m
-		if p.sup {
-			mm = sm
-		}
-		if p.glue && len(wordFrag) == 0 && pending {
-			// a marker after a space still belongs to the previous word
-			pending = false
-		}
-		start := 0
-		var w float32
-		for i, r := range p.text {
-			if r == ' ' || r == '\n' || r == '\t' {
-				if i > start {
-					wordFrag = append(wordFrag, frag{pi, start, i, w})
-					wordW += w
-				}
-				flushWord()
-				spaceW = mm.advance(' ', p.style)
-				pending = true
-				start, w = i+utf8.RuneLen(r), 0
-				continue
-			}
-			w += mm.advance(r, p.style)
-		}
-		if start < len(p.text) {
-			if p.glue && len(wordFrag) == 0 && len(cur) > 0 && !pending {
-				// glue to the run already placed: only break if it overflows badly
-				if x+w <= width+sm.size {
-					place(frag{pi, start, len(p.text), w}, x)
-					x += w
-					continue
-				}
-			}
-			wordFrag = append(wordFrag, frag{pi, start, len(p.text), w})
-			wordW += w
-		}
-	}
-	flushWord()
-	if len(cur) > 0 || len(lines) == 0 {
-		flushLine()
-	}
-	if b.center {
-		for i := range lines {
-			l := &lines[i]
-			if n := len(l.runs); n > 0 {
-				lw := l.runs[n-1].x + l.runs[n-1].w
-				dx := (width - lw) / 2
-				for j := range l.runs {
-					l.runs[j].x += dx
-				}
-			}
-		}
+		lines[i] = line{y: float32(i) * lh, h: lh, size: size, runs: runs}
 	}
 	return lines
 }

@@ -1,17 +1,12 @@
 package ui
 
 import (
-	"image/color"
-	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/glossa-app/glossa/app/startup"
 )
 
 // flowView draws a flow of blocks. Inside a scroll container it creates
@@ -68,7 +63,7 @@ func (f *flowView) inScroll() *container.Scroll {
 func (f *flowView) columnWidth(width float32) float32 {
 	w := width - 2*f.margin
 	if f.measure > 0 {
-		avg := f.ms.at(f.size).width(measureSample, 0) / float32(len(measureSample))
+		avg := f.ms.At(f.size).Width(measureSample, 0) / float32(len(measureSample))
 		if m := avg * f.measure; m < w {
 			w = m
 		}
@@ -157,7 +152,23 @@ func (f *flowView) Resize(s fyne.Size) {
 		if f.onLaidOut != nil {
 			f.onLaidOut()
 		}
+	} else if changed && f.fixedW == 0 && s.Height != f.lay.total && f.onLaidOut != nil {
+		// a flow that wraps to its container's width (a card) knows its
+		// height only now: the container lays itself out again
+		f.onLaidOut()
 	}
+}
+
+// String is the flow's text, block after block, as RichText.String
+// gives it.
+func (f *flowView) String() string {
+	var b strings.Builder
+	for _, bl := range f.blocks {
+		for _, p := range bl.pieces {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
 }
 
 // anchor is the block at the top of the viewport and how far into it.
@@ -335,193 +346,4 @@ func (f *flowView) runAt(bi int, pred func(*piece) bool) (fyne.Position, bool) {
 		}
 	}
 	return fyne.Position{}, false
-}
-
-func (f *flowView) CreateRenderer() fyne.WidgetRenderer {
-	r := &flowRenderer{f: f, hl: canvas.NewRectangle(color.Transparent)}
-	r.hl.CornerRadius = 4
-	return r
-}
-
-type flowRenderer struct {
-	f     *flowView
-	hl    *canvas.Rectangle
-	rects []*canvas.Rectangle // highlights, selection, caret, margin marks
-	objs  []fyne.CanvasObject
-	live  map[runKey]*canvas.Text // texts on screen, by the run they show
-	next  map[runKey]*canvas.Text
-	spare []*canvas.Text
-	need  []placed
-}
-
-// runKey names one run of one line: a line keeps its canvas.Text while it
-// scrolls, so the GL driver does not rasterize it again every frame.
-type runKey struct{ b, l, r int32 }
-
-type placed struct {
-	key  runKey
-	text string
-	size float32
-	st   fyne.TextStyle
-	c    color.Color
-	pos  fyne.Position
-	sz   fyne.Size
-}
-
-func (r *flowRenderer) Destroy() {}
-
-func (r *flowRenderer) Layout(s fyne.Size) {
-	r.f.ensure(s.Width)
-	r.place()
-	startup.Mark("first layout")
-}
-
-func (r *flowRenderer) MinSize() fyne.Size { return r.f.MinSize() }
-
-func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objs }
-
-func (r *flowRenderer) Refresh() {
-	r.place()
-	canvas.Refresh(r.f)
-}
-
-// overscan is how far beyond the viewport lines are prepared, so that a
-// wheel step shows text that is already there.
-const overscan = 300
-
-func (r *flowRenderer) place() {
-	f := r.f
-	th := f.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fg := th.Color(theme.ColorNameForeground, v)
-	muted := th.Color(theme.ColorNamePlaceHolder, v)
-	link := th.Color(theme.ColorNameHyperlink, v)
-	hit := th.Color(theme.ColorNamePrimary, v)
-	if r.live == nil {
-		r.live, r.next = map[runKey]*canvas.Text{}, map[runKey]*canvas.Text{}
-	}
-
-	top, bottom := float32(0), f.lay.total
-	if f.scroll != nil {
-		top = f.scroll.Offset.Y - overscan
-		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + overscan
-	}
-	r.objs = r.objs[:0]
-	r.hl.Hide()
-	if f.highlight >= 0 && f.highlight < len(f.lay.blocks) {
-		lb := f.lay.blocks[f.highlight]
-		if lb.y+lb.h >= top && lb.y <= bottom {
-			pad := f.size * 0.5
-			r.hl.FillColor = th.Color(theme.ColorNameSelection, v)
-			r.hl.Move(fyne.NewPos(f.colX-pad, lb.y+lb.gap-pad/2))
-			r.hl.Resize(fyne.NewSize(f.colW+2*pad, lb.h-lb.gap+pad))
-			r.hl.Show()
-			r.hl.Refresh()
-		}
-	}
-	r.objs = append(r.objs, r.hl)
-	r.placeMarks(top, bottom)
-	r.need = r.need[:0]
-	snap := pixelSnapper(f)
-	if len(f.lay.blocks) > 0 {
-		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {
-			lb := &f.lay.blocks[bi]
-			if lb.y > bottom {
-				break
-			}
-			b := &f.blocks[bi]
-			for li := range lb.lines {
-				l := &lb.lines[li]
-				y := lb.y + lb.gap + l.y
-				if y+l.h < top || y > bottom {
-					continue
-				}
-				for ri, ru := range l.runs {
-					p := &b.pieces[ru.piece]
-					size := l.size
-					if p.sup {
-						size *= supScale
-					}
-					m := f.ms.at(size)
-					ty := y + (l.h-m.lh)/2
-					if p.sup {
-						ty = y + (l.h-f.ms.at(l.size).lh)/2 - m.lh*0.12
-					}
-					c := fg
-					switch {
-					case p.tone == toneMuted:
-						c = muted
-					case p.tone == toneHit:
-						c = hit
-					case p.kind == runMarker || p.kind == runLink || p.tone == toneLink:
-						c = link
-					}
-					st := textStyle(p.style)
-					r.need = append(r.need, placed{
-						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
-						size: size, st: st, c: c,
-						pos: snap(fyne.NewPos(f.colX+ru.x, ty)), sz: fyne.NewSize(ru.w+2, m.lh),
-					})
-				}
-			}
-		}
-	}
-	// keep the texts of runs still on screen; recycle the others
-	for _, n := range r.need {
-		if t, ok := r.live[n.key]; ok {
-			r.next[n.key] = t
-			delete(r.live, n.key)
-		}
-	}
-	for k, t := range r.live {
-		r.spare = append(r.spare, t)
-		delete(r.live, k)
-	}
-	for _, n := range r.need {
-		t, ok := r.next[n.key]
-		if !ok {
-			if k := len(r.spare); k > 0 {
-				t, r.spare = r.spare[k-1], r.spare[:k-1]
-			} else {
-				t = canvas.NewText("", color.Black)
-			}
-			r.next[n.key] = t
-		}
-		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
-			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
-			t.Refresh()
-		}
-		t.Move(n.pos)
-		t.Resize(n.sz)
-		r.objs = append(r.objs, t)
-	}
-	r.live, r.next = r.next, r.live
-}
-
-// pixelSnapper returns a function that moves a position in f to the
-// nearest whole device pixel on screen. The GL painter draws each text as
-// a texture; at a fractional pixel it is filtered, and the run looks paler
-// and blurred next to its neighbours on the same line.
-func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
-	scale := float32(1)
-	var abs fyne.Position
-	if d := fyne.CurrentApp().Driver(); d != nil {
-		if c := d.CanvasForObject(f); c != nil {
-			scale = c.Scale()
-			abs = d.AbsolutePositionForObject(f)
-		}
-	}
-	round := func(v, origin float32) float32 {
-		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
-	}
-	return func(p fyne.Position) fyne.Position {
-		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
-	}
-}
-
-// pos is where run ru of block bi ends on the left, below its line, in
-// view coordinates (for tests and popovers).
-func (ru run) pos(f *flowView, bi int) fyne.Position {
-	lb := f.lay.blocks[bi]
-	return fyne.NewPos(f.colX+ru.x, lb.y+lb.gap+lb.lines[0].h)
 }

@@ -55,6 +55,9 @@ func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	u := New(a, realDoc(t), st, opts)
+	if u.scratch != nil {
+		t.Cleanup(u.scratch.remove)
+	}
 	u.Window().Show()
 	return u, a
 }

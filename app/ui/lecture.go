@@ -15,7 +15,6 @@ import (
 	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -28,7 +27,9 @@ const keyLectureScale = "lecture.scale"
 // keys presentation clickers send (arrows, Page Up/Down, Space), so the
 // lecturer never needs the mouse.
 type lectureMode struct {
-	u          *UI
+	svc        *services
+	nav        navigation
+	reading    readingPlace // where the reader is: lecture starts there
 	steps      []lectureStep
 	stepsBuilt bool // steps are made on the first start
 	cur        int
@@ -36,17 +37,7 @@ type lectureMode struct {
 	revealed bool
 	scale    float32 // the lecturer's size factor, 1 by default
 
-	win      fyne.Window // nil when not lecturing
-	bg       *canvas.Rectangle
-	kicker   *canvas.Text // above the text: what kind of step this is
-	pos      *canvas.Text // below it: where in the article
-	more     *canvas.Text // "more below" when the text scrolls
-	body     *bigText
-	callout  *fyne.Container
-	calloutT *bigText
-	calloutH *canvas.Text
-	calloutB *canvas.Rectangle
-	blank    *canvas.Rectangle
+	lectureWindow
 
 	pageSize fyne.Size // of the lecture window's content, once laid out
 
@@ -60,6 +51,21 @@ type lectureMode struct {
 	now       func() time.Time
 	presenter *presenterView
 	pictures  *picturesWindow
+}
+
+// lectureWindow is the projector window and what it draws.
+type lectureWindow struct {
+	win      fyne.Window // nil when not lecturing
+	bg       *canvas.Rectangle
+	kicker   *canvas.Text // above the text: what kind of step this is
+	pos      *canvas.Text // below it: where in the article
+	more     *canvas.Text // "more below" when the text scrolls
+	body     *bigText
+	callout  *fyne.Container
+	calloutT *bigText
+	calloutH *canvas.Text
+	calloutB *canvas.Rectangle
+	blank    *canvas.Rectangle
 }
 
 type stepKind int
@@ -77,9 +83,12 @@ type lectureStep struct {
 	card    *deck.ResolvedCard
 }
 
-func newLectureMode(u *UI) *lectureMode {
-	l := &lectureMode{u: u, scale: 1, now: time.Now}
-	if s := float32(u.settingFloat(keyLectureScale, 1)); s >= lectureScales[0] && s <= lectureScales[len(lectureScales)-1] {
+// readingPlace is the reader's position, as lecture mode asks for it.
+type readingPlace interface{ Position() int }
+
+func newLectureMode(svc *services, nav navigation, reading readingPlace) *lectureMode {
+	l := &lectureMode{svc: svc, nav: nav, reading: reading, scale: 1, now: time.Now}
+	if s := float32(svc.settingFloat(keyLectureScale, 1)); s >= lectureScales[0] && s <= lectureScales[len(lectureScales)-1] {
 		l.scale = s
 	}
 	return l
@@ -107,9 +116,8 @@ func (l *lectureMode) commands() []command {
 // principleCards are the deck's key-principle cards that resolve to a
 // paragraph; a deck that does not parse simply adds no cards.
 func principleCards(doc *article.Document) []deck.ResolvedCard {
-	cards, _ := deck.Parse(assets.Deck)
 	var keep []deck.Card
-	for _, c := range cards {
+	for _, c := range shippedDeck() {
 		for _, t := range c.Tags {
 			if t == "principles" {
 				keep = append(keep, c)
@@ -163,15 +171,9 @@ func (u *UI) StartLecture(section string) bool {
 		u.lecture.start(-1)
 		return true
 	}
-	want := strings.TrimSuffix(section, ".")
-	for i, s := range u.doc.Sections {
-		if strings.TrimSuffix(s.Number, ".") == want {
-			u.lecture.start(i)
-			return true
-		}
-	}
-	u.lecture.start(-1)
-	return false
+	i := sectionNumbered(u.doc, section)
+	u.lecture.start(i)
+	return i >= 0
 }
 
 // start opens the lecture window at section sec, or at the reader's
@@ -180,14 +182,14 @@ func (l *lectureMode) start(sec int) {
 	// the steps (and the deck parse behind them) wait for the first
 	// lecture: most sessions never start one, and the window opens faster
 	if !l.stepsBuilt {
-		l.steps = lectureSteps(l.u.doc, principleCards(l.u.doc))
+		l.steps = lectureSteps(l.svc.doc, principleCards(l.svc.doc))
 		l.stepsBuilt = true
 	}
 	if len(l.steps) == 0 {
-		dialog.ShowInformation("Lecture mode", "The article has no paragraphs to present.", l.u.win)
+		dialog.ShowInformation("Lecture mode", "The article has no paragraphs to present.", l.svc.win)
 		return
 	}
-	at := l.stepOfPara(l.u.reader.Position())
+	at := l.stepOfPara(l.reading.Position())
 	if sec >= 0 {
 		for i, s := range l.steps {
 			if s.kind == stepTitle && s.section == sec {
@@ -220,7 +222,7 @@ func (l *lectureMode) stepOfPara(pi int) int {
 // build makes the lecture window: the text, the footnote callout and the
 // blank screen stacked on one background.
 func (l *lectureMode) build() {
-	w := l.u.app.NewWindow("Glossa lecture")
+	w := l.svc.app.NewWindow("Glossa lecture")
 	l.win = w
 	l.bg = canvas.NewRectangle(color.Black)
 	l.kicker = canvas.NewText("", color.White)
@@ -262,7 +264,7 @@ type lecturePalette struct {
 }
 
 func (l *lectureMode) palette() lecturePalette {
-	if l.u.variant() == theme.VariantLight {
+	if drawnVariant() == theme.VariantLight {
 		return lecturePalette{
 			bg: color.White, fg: color.NRGBA{R: 0x14, G: 0x14, B: 0x14, A: 0xff},
 			dim: color.NRGBA{R: 0x5f, G: 0x63, B: 0x68, A: 0xff}, ref: color.NRGBA{R: 0x1a, G: 0x5f, B: 0xb4, A: 0xff},
@@ -291,7 +293,7 @@ func (l *lectureMode) onWindowClosed() {
 	if l.presenter != nil {
 		l.presenter.close()
 	}
-	l.u.win.RequestFocus()
+	l.svc.win.RequestFocus()
 }
 
 // leave ends the lecture; the reader stays where it was.
@@ -315,7 +317,7 @@ func (l *lectureMode) goTo(i int) {
 func (l *lectureMode) render() {
 	st := l.steps[l.cur]
 	l.applySizes()
-	doc := l.u.doc
+	doc := l.svc.doc
 	l.body.align = fyne.TextAlignLeading
 	switch st.kind {
 	case stepTitle:
@@ -369,7 +371,7 @@ func (l *lectureMode) position() string {
 	if st.section < 0 {
 		return strconv.Itoa(k) + " / " + strconv.Itoa(n)
 	}
-	s := l.u.doc.Sections[st.section]
+	s := l.svc.doc.Sections[st.section]
 	return s.Number + "  " + openingWords(s.Title, 48) + "    " + strconv.Itoa(k) + " / " + strconv.Itoa(n)
 }
 
@@ -416,7 +418,7 @@ func (l *lectureMode) footnotes() []int {
 	if st.kind != stepPara {
 		return nil
 	}
-	p := l.u.doc.Paragraphs[st.para]
+	p := l.svc.doc.Paragraphs[st.para]
 	var ns []int
 	seen := map[int]bool{}
 	for _, r := range p.Refs {
@@ -425,7 +427,7 @@ func (l *lectureMode) footnotes() []int {
 			ns = append(ns, r.N)
 		}
 	}
-	for _, f := range l.u.doc.Footnotes {
+	for _, f := range l.svc.doc.Footnotes {
 		if f.Paragraph == "" && f.Near == p.ID && !seen[f.N] {
 			seen[f.N] = true
 			ns = append(ns, f.N)
@@ -437,7 +439,7 @@ func (l *lectureMode) footnotes() []int {
 // highlights are the lecturer's highlights and notes on passages of p,
 // found again with their anchors.
 func (l *lectureMode) highlights(p article.Paragraph) []lectureMark {
-	st := l.u.st
+	st := l.svc.st
 	if st == nil {
 		return nil
 	}
@@ -451,7 +453,7 @@ func (l *lectureMode) highlights(p article.Paragraph) []lectureMark {
 		if n.Orphan || n.Anchor.Exact == "" {
 			continue
 		}
-		m, ok := anchor.Locate(l.u.doc.Paragraphs, n.Anchor)
+		m, ok := anchor.Locate(l.svc.doc.Paragraphs, n.Anchor)
 		if !ok || m.Index != p.Index {
 			continue
 		}
@@ -505,220 +507,3 @@ func (l *lectureMode) prev() {
 	}
 	l.goTo(l.cur - 1)
 }
-
-// showCallout shows or hides the current step's footnotes, large.
-func (l *lectureMode) showCallout(on bool) {
-	if l.callout == nil {
-		return
-	}
-	if !on {
-		l.calloutShown = false
-		l.setShown(l.callout, false)
-		return
-	}
-	fns := l.footnotes()
-	var b strings.Builder
-	var spans []article.Span
-	if len(fns) == 0 {
-		l.calloutH.Text = "No footnotes"
-		b.WriteString("This step has no footnotes.")
-	} else {
-		l.calloutH.Text = "Footnotes " + footnoteList(fns)
-		for i, n := range fns {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			start := b.Len()
-			b.WriteString(strconv.Itoa(n))
-			spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Bold})
-			b.WriteString("  ")
-			if f := l.u.reader.footnote(n); f != nil {
-				off := b.Len()
-				b.WriteString(f.Text)
-				for _, s := range f.Spans {
-					spans = append(spans, article.Span{Start: s.Start + off, End: s.End + off, Style: s.Style})
-				}
-			}
-		}
-	}
-	l.calloutShown = true
-	l.calloutT.set(b.String(), spans, nil, nil)
-	l.setShown(l.callout, true)
-	l.callout.Refresh()
-}
-
-// setBlank blacks the screen out (or lights it again).
-func (l *lectureMode) setBlank(on bool) {
-	l.blanked = on
-	l.setShown(l.blank, on)
-	if l.presenter != nil {
-		l.presenter.update()
-	}
-}
-
-// lectureScales are the lecturer's size factors, smallest first.
-var lectureScales = []float32{0.6, 0.7, 0.8, 0.9, 1, 1.12, 1.25, 1.4, 1.6, 1.8, 2}
-
-func (l *lectureMode) zoom(dir int) {
-	i := 0
-	for i < len(lectureScales)-1 && lectureScales[i] < l.scale-0.001 {
-		i++
-	}
-	i = max(0, min(len(lectureScales)-1, i+dir))
-	if dir == 0 {
-		i = 4
-	}
-	l.scale = lectureScales[i]
-	l.u.setSetting(keyLectureScale, strconv.FormatFloat(float64(l.scale), 'f', 2, 32))
-	if l.win != nil {
-		l.win.Content().Refresh()
-	}
-}
-
-func (l *lectureMode) onKey(ev *fyne.KeyEvent) {
-	if l.blanked {
-		l.setBlank(false)
-		l.swallowRune = len(ev.Name) == 1 || ev.Name == fyne.KeySpace
-		return
-	}
-	switch ev.Name {
-	case fyne.KeyRight, fyne.KeyDown, fyne.KeySpace, fyne.KeyPageDown, fyne.KeyReturn, fyne.KeyEnter:
-		l.next()
-	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp, fyne.KeyBackspace:
-		l.prev()
-	case fyne.KeyHome:
-		l.goTo(l.sectionBounds(true))
-	case fyne.KeyEnd:
-		l.goTo(l.sectionBounds(false))
-	case fyne.KeyF:
-		l.showCallout(!l.calloutShown)
-	case fyne.KeyB, fyne.KeyPeriod:
-		// "." is the blank-screen button of many clickers
-		l.setBlank(true)
-	case fyne.KeyP:
-		l.showPresenter()
-	case fyne.KeyEscape:
-		if l.calloutShown {
-			l.showCallout(false)
-			return
-		}
-		l.leave()
-	}
-}
-
-func (l *lectureMode) onRune(r rune) {
-	if l.swallowRune {
-		l.swallowRune = false
-		return
-	}
-	switch r {
-	case '+', '=':
-		l.zoom(1)
-	case '-', '_':
-		l.zoom(-1)
-	case '0':
-		l.zoom(0)
-	}
-}
-
-// sectionBounds is the first (or last) step of the current section.
-func (l *lectureMode) sectionBounds(first bool) int {
-	sec := l.steps[l.cur].section
-	i := l.cur
-	if first {
-		for i > 0 && l.steps[i-1].section == sec {
-			i--
-		}
-		return i
-	}
-	for i < len(l.steps)-1 && l.steps[i+1].section == sec {
-		i++
-	}
-	return i
-}
-
-// lectureLayout places the step's label at the top, the text in the
-// middle and the position at the bottom, with sizes from the screen's.
-type lectureLayout struct{ l *lectureMode }
-
-// lectureSizes are the type sizes for a screen: the body's preferred
-// size and the floor fitting may shrink it to. The floor is 3% of the
-// height (32 px at 1080 lines) so that even a long paragraph stays
-// legible from the back of a room; past it the text scrolls.
-func lectureSizes(s fyne.Size, scale float32) (pref, floor float32) {
-	col := s.Width * (1 - 2*lectureMarginX)
-	pref = min(s.Height/20, col/28) * scale
-	floor = max(18, s.Height*0.03) * min(scale, 1)
-	return pref, floor
-}
-
-const lectureMarginX = 0.06
-
-func (ll *lectureLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	l := ll.l
-	l.pageSize = s
-	l.applySizes()
-	small := max(14, s.Height*0.024)
-	mx := s.Width * lectureMarginX
-	top := s.Height * 0.085
-	bottom := s.Height * 0.075
-	for _, t := range []*canvas.Text{l.kicker, l.pos, l.more} {
-		t.TextSize = small
-	}
-	row := func(t *canvas.Text, y float32) {
-		t.Move(fyne.NewPos(mx, y))
-		t.Resize(fyne.NewSize(s.Width-2*mx, small*1.3))
-	}
-	row(l.kicker, (top-small*1.3)/2+small*0.2)
-	row(l.pos, s.Height-bottom+(bottom-small*1.3)/2)
-	row(l.more, s.Height-bottom+(bottom-small*1.3)/2)
-	l.body.box.Move(fyne.NewPos(mx, top))
-	l.body.box.Resize(fyne.NewSize(s.Width-2*mx, s.Height-top-bottom))
-	l.updateMore()
-}
-
-// applySizes gives the text the sizes for the screen and the step shown,
-// laying it out again when they changed.
-func (l *lectureMode) applySizes() {
-	if l.pageSize.Width == 0 {
-		return
-	}
-	pref, floor := lectureSizes(l.pageSize, l.scale)
-	if st := l.steps[l.cur]; st.kind == stepTitle {
-		pref, floor = pref*1.25, floor*1.25
-	}
-	if pref != l.body.pref || floor != l.body.floor {
-		l.body.pref, l.body.floor = pref, floor
-		l.body.relayout()
-	}
-	cpref, _ := lectureSizes(l.pageSize, l.scale)
-	cpref *= 0.72
-	cfloor := max(16, l.pageSize.Height*0.024)
-	if cpref != l.calloutT.pref || cfloor != l.calloutT.floor {
-		l.calloutT.pref, l.calloutT.floor = cpref, cfloor
-		l.calloutT.relayout()
-	}
-}
-
-func (ll *lectureLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
-
-// calloutLayout draws the footnotes as a panel over most of the screen.
-type calloutLayout struct{ l *lectureMode }
-
-func (cl *calloutLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	l := cl.l
-	// over everything but the position line, which stays readable below
-	inX, inY, bottom := s.Width*0.05, s.Height*0.02, s.Height*0.075
-	l.calloutB.Move(fyne.NewPos(inX, inY))
-	l.calloutB.Resize(fyne.NewSize(s.Width-2*inX, s.Height-inY-bottom))
-	pad := max(16, s.Height*0.03)
-	head := max(16, s.Height*0.03)
-	l.calloutH.TextSize = head
-	l.calloutH.Move(fyne.NewPos(inX+pad, inY+pad*0.7))
-	l.calloutH.Resize(fyne.NewSize(s.Width-2*inX-2*pad, head*1.3))
-	y := inY + pad*0.7 + head*1.6
-	l.calloutT.box.Move(fyne.NewPos(inX+pad, y))
-	l.calloutT.box.Resize(fyne.NewSize(s.Width-2*inX-2*pad, s.Height-bottom-pad*0.7-y))
-}
-
-func (cl *calloutLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }

@@ -20,7 +20,8 @@ const (
 // timeline, who is cited where, and the principles map. It is a window
 // of its own so that it can sit beside the reader or go on the projector.
 type picturesWindow struct {
-	u          *UI
+	svc        *services
+	nav        navigation
 	win        fyne.Window
 	tabs       *container.AppTabs
 	timeline   *timelineView
@@ -31,7 +32,7 @@ type picturesWindow struct {
 // showPictures opens the Pictures window at a tab (or brings it forward).
 func (l *lectureMode) showPictures(tab int) {
 	if l.pictures == nil {
-		l.pictures = newPicturesWindow(l.u)
+		l.pictures = newPicturesWindow(l.svc, l.nav)
 		l.pictures.win.SetOnClosed(func() { l.pictures = nil })
 		l.pictures.win.Show()
 	}
@@ -39,14 +40,14 @@ func (l *lectureMode) showPictures(tab int) {
 	l.pictures.win.RequestFocus()
 }
 
-func newPicturesWindow(u *UI) *picturesWindow {
-	p := &picturesWindow{u: u}
-	p.win = u.app.NewWindow("Glossa pictures")
+func newPicturesWindow(svc *services, nav navigation) *picturesWindow {
+	p := &picturesWindow{svc: svc, nav: nav}
+	p.win = svc.app.NewWindow("Glossa pictures")
 	p.timeline = newTimelineView(p)
-	p.cited = newMapView(p, citedGrid(u.doc, 20),
+	p.cited = newMapView(p, citedGrid(svc.doc, 20),
 		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
 			"A cell counts the citations, Ibid. and short forms included; tap it for the passages.")
-	p.principles = newMapView(p, principlesGrid(u.doc),
+	p.principles = newMapView(p, principlesGrid(svc.doc),
 		"Key principles (rows) and the sections that discuss them (columns), curated passage by passage. "+
 			"A cell counts the paragraphs listed; tap it for the passages and what the section says of the principle.")
 	p.tabs = container.NewAppTabs(
@@ -74,13 +75,12 @@ const picturesScale = 1.35
 // openParagraph shows paragraph pi in the reader, marked, in the main
 // window.
 func (p *picturesWindow) openParagraph(pi int) {
-	u := p.u
-	if pi < 0 || pi >= len(u.doc.Paragraphs) {
+	doc := p.svc.doc
+	if pi < 0 || pi >= len(doc.Paragraphs) {
 		return
 	}
-	u.Show("Reader")
-	u.reader.GoToParagraph(u.doc.Paragraphs[pi].ID)
-	u.win.RequestFocus()
+	p.nav.openParagraph(doc.Paragraphs[pi].ID)
+	p.svc.win.RequestFocus()
 }
 
 // largeType is the app's current theme with its sizes scaled. It asks
@@ -96,11 +96,5 @@ func (t largeType) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 func (t largeType) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
 func (t largeType) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 func (t largeType) Size(n fyne.ThemeSizeName) float32 {
-	s := t.base().Size(n)
-	switch n {
-	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
-		theme.SizeNameInlineIcon, theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
-		return s * t.scale
-	}
-	return s
+	return scaledSize(t.base().Size(n), n, t.scale)
 }

@@ -41,7 +41,7 @@ func (l *lectureMode) showPresenter() {
 	}
 	p := &presenterView{l: l, stop: make(chan struct{})}
 	l.presenter = p
-	p.win = l.u.app.NewWindow("Glossa presenter view")
+	p.win = l.svc.app.NewWindow("Glossa presenter view")
 	p.elapsed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	p.status = widget.NewLabel("")
 	p.now = presenterLabel()
@@ -125,7 +125,7 @@ func (p *presenterView) update() {
 	k, n := l.sectionStep()
 	status := fmt.Sprintf("   step %d of %d in this section", k, n)
 	if sec := l.steps[l.cur].section; sec >= 0 {
-		status = fmt.Sprintf("   section %s, step %d of %d", l.u.doc.Sections[sec].Number, k, n)
+		status = fmt.Sprintf("   section %s, step %d of %d", l.svc.doc.Sections[sec].Number, k, n)
 	}
 	if l.win == nil {
 		status += "   (the lecture has ended)"
@@ -154,7 +154,7 @@ func (p *presenterView) update() {
 			b.WriteString("\n\n")
 		}
 		fmt.Fprintf(&b, "%d. ", n)
-		if f := l.u.reader.footnote(n); f != nil {
+		if f := footnoteNumbered(l.svc.doc, n); f != nil {
 			b.WriteString(openingWords(f.Text, 500))
 		}
 	}
@@ -164,7 +164,7 @@ func (p *presenterView) update() {
 // stepSummary says in a line or a paragraph what step i shows.
 func (l *lectureMode) stepSummary(i, n int) string {
 	st := l.steps[i]
-	doc := l.u.doc
+	doc := l.svc.doc
 	switch st.kind {
 	case stepTitle:
 		s := doc.Sections[st.section]

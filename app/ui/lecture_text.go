@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
 
 // bigText is one passage in projector-sized type: wrapped to the width it
@@ -33,7 +34,21 @@ type bigText struct {
 	align fyne.TextAlign
 	top   bool // keep a short text at the top instead of in the middle
 
-	// after fit
+	bigFit // what fitting chose
+
+	content *fyne.Container // positioned text and highlight boxes
+	scroll  *container.Scroll
+	box     *fyne.Container // what goes in the window: fits and scrolls on resize
+	laidAt  fyne.Size
+	// spans is the text cut where its look changes, with the footnote
+	// markers in place, as the one line breaker (flowtext) takes it
+	spans []bigSpan
+	ms    flowtext.Measurers
+	dirty bool
+}
+
+// bigFit is what fitting a passage to its viewport chose.
+type bigFit struct {
 	size     float32
 	height   float32 // of the text at size
 	width    float32 // widest line
@@ -41,17 +56,12 @@ type bigText struct {
 	lineH    float32
 	scrollH  float32 // height to scroll: the text's, padded to whole lines
 	lines    int
+}
 
-	content *fyne.Container // positioned text and highlight boxes
-	scroll  *container.Scroll
-	box     *fyne.Container // what goes in the window: fits and scrolls on resize
-	laidAt  fyne.Size
-	widths  map[bigWordKey]float32
-	// exact widths at one size, for the final line breaking
-	exact     map[bigWordKey]float32
-	exactAt   float32
-	exactSize float32
-	dirty     bool
+// bigSpan is a stretch of the passage with one look.
+type bigSpan struct {
+	flowtext.Span
+	attr textAttr
 }
 
 // textAttr is the look of one byte of text.
@@ -60,14 +70,12 @@ type textAttr struct {
 	mark  int // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
 }
 
-type bigWordKey struct {
-	s     string
-	style article.Style
-}
-
-// bigMeasureRef is the size at which word widths are measured; widths at
-// other sizes are scaled from it (glyph advances scale linearly).
+// bigMeasureRef is the size at which advances are measured while fitting;
+// advances at other sizes are scaled from it (they scale almost linearly).
 const bigMeasureRef = 100
+
+// bigMarkerScale is the size of footnote markers relative to the text.
+const bigMarkerScale = 0.6
 
 // bigLineSpacing is the distance between baselines, in text sizes.
 const bigLineSpacing = 1.32
@@ -76,7 +84,7 @@ const bigLineSpacing = 1.32
 const bigScrollBar = 16
 
 func newBigText() *bigText {
-	t := &bigText{widths: map[bigWordKey]float32{}, align: fyne.TextAlignLeading}
+	t := &bigText{ms: flowtext.Measurers{}, align: fyne.TextAlignLeading}
 	t.content = container.New(&bigTextLayout{t})
 	t.scroll = container.NewVScroll(t.content)
 	t.box = container.New(&bigFitLayout{t}, t.scroll)
@@ -99,10 +107,56 @@ func (t *bigText) set(text string, spans []article.Span, refs []article.Ref, mar
 			t.attrs[i].mark = m.color
 		}
 	}
+	t.spans = t.cut()
 	t.dirty = true
 	t.relayout()
 	t.scroll.ScrollToTop()
 }
+
+// cut splits the text where its look changes and puts each footnote
+// marker after the word it follows ("," between markers that touch).
+func (t *bigText) cut() []bigSpan {
+	var out []bigSpan
+	text, refAt, small := t.text, 0, false
+	add := func(i, j int) {
+		for k := i; k < j; {
+			a := t.attrs[k]
+			e := k + 1
+			for e < j && t.attrs[e] == a {
+				e++
+			}
+			out = append(out, bigSpan{Span: flowtext.Span{Text: text[k:e], Style: a.style}, attr: a})
+			k = e
+		}
+	}
+	i := 0
+	for i < len(text) {
+		j := i
+		for j < len(text) && !isBigSpace(text[j]) {
+			j++
+		}
+		add(i, j)
+		small = false
+		for refAt < len(t.refs) && t.refs[refAt].Offset <= j {
+			n := strconv.Itoa(t.refs[refAt].N)
+			if small {
+				n = "," + n
+			}
+			out = append(out, bigSpan{Span: flowtext.Span{Text: n, Style: article.Bold, Small: true, Glue: true}})
+			small = true
+			refAt++
+		}
+		k := j
+		for k < len(text) && isBigSpace(text[k]) {
+			k++
+		}
+		add(j, k)
+		i = k
+	}
+	return out
+}
+
+func isBigSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // lectureMark is a highlighted range: the lecturer's highlights on a
 // paragraph. color indexes lectureHighlightColors (1-based).
@@ -146,34 +200,35 @@ func (t *bigText) fit(vp fyne.Size) {
 	t.laidAt, t.dirty = vp, false
 	s := t.pref
 	floor := min(t.floor, t.pref)
-	t.exactAt = 0
 	for {
-		h, _, _ := t.breakLines(s, vp.Width, nil)
+		h, _, _ := t.breakLines(s, vp.Width, false, nil)
 		if h <= vp.Height || s <= floor {
 			break
 		}
 		s = max(floor, s*0.93)
 	}
-	// Widths scaled from the reference size are a little off at the size
+	// Advances scaled from the reference size are a little off at the size
 	// chosen (hinting), which shows as words run together; the lines are
-	// broken again over widths measured at that size.
+	// broken again over advances measured at that size.
+	if len(t.ms) > 64 {
+		t.ms = flowtext.Measurers{} // sizes of steps long gone
+	}
 	for {
-		t.exactAt = s
-		if h, _, _ := t.breakLines(s, vp.Width, nil); h <= vp.Height || s <= floor {
+		if h, _, _ := t.breakLines(s, vp.Width, true, nil); h <= vp.Height || s <= floor {
 			break
 		}
 		s = max(floor, s*0.97)
 	}
 	t.size = s
 	var objs []fyne.CanvasObject
-	t.height, t.width, t.lines = t.breakLines(s, vp.Width, nil)
+	t.height, t.width, t.lines = t.breakLines(s, vp.Width, true, nil)
 	t.overflow = t.height > vp.Height+0.5
 	w := vp.Width
 	if t.overflow {
 		// keep the lines clear of the scroll bar
 		w -= bigScrollBar
 	}
-	t.height, t.width, t.lines = t.breakLines(s, w, &objs)
+	t.height, t.width, t.lines = t.breakLines(s, w, true, &objs)
 	// A scrolled text stops only at line starts, so no page begins with
 	// half a line: the scroll range is padded to whole lines.
 	t.lineH = s * bigLineSpacing
@@ -192,7 +247,7 @@ func (t *bigText) fit(vp fyne.Size) {
 	t.content.Refresh()
 }
 
-// word is a run of text between spaces, cut where the look changes.
+// bigRun is a piece of one line, placed.
 type bigRun struct {
 	text  string
 	attr  textAttr
@@ -200,83 +255,31 @@ type bigRun struct {
 	small bool // a footnote marker
 }
 
-// breakLines lays the text out at size s in width w and returns its
-// height, its widest line and its number of lines; with objs it also
-// makes the canvas objects.
-func (t *bigText) breakLines(s, w float32, objs *[]fyne.CanvasObject) (height, widest float32, lines int) {
+// breakLines lays the text out at size s in width w with the one line
+// breaker and returns its height, its widest line and its number of
+// lines; exact measures at s rather than scaling the reference advances;
+// with objs it also makes the canvas objects.
+func (t *bigText) breakLines(s, w float32, exact bool, objs *[]fyne.CanvasObject) (height, widest float32, lines int) {
 	lineH := s * bigLineSpacing
-	space := t.advance(" ", 0) * s / bigMeasureRef
-	x, y := float32(0), float32(0)
+	p := flowtext.Params{Size: s, Width: w, SmallScale: bigMarkerScale, HardBreaks: true}
+	if !exact {
+		p.Measure = func(size float32) *flowtext.Measurer { return t.ms.Scaled(bigMeasureRef, size) }
+	}
+	broken := flowtext.Break(t.ms, p, len(t.spans), func(i int) flowtext.Span { return t.spans[i].Span })
 	var line []bigRun
-	var lineW float32
-	flush := func() {
-		lines++
-		widest = max(widest, lineW)
-		if objs != nil {
-			t.emit(line, lineW, w, y, s, lineH, objs)
-		}
-		line, lineW, x = line[:0], 0, 0
-		y += lineH
-	}
-	refAt := 0
-	text := t.text
-	i := 0
-	for i < len(text) {
-		if text[i] == '\n' {
-			flush()
-			i++
+	for i, l := range broken {
+		widest = max(widest, l.Width())
+		if objs == nil {
 			continue
 		}
-		if text[i] == ' ' || text[i] == '\t' {
-			i++
-			continue
+		line = line[:0]
+		for _, r := range l {
+			sp := t.spans[r.Span]
+			line = append(line, bigRun{text: sp.Text[r.Start:r.End], attr: sp.attr, x: r.X, w: r.W, small: sp.Small})
 		}
-		j := i
-		for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
-			j++
-		}
-		// the word's runs, then the markers of footnotes referenced after it
-		var runs []bigRun
-		var ww float32
-		for k := i; k < j; {
-			a := t.attrs[k]
-			e := k + 1
-			for e < j && t.attrs[e] == a {
-				e++
-			}
-			rw := t.advance(text[k:e], a.style) * s / bigMeasureRef
-			runs = append(runs, bigRun{text: text[k:e], attr: a, x: ww, w: rw})
-			ww += rw
-			k = e
-		}
-		for refAt < len(t.refs) && t.refs[refAt].Offset <= j {
-			n := strconv.Itoa(t.refs[refAt].N)
-			if len(runs) > 0 && runs[len(runs)-1].small {
-				n = "," + n
-			}
-			rw := t.advance(n, article.Bold) * s * 0.6 / bigMeasureRef
-			runs = append(runs, bigRun{text: n, x: ww, w: rw, small: true})
-			ww += rw
-			refAt++
-		}
-		if x > 0 && x+space+ww > w {
-			flush()
-		}
-		if x > 0 {
-			x += space
-		}
-		for _, r := range runs {
-			r.x += x
-			line = append(line, r)
-		}
-		x += ww
-		lineW = x
-		i = j
+		t.emit(line, l.Width(), w, float32(i)*lineH, s, lineH, objs)
 	}
-	if len(line) > 0 || lines == 0 {
-		flush()
-	}
-	return y, widest, lines
+	return float32(len(broken)) * lineH, widest, len(broken)
 }
 
 // emit makes the text objects of one line, with highlight boxes behind
@@ -315,7 +318,7 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 		c := t.fg
 		size := s
 		if r.small {
-			c, size = t.ref, s*0.6
+			c, size = t.ref, s*bigMarkerScale
 		}
 		tx := canvas.NewText(r.text, c)
 		tx.TextSize = size
@@ -324,31 +327,6 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 		tx.Move(fyne.NewPos(float32(math.Round(float64(dx+r.x))), float32(math.Round(float64(y+(lineH-s*1.2)/2)))))
 		*objs = append(*objs, tx)
 	}
-}
-
-// advance is the width of s at bigMeasureRef, cached; when the lines are
-// broken for good (exactAt set) it is measured at that size instead, and
-// scaled back so that callers need not know.
-func (t *bigText) advance(s string, style article.Style) float32 {
-	k := bigWordKey{s, style}
-	ts := fyne.TextStyle{Italic: style&article.Italic != 0, Bold: style&article.Bold != 0}
-	if t.exactAt > 0 {
-		if t.exactSize != t.exactAt {
-			t.exact, t.exactSize = map[bigWordKey]float32{}, t.exactAt
-		}
-		w, ok := t.exact[k]
-		if !ok {
-			w = fyne.MeasureText(s, t.exactAt, ts).Width * bigMeasureRef / t.exactAt
-			t.exact[k] = w
-		}
-		return w
-	}
-	if w, ok := t.widths[k]; ok {
-		return w
-	}
-	w := fyne.MeasureText(s, bigMeasureRef, ts).Width
-	t.widths[k] = w
-	return w
 }
 
 // atEnd reports whether the scrolled text shows its last line.

@@ -194,7 +194,7 @@ type mapView struct {
 
 func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 	v := &mapView{p: p, data: g}
-	doc := p.u.doc
+	doc := p.svc.doc
 	maxCount := 1
 	for _, row := range g.cells {
 		for _, c := range row {
@@ -244,7 +244,7 @@ func (v *mapView) onCellTapped(r, c int) {
 	if len(cell.paras) == 0 {
 		return
 	}
-	doc := v.p.u.doc
+	doc := v.p.svc.doc
 	sec := doc.Sections[v.data.sections[c]]
 	items := make([]string, len(cell.paras))
 	for i, pi := range cell.paras {

@@ -1,20 +1,16 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
+	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/sahilm/fuzzy"
@@ -33,9 +29,11 @@ const (
 // search, filters, orphans apart, the trash, export and import. It also
 // owns what the reader's notes share: the saver of typed text.
 type notesScreen struct {
-	u       *UI
+	svc     *services
+	nav     navigation
+	marks   readerMarks
 	content fyne.CanvasObject
-	saver   *noteSaver
+	saver   *noteSaver // the services' one, shared with the reader's editor
 
 	search  *widget.Entry
 	tag     *widget.Select
@@ -53,40 +51,49 @@ type notesScreen struct {
 	shown []store.Note // after search and filters
 }
 
-func newNotesScreen(u *UI) *notesScreen {
-	s := &notesScreen{u: u}
-	s.saver = newNoteSaver(func(id, body string) error {
-		if u.st == nil {
-			return errors.New("the database is not open")
-		}
-		return u.st.SetNoteBody(id, body)
-	}, func(id string, tags []string) error {
-		if u.st == nil {
-			return errors.New("the database is not open")
-		}
-		n, err := u.st.Note(id)
-		if err == nil {
-			n.Tags = tags
-			_, err = u.st.UpdateNote(n)
-		}
-		return err
-	})
-	s.saver.onSaved = func(id string, err error) {
-		fyne.Do(func() {
-			u.reader.noteEd.onSaved(id, err)
-			if s.editor != nil {
-				s.editor.onSaved(id, err)
-			}
-			if err == nil {
-				s.bodySaved(id)
-			}
-		})
-	}
-	s.build()
+// readerMarks is what the Notes screen tells the reader: the highlights
+// to draw again after notes changed, and whether a highlight has text.
+type readerMarks interface {
+	refreshMarks()
+	markHasText(id string, has bool)
+}
+
+// newNotesScreen builds the Notes screen; newEditor makes its editor (the
+// same kind the reader opens beside the text).
+func newNotesScreen(svc *services, nav navigation, marks readerMarks, newEditor func() *noteEditor) *notesScreen {
+	s := &notesScreen{svc: svc, nav: nav, marks: marks, saver: svc.saver}
+	s.build(newEditor())
 	return s
 }
 
-func (s *notesScreen) build() {
+// newNoteSaverFor is the saver of typed note text and tags, writing to
+// the store of svc.
+func newNoteSaverFor(svc *services) *noteSaver {
+	return newNoteSaver(func(id, body string) error {
+		if svc.st == nil {
+			return errors.New("the database is not open")
+		}
+		return svc.st.SetNoteBody(id, body)
+	}, func(id string, tags []string) error {
+		if svc.st == nil {
+			return errors.New("the database is not open")
+		}
+		return svc.st.SetNoteTags(id, tags) // one write: a color set meanwhile stays
+	})
+}
+
+// onNoteSaved is the saver's report, for the Notes screen's editor and
+// list.
+func (s *notesScreen) onNoteSaved(id string, err error) {
+	if s.editor != nil {
+		s.editor.onSaved(id, err)
+	}
+	if err == nil {
+		s.bodySaved(id)
+	}
+}
+
+func (s *notesScreen) build(editor *noteEditor) {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search quotes, notes and tags")
 	s.search.OnChanged = func(string) { s.applyFilters() }
@@ -101,7 +108,7 @@ func (s *notesScreen) build() {
 	s.color = widget.NewSelect(colors, func(string) { s.applyFilters() })
 	s.color.PlaceHolder = "Any color"
 	sections := []string{"Any section"}
-	for _, sec := range s.u.doc.Sections {
+	for _, sec := range s.svc.doc.Sections {
 		sections = append(sections, strings.TrimSpace(sec.Number+" "+sec.Title))
 	}
 	s.section = widget.NewSelect(sections, func(string) { s.applyFilters() })
@@ -120,7 +127,7 @@ func (s *notesScreen) build() {
 	})
 	s.list.OnSelected = s.onNoteSelected
 
-	s.editor = newNoteEditor(s.u)
+	s.editor = editor
 	s.editor.onClose = func() {
 		s.list.UnselectAll()
 		s.showEditor(false)
@@ -149,20 +156,32 @@ func (s *notesScreen) build() {
 }
 
 func (s *notesScreen) screen() screen {
-	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload}
+	return screen{name: "Notes", icon: theme.DocumentCreateIcon(), content: s.content, shown: s.reload, places: s}
 }
 
-// commands are the Notes screen's menu items and shortcuts; the selection
-// ones act in the reader.
+// here is the note open in the screen's editor, for the history.
+func (s *notesScreen) here() place {
+	p := place{mark: -1}
+	if s.editor.box.Visible() {
+		p.id = s.editor.note.ID
+	}
+	return p
+}
+
+// restore opens the note that was open, if it still exists.
+func (s *notesScreen) restore(p place) {
+	if p.id == "" || s.svc.st == nil {
+		return
+	}
+	if n, err := s.svc.st.Note(p.id); err == nil {
+		s.openInScreen(n)
+	}
+}
+
+// commands are the Notes screen's menu items (the selection's are the
+// reader's: Reader.selectionCommands).
 func (s *notesScreen) commands() []command {
-	r := s.u.reader
-	def := fyne.KeyModifierShortcutDefault
 	return []command{
-		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
-		{"Edit", "Add Note to Selection", fyne.KeyN, def | fyne.KeyModifierShift, r.noteOnSelection},
-		{"Edit", "Copy Selection", "", 0, r.copySelection},
-		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
-		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
 		{"File", "Export Notes as Markdown…", "", 0, s.onExportMarkdownTapped},
 		{"File", "Export Notes to Obsidian…", "", 0, s.onExportObsidianTapped},
 		{"File", "Export Notes Bundle…", "", 0, s.onExportTapped},
@@ -179,7 +198,7 @@ func (s *notesScreen) flushAll() {
 // reload reads the notes of the view from the store.
 func (s *notesScreen) reload() {
 	s.all = nil
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		f := store.NoteFilter{}
 		switch s.view.Selected {
 		case viewOrphans:
@@ -187,7 +206,7 @@ func (s *notesScreen) reload() {
 		case viewTrash:
 			f.Trashed = true
 		}
-		notes, err := s.u.st.Notes(f)
+		notes, err := s.svc.st.Notes(f)
 		if err != nil {
 			s.showError("The notes could not be read", err)
 		}
@@ -240,7 +259,7 @@ func (s *notesScreen) applyFilters() {
 	kept := make([]store.Note, 0, len(s.all))
 	sec := ""
 	if i := s.section.SelectedIndex(); i > 0 {
-		sec = s.u.doc.Sections[i-1].Number
+		sec = s.svc.doc.Sections[i-1].Number
 	}
 	for _, n := range s.all {
 		if t := s.tag.Selected; t != "" && t != "Any tag" && !hasTag(n.Tags, t) {
@@ -313,7 +332,7 @@ func (s *notesScreen) showEditor(on bool) {
 // noteChanged refreshes what shows a note after a change of color, tags,
 // place or trash.
 func (s *notesScreen) noteChanged(n store.Note) {
-	s.u.reader.refreshMarks()
+	s.marks.refreshMarks()
 	if s.editor.open && s.editor.note.ID == n.ID && !n.Deleted.IsZero() && s.view.Selected != viewTrash {
 		s.editor.open = false
 		s.showEditor(false)
@@ -324,10 +343,10 @@ func (s *notesScreen) noteChanged(n store.Note) {
 // bodySaved updates the list row of a note whose text or tags were saved,
 // and the tags offered in the filter.
 func (s *notesScreen) bodySaved(id string) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		return
 	}
-	n, err := s.u.st.Note(id)
+	n, err := s.svc.st.Note(id)
 	if err != nil {
 		return
 	}
@@ -345,7 +364,7 @@ func (s *notesScreen) bodySaved(id string) {
 	s.updateTagOptions()
 	// only the margin mark can change with the text: no need to place
 	// every highlight again each time a note is saved
-	s.u.reader.markHasText(id, strings.TrimSpace(n.Body) != "")
+	s.marks.markHasText(id, strings.TrimSpace(n.Body) != "")
 }
 
 // editTarget opens the note on a footnote, a source or a card (making it
@@ -355,7 +374,7 @@ func (s *notesScreen) editTarget(kind, id string) {
 	if !ok {
 		return
 	}
-	s.u.Show("Notes")
+	s.nav.show("Notes")
 	s.openInScreen(n)
 	s.editor.focus()
 }
@@ -363,139 +382,30 @@ func (s *notesScreen) editTarget(kind, id string) {
 // noteFor is the note on a footnote, source or card, made if there is
 // none yet.
 func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return store.Note{}, false
 	}
-	notes, err := s.u.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
-	if err == nil && len(notes) > 0 {
-		return notes[0], true
-	}
 	var n store.Note
-	if err == nil {
-		n, err = s.u.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+	var err error
+	if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {
+		// looked up and made in one transaction: two quick taps make one note
+		n, err = s.svc.st.FootnoteNote(fn)
+	} else {
+		var notes []store.Note
+		notes, err = s.svc.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
+		if err == nil && len(notes) > 0 {
+			return notes[0], true
+		}
+		if err == nil {
+			n, err = s.svc.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+		}
 	}
 	if err != nil {
 		s.showError("The note could not be made", err)
 		return store.Note{}, false
 	}
 	return n, true
-}
-
-// onExportMarkdownTapped saves every note as Markdown for Obsidian or any
-// editor: grouped by section, each under its quote, with footnotes and tags.
-func (s *notesScreen) onExportMarkdownTapped() {
-	if s.u.st == nil {
-		s.noStore()
-		return
-	}
-	s.flushAll()
-	notes, err := s.u.st.Notes(store.NoteFilter{})
-	if err != nil {
-		s.showError("The notes could not be exported", err)
-		return
-	}
-	var buf bytes.Buffer
-	store.WriteMarkdown(&buf, s.u.doc, notes, time.Now())
-	s.saveFile("glossa-notes.md", ".md", buf.Bytes(), fmt.Sprintf("%d notes written to %%s, grouped by section, each under its quote.", len(notes)))
-}
-
-// saveFile asks where to save data and says what was written (done is a
-// message with %s for the file name).
-func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		_, err = w.Write(data)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			s.showError("The file "+w.URI().Name()+" could not be written", err)
-			return
-		}
-		dialog.ShowInformation("Notes exported", fmt.Sprintf(done, w.URI().Name()), s.u.win)
-	}, s.u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// onExportTapped saves every note as a bundle a classmate can import.
-func (s *notesScreen) onExportTapped() {
-	if s.u.st == nil {
-		s.noStore()
-		return
-	}
-	var buf bytes.Buffer
-	s.flushAll()
-	n, err := s.u.st.ExportBundle(&buf)
-	if err != nil {
-		s.showError("The notes could not be exported", err)
-		return
-	}
-	s.saveFile("glossa-notes.json", ".json", buf.Bytes(), fmt.Sprintf("%d notes written to %%s.\n\nA classmate imports this file with Notes › Import bundle; their own notes stay as they are.", n))
-}
-
-// onImportTapped merges a bundle and says what it added, updated and
-// skipped; a bad file is refused whole, with the reason.
-func (s *notesScreen) onImportTapped() {
-	if s.u.st == nil {
-		s.noStore()
-		return
-	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		s.importFrom(r)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// importFrom reads and merges one bundle; the result is the dialog shown.
-func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
-	defer r.Close()
-	name := "the file"
-	if u, ok := r.(fyne.URIReadCloser); ok {
-		name = u.URI().Name()
-	}
-	s.saver.flush()
-	data, err := io.ReadAll(io.LimitReader(r, store.MaxBundleBytes+1))
-	var res store.BundleResult
-	if err == nil {
-		res, err = s.u.st.ImportBundle(data)
-	}
-	if err != nil {
-		msg := plainError(err)
-		if errors.Is(err, store.ErrBadBundle) {
-			msg = strings.TrimPrefix(msg, "import bundle: ")
-			dialog.ShowInformation("Nothing was imported", fmt.Sprintf("%s is %s.\n\nYour notes are unchanged. Ask for the file Glossa made with Export bundle (a .json file).", name, msg), s.u.win)
-		} else {
-			s.showError("The bundle could not be imported", err)
-		}
-		return res, err
-	}
-	s.reload()
-	s.u.reader.refreshMarks()
-	msg := fmt.Sprintf("From %s: %s.", name, res)
-	if res.Skipped > 0 {
-		msg += "\n\nSkipped notes were already here as they are, or newer here (or in your trash)."
-	}
-	dialog.ShowInformation("Notes imported", msg, s.u.win)
-	return res, nil
 }
 
 // noteRow is one note in the list: its color, its quote and a line about

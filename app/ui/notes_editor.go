@@ -195,7 +195,7 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
 	e.body.OnChanged = e.onBodyChanged
-	e.body.onFocusLost = func() { u.notes.saver.flush() } // u.notes is made after the reader
+	e.body.onFocusLost = func() { u.saver.flush() }
 	e.body.onEscape = e.onEscapeTyped
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
@@ -203,11 +203,11 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
 	e.previewB.Importance = widget.LowImportance
 	// the tags are saved as typed, like the text, through the same saver
-	e.tags = &noteEntry{onFocusLost: func() { u.notes.saver.flush() }, onEscape: e.onEscapeTyped}
+	e.tags = &noteEntry{onFocusLost: func() { u.saver.flush() }, onEscape: e.onEscapeTyped}
 	e.tags.ExtendBaseWidget(e.tags)
 	e.tags.SetPlaceHolder("tags, separated by commas")
 	e.tags.OnChanged = e.onTagsChanged
-	e.tags.OnSubmitted = func(string) { u.notes.saver.flush() }
+	e.tags.OnSubmitted = func(string) { u.saver.flush() }
 	for _, c := range highlightColors {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
@@ -234,14 +234,14 @@ func newNoteEditor(u *UI) *noteEditor {
 
 // show loads note n into the editor.
 func (e *noteEditor) show(n store.Note) {
-	e.u.notes.saver.flush()
+	e.u.saver.flush()
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.note, e.open = n, true
 	e.title.SetText(noteTitle(n))
 	q := n.Quote()
 	if n.TargetKind == store.TargetFootnote {
-		if fn := e.u.reader.footnote(n.FootnoteNumber()); fn != nil {
+		if fn := footnoteNumbered(e.u.doc, n.FootnoteNumber()); fn != nil {
 			q = fn.Text
 		}
 	}
@@ -339,7 +339,7 @@ func (e *noteEditor) onBodyChanged(text string) {
 		return
 	}
 	e.note.Body = text
-	e.u.notes.saver.changed(e.note.ID, text)
+	e.u.saver.changed(e.note.ID, text)
 	e.status.SetText("Saving…")
 }
 
@@ -356,7 +356,7 @@ func (e *noteEditor) onTagsChanged(text string) {
 		return
 	}
 	e.note.Tags = tags
-	e.u.notes.saver.tagsChanged(e.note.ID, tags)
+	e.u.saver.tagsChanged(e.note.ID, tags)
 	e.status.SetText("Saving…")
 }
 
@@ -369,7 +369,7 @@ func (e *noteEditor) onSaved(id string, err error) {
 		e.status.SetText("Not saved: " + plainError(err) + " (it will be tried again as you type)")
 		return
 	}
-	if e.u.notes.saver.dirtyNote(id) {
+	if e.u.saver.dirtyNote(id) {
 		return // typed again since: still "Saving…"
 	}
 	e.status.SetText("Saved")
@@ -425,11 +425,16 @@ func (e *noteEditor) update(f func(n *store.Note)) {
 		e.u.notes.noStore()
 		return
 	}
-	e.u.notes.saver.flush()
-	n, err := st.Note(e.note.ID)
-	if err == nil {
-		f(&n)
-		n, err = st.UpdateNote(n)
+	// the text typed and not yet saved goes in the same transaction as
+	// the change, so neither can be lost between two writes
+	body, typed := e.u.saver.take(e.note.ID)
+	var pending *string
+	if typed {
+		pending = &body
+	}
+	n, err := st.ChangeNote(e.note.ID, pending, f)
+	if err != nil && typed {
+		e.u.saver.changed(e.note.ID, body) // kept, to be written again
 	}
 	if err != nil {
 		e.u.notes.showError("The note could not be saved", err)
@@ -444,8 +449,8 @@ func (e *noteEditor) update(f func(n *store.Note)) {
 }
 
 func (e *noteEditor) onGoToTapped() {
-	e.u.notes.saver.flush()
-	e.u.reader.goToNote(e.note)
+	e.u.saver.flush()
+	e.u.openNote(e.note)
 }
 
 func (e *noteEditor) onTrashTapped() {
@@ -453,7 +458,7 @@ func (e *noteEditor) onTrashTapped() {
 	if st == nil || e.note.ID == "" {
 		return
 	}
-	e.u.notes.saver.flush()
+	e.u.saver.flush()
 	var err error
 	if e.note.Deleted.IsZero() {
 		err = st.TrashNote(e.note.ID)
@@ -479,7 +484,7 @@ func (e *noteEditor) onTrashTapped() {
 
 // close writes what is pending and hides the editor.
 func (e *noteEditor) close() {
-	e.u.notes.saver.flush()
+	e.u.saver.flush()
 	e.open = false
 	e.note = store.Note{}
 	if e.onClose != nil {
@@ -500,9 +505,9 @@ func plainError(err error) string {
 // showError tells the student what went wrong and what to do.
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.u.win)
+	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
 }
 
 func (s *notesScreen) noStore() {
-	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.u.win)
+	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
 }

@@ -23,7 +23,7 @@ func (s *notesScreen) markdownExportButton() *widget.Button {
 			fyne.NewMenuItem("One Markdown file…", s.onExportMarkdownTapped),
 			fyne.NewMenuItem("A folder for Obsidian…", s.onExportObsidianTapped))
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
-		widget.ShowPopUpMenuAtPosition(menu, s.u.win.Canvas(), at)
+		widget.ShowPopUpMenuAtPosition(menu, s.svc.win.Canvas(), at)
 	})
 	return b
 }
@@ -31,7 +31,7 @@ func (s *notesScreen) markdownExportButton() *widget.Button {
 // onExportObsidianTapped writes every note into a folder the student
 // picks (their vault, or a folder in it).
 func (s *notesScreen) onExportObsidianTapped() {
-	if s.u.st == nil {
+	if s.svc.st == nil {
 		s.noStore()
 		return
 	}
@@ -45,14 +45,14 @@ func (s *notesScreen) onExportObsidianTapped() {
 			return // cancelled
 		}
 		s.exportObsidian(dir.Path())
-	}, s.u.win)
+	}, s.svc.win)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
 // exportObsidian writes the notes into dir and says what happened.
 func (s *notesScreen) exportObsidian(dir string) {
-	count, rep, err := vault.Export(s.u.st, s.u.doc, dir, time.Now())
+	count, rep, err := vault.Export(s.svc.st, s.svc.doc, dir, time.Now())
 	if err != nil {
 		s.showError("The notes could not be exported to "+dir, err)
 		return
@@ -66,5 +66,5 @@ func (s *notesScreen) exportObsidian(dir string) {
 		msg += "\n\nNot written, because files Glossa did not make have these names: " + strings.Join(rep.Skipped, ", ") +
 			". Rename them, or export into another folder."
 	}
-	dialog.ShowInformation("Notes exported to Obsidian", msg, s.u.win)
+	dialog.ShowInformation("Notes exported to Obsidian", msg, s.svc.win)
 }

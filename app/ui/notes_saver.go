@@ -112,6 +112,35 @@ func (s *noteSaver) flush() {
 	}
 }
 
+// take hands over the text of note id typed and not yet written, for a
+// write that carries it in its own transaction; pending tags are written
+// first as usual.
+func (s *noteSaver) take(id string) (string, bool) {
+	s.mu.Lock()
+	other := s.tagsPending || s.id != id
+	s.mu.Unlock()
+	if other {
+		s.flush()
+		return "", false
+	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.id != id || !s.pending {
+		return "", false
+	}
+	s.pending = false
+	if !s.tagsPending {
+		s.armed = false
+		if s.stop != nil {
+			s.stop()
+			s.stop = nil
+		}
+	}
+	return s.body, true
+}
+
 // dirty reports whether some typed text or tags are not written yet.
 func (s *noteSaver) dirty() bool {
 	s.mu.Lock()

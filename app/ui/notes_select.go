@@ -3,7 +3,6 @@ package ui
 import (
 	"image/color"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -118,7 +117,7 @@ func (f *flowView) offsetOnLine(bi, li int, x float32) int {
 		m := f.runMeasurer(l, p)
 		at := ru.x
 		for i, r := range p.text[ru.start:ru.end] {
-			a := m.advance(r, p.style)
+			a := m.Advance(r, p.style)
 			if x < at+a/2 {
 				return p.src + ru.start + i
 			}
@@ -143,7 +142,7 @@ func (f *flowView) runMeasurer(l line, p *piece) *measurer {
 	if p.sup {
 		size *= supScale
 	}
-	return f.ms.at(size)
+	return f.ms.At(size)
 }
 
 // rangeRects are the rectangles, one per line, that cover t (view
@@ -171,8 +170,8 @@ func (f *flowView) rangeRects(t textRange, fn func(x0, x1, y, h float32, first b
 				continue
 			}
 			m := f.runMeasurer(l, p)
-			xa := ru.x + m.width(p.text[ru.start:a-p.src], p.style)
-			xz := xa + m.width(p.text[a-p.src:z-p.src], p.style)
+			xa := ru.x + m.Width(p.text[ru.start:a-p.src], p.style)
+			xz := xa + m.Width(p.text[a-p.src:z-p.src], p.style)
 			x0, x1 = extend(x0, x1, xa, xz)
 		}
 		if x1 > x0 {
@@ -210,7 +209,7 @@ func (f *flowView) caretRect(bi, off int) (fyne.Position, float32, bool) {
 				continue
 			}
 			m := f.runMeasurer(l, p)
-			x := ru.x + m.width(p.text[ru.start:off-p.src], p.style)
+			x := ru.x + m.Width(p.text[ru.start:off-p.src], p.style)
 			return fyne.NewPos(f.colX+x, lb.y+lb.gap+l.y), l.h, true
 		}
 	}
@@ -521,94 +520,3 @@ func opaque(c color.Color) color.Color {
 
 // Keyboard selection moves the free end of the selection (or the caret)
 // by words and sentences inside the paragraph it is in.
-
-// nextWord is the end of the word after off.
-func nextWord(text string, off int) int {
-	i := off
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			break
-		}
-		i += n
-	}
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' {
-			break
-		}
-		i += n
-	}
-	return i
-}
-
-// prevWord is the start of the word before off.
-func prevWord(text string, off int) int {
-	i := off
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			break
-		}
-		i -= n
-	}
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' {
-			break
-		}
-		i -= n
-	}
-	return i
-}
-
-// nextSentence is the end of the sentence after off (its closing
-// punctuation included), or the end of the text.
-func nextSentence(text string, off int) int {
-	for off < len(text) && text[off] == ' ' {
-		off++
-	}
-	for i := off; i < len(text); i++ {
-		switch text[i] {
-		case '.', '?', '!', ';':
-			if i+1 == len(text) || text[i+1] == ' ' {
-				if isAbbrev(text[:i]) {
-					continue
-				}
-				return i + 1
-			}
-		}
-	}
-	return len(text)
-}
-
-// prevSentence is the start of the sentence that ends at or before off.
-func prevSentence(text string, off int) int {
-	for off > 0 && text[off-1] == ' ' {
-		off--
-	}
-	for i := off - 2; i > 0; i-- {
-		switch text[i] {
-		case '.', '?', '!', ';':
-			if text[i+1] == ' ' && !isAbbrev(text[:i]) {
-				return i + 2
-			}
-		}
-	}
-	return 0
-}
-
-// isAbbrev reports whether the word before a full stop is an
-// abbreviation the article uses ("n.", "Art.", "e.g.", single letters).
-func isAbbrev(before string) bool {
-	w := before
-	if i := strings.LastIndexByte(before, ' '); i >= 0 {
-		w = before[i+1:]
-	}
-	w = strings.TrimLeft(w, "(“\"'")
-	switch strings.ToLower(w) {
-	case "n", "nn", "art", "arts", "e.g", "i.e", "cf", "para", "paras", "no", "vol", "p", "pp", "ed", "eds", "mr", "dr", "st", "v", "vs", "etc", "al", "res":
-		return true
-	}
-	return utf8.RuneCountInString(w) == 1
-}

@@ -179,7 +179,7 @@ func (s *sourcesScreen) filterKind(k cite.Kind) {
 func (s *sourcesScreen) oscolaButton(src *cite.Source) *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("Copy OSCOLA citation", theme.ContentCopyIcon(), func() {
-		s.u.app.Clipboard().SetContent(src.OSCOLA(""))
+		s.svc.app.Clipboard().SetContent(src.OSCOLA(""))
 		b.SetText("Copied OSCOLA")
 		b.SetIcon(theme.ConfirmIcon())
 	})

@@ -203,7 +203,7 @@ func TestSourcesKindFilter(t *testing.T) {
 		t.Errorf("Book + russia: %d rows, want %d", len(s.rows), n)
 	}
 	// the filter is remembered
-	if v, _ := s.u.setting(keySourcesKind); v != string(cite.KindBook) {
+	if v, _ := s.svc.setting(keySourcesKind); v != string(cite.KindBook) {
 		t.Errorf("kind setting %q", v)
 	}
 }
@@ -243,7 +243,7 @@ func TestSourcesSortOrders(t *testing.T) {
 	// without a query, relevance is the order of first citation
 	s.search.SetText("")
 	check("article order", func(a, b *cite.Source) bool { return firstCited(a) <= firstCited(b) })
-	if v, _ := s.u.setting(keySourcesSort); v != sortRelevance {
+	if v, _ := s.svc.setting(keySourcesSort); v != sortRelevance {
 		t.Errorf("sort setting %q", v)
 	}
 }
@@ -251,7 +251,7 @@ func TestSourcesSortOrders(t *testing.T) {
 // Choosing a source shows its full reference and every place that cites
 // it, with the form and pinpoint of each.
 func TestSourcesSelectShowsCitations(t *testing.T) {
-	_, s := openSources(t)
+	u, s := openSources(t)
 	lib := s.library()
 	src := sourceByTitle(t, lib, "Russian Approaches to International Law")
 	test.Type(s.search, "russian approaches")
@@ -282,12 +282,12 @@ func TestSourcesSelectShowsCitations(t *testing.T) {
 	}
 	// copy reference puts it on the clipboard
 	detailButton(s, "Copy reference").OnTapped()
-	if got := s.u.app.Clipboard().Content(); got != src.Reference() {
+	if got := s.svc.app.Clipboard().Content(); got != src.Reference() {
 		t.Errorf("clipboard %q", got)
 	}
 	// keys: Down moves to the next source
-	s.u.win.Canvas().Unfocus()
-	s.u.onKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.svc.win.Canvas().Unfocus()
+	u.onKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if len(s.rows) > i+1 && s.selected != s.rows[i+1].src.ID {
 		t.Errorf("Down selected %q, want the next row", s.selected)
 	}
@@ -346,13 +346,13 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 		if !strings.HasPrefix(text, popText(r)) || !strings.Contains(text, "→") || !strings.Contains(text, src.Reference()) {
 			t.Errorf("footnote %d popover lacks the full reference:\n%s", n, text)
 		}
-		lines := s.resolvedFor(n)
+		lines := u.reader.resolvedFor(n)
 		if !strings.Contains(strings.Join(lines, "\n"), "→ "+src.Reference()) && !strings.Contains(strings.Join(lines, "\n"), "→ Ibid. = "+src.Reference()) {
 			t.Errorf("resolvedFor(%d) = %q", n, lines)
 		}
 	}
 	// a footnote of full references only gets no resolved lines
-	if lines := s.resolvedFor(src.CitedIn[0].Footnote); len(lines) != 0 && src.CitedIn[0].Form == cite.FormFull && len(lib.CitationsIn(src.CitedIn[0].Footnote)) == 1 {
+	if lines := u.reader.resolvedFor(src.CitedIn[0].Footnote); len(lines) != 0 && src.CitedIn[0].Form == cite.FormFull && len(lib.CitationsIn(src.CitedIn[0].Footnote)) == 1 {
 		t.Errorf("full reference footnote gets %q", lines)
 	}
 	// tap the resolved line: the Sources screen opens on the source
@@ -372,7 +372,7 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 	u.Show("Reader")
 	s.selected = ""
 	r.goToFootnote(ibid)
-	s.popButton.OnTapped()
+	u.reader.popButton.OnTapped()
 	if u.current().name != "Sources" || s.selected != src.ID {
 		t.Errorf("Sources button shows %s with %q selected", u.current().name, s.selected)
 	}
@@ -381,7 +381,7 @@ func TestReaderFootnoteShowsResolvedReference(t *testing.T) {
 // Ambiguous short forms are listed as such, with the works they could
 // mean, and never counted as a citation of any.
 func TestSourcesAmbiguousShown(t *testing.T) {
-	_, s := openSources(t)
+	u, s := openSources(t)
 	lib := s.library()
 	// n. 186 "Cybercrime Convention, cit." matches several works cited
 	// before (the gold set knows it): a resolver that guesses leaves no
@@ -404,7 +404,7 @@ func TestSourcesAmbiguousShown(t *testing.T) {
 		t.Errorf("problem %q not shown:\n%s", p.Text, text)
 	}
 	// the reader's popover says so too, instead of a reference
-	if lines := s.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
+	if lines := u.reader.resolvedFor(p.Footnote); !strings.Contains(strings.Join(lines, "\n"), "ambiguous, not guessed") {
 		t.Errorf("popover lines for footnote %d: %q", p.Footnote, lines)
 	}
 	cand, _ := lib.Source(p.Candidates[0])

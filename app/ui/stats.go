@@ -11,93 +11,21 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/glossa-app/glossa/app/srs"
+	"github.com/glossa-app/glossa/app/study"
 	"github.com/glossa-app/glossa/store"
 )
 
 // statsDays is how far the charts look back and ahead.
-const statsDays = 30
+const statsDays = study.StatsDays
 
-// studyStats are the numbers behind the charts, all by local day.
-type studyStats struct {
-	past      []time.Time // the last statsDays days, oldest first; the last is today
-	reviews   []int       // reviews made on each of those days
-	retention []float64   // share of reviews of graduated cards passed that day; NaN without any
-	passed    int         // over the whole period
-	graduated int         // reviews of cards in Review state over the period
-	ahead     []time.Time // today and the statsDays-1 days after it
-	due       []int       // cards due on each of those days; overdue ones count today
-	total     int         // reviews in the period
-}
-
-// computeStats counts reviews since the first of the past days, and the
-// schedule of every card that is neither new nor suspended.
-func computeStats(reviews []store.Review, states map[string]store.CardState, now time.Time) studyStats {
-	today := startOfDay(now)
-	st := studyStats{
-		past: make([]time.Time, statsDays), reviews: make([]int, statsDays), retention: make([]float64, statsDays),
-		ahead: make([]time.Time, statsDays), due: make([]int, statsDays),
-	}
-	for i := range statsDays {
-		st.past[i] = today.AddDate(0, 0, i-(statsDays-1))
-		st.ahead[i] = today.AddDate(0, 0, i)
-	}
-	passed := make([]int, statsDays)
-	graduated := make([]int, statsDays)
-	for _, r := range reviews {
-		i := dayIndex(st.past, r.ReviewedAt)
-		if i < 0 {
-			continue
-		}
-		st.reviews[i]++
-		st.total++
-		if r.Prev.State == int(srs.Review) {
-			graduated[i]++
-			if r.Rating > int(srs.Again) {
-				passed[i]++
-			}
-		}
-	}
-	for i := range statsDays {
-		st.retention[i] = math.NaN()
-		if graduated[i] > 0 {
-			st.retention[i] = float64(passed[i]) / float64(graduated[i])
-		}
-		st.passed += passed[i]
-		st.graduated += graduated[i]
-	}
-	for _, c := range states {
-		if c.Suspended || c.State == int(srs.New) {
-			continue
-		}
-		i := 0
-		if c.Due.After(now) {
-			i = dayIndex(st.ahead, c.Due)
-		}
-		if i >= 0 {
-			st.due[i]++
-		}
-	}
-	return st
-}
-
-// dayIndex is the index of the day in days (local midnights, one day
-// apart) that t falls on, or -1.
-func dayIndex(days []time.Time, t time.Time) int {
-	d := startOfDay(t)
-	for i, day := range days {
-		if d.Equal(day) {
-			return i
-		}
-	}
-	return -1
-}
+// startOfDay is the student's day (app/study decides).
+func startOfDay(t time.Time) time.Time { return study.StartOfDay(t) }
 
 // statsView is the Stats tab: three charts and the figures they show.
 type statsView struct {
 	s       *cardsScreen
 	content fyne.CanvasObject
-	data    studyStats
+	data    study.Stats
 
 	summary   *widget.Label
 	reviews   *statsChart
@@ -139,9 +67,9 @@ func (v *statsView) refresh() {
 	s := v.s
 	now := s.now()
 	var reviews []store.Review
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		var err error
-		reviews, err = s.u.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
+		reviews, err = s.svc.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
 		if err != nil {
 			v.summary.SetText("The review log could not be read: " + err.Error())
 			return
@@ -149,23 +77,23 @@ func (v *statsView) refresh() {
 	} else {
 		v.summary.SetText("Your study database could not be opened, so there are no statistics to show.")
 	}
-	v.data = computeStats(reviews, s.states, now)
+	v.data = study.ComputeStats(studyReviews(reviews), s.schedules(), now)
 	d := v.data
-	if s.u.st != nil {
+	if s.svc.st != nil {
 		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.\n"+
 			"Retention is the share of reviews of learnt cards (past their learning steps) answered Hard, Good or Easy; FSRS aims at 90%%.",
-			d.total, d.reviews[statsDays-1], d.due[0], sum(d.due[:7])))
+			d.Total, d.Reviews[statsDays-1], d.Due[0], sum(d.Due[:7])))
 	}
-	if d.graduated == 0 {
+	if d.Graduated == 0 {
 		v.retLabel.SetText("Retention, last 30 days: no reviews of learnt cards yet")
 	} else {
 		v.retLabel.SetText(fmt.Sprintf("Retention, last 30 days: %.0f%% (%d of %d)",
-			100*float64(d.passed)/float64(d.graduated), d.passed, d.graduated))
+			100*float64(d.Passed)/float64(d.Graduated), d.Passed, d.Graduated))
 	}
-	past := dayLabels(d.past)
-	v.reviews.set(past, ints(d.reviews))
-	v.retention.set(past, d.retention)
-	v.forecast.set(dayLabels(d.ahead), ints(d.due))
+	past := dayLabels(d.Past)
+	v.reviews.set(past, ints(d.Reviews))
+	v.retention.set(past, d.Retention)
+	v.forecast.set(dayLabels(d.Ahead), ints(d.Due))
 }
 
 func sum(xs []int) int {

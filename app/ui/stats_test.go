@@ -43,27 +43,27 @@ func TestStatsFromStore(t *testing.T) {
 	wantReviews := make([]int, statsDays)
 	wantReviews[statsDays-3], wantReviews[statsDays-1] = 3, 1
 	for i := range wantReviews {
-		if d.reviews[i] != wantReviews[i] {
-			t.Errorf("reviews on %s = %d, want %d", d.past[i].Format("2 Jan"), d.reviews[i], wantReviews[i])
+		if d.Reviews[i] != wantReviews[i] {
+			t.Errorf("reviews on %s = %d, want %d", d.Past[i].Format("2 Jan"), d.Reviews[i], wantReviews[i])
 		}
 		if got := s.stats.reviews.values[i]; got != float64(wantReviews[i]) {
 			t.Errorf("reviews chart bar %d = %v, want %d", i, got, wantReviews[i])
 		}
 	}
-	if !d.past[statsDays-1].Equal(today) || d.total != 4 {
-		t.Fatalf("last day %v, total %d", d.past[statsDays-1], d.total)
+	if !d.Past[statsDays-1].Equal(today) || d.Total != 4 {
+		t.Fatalf("last day %v, total %d", d.Past[statsDays-1], d.Total)
 	}
-	if r := d.retention[statsDays-3]; r != 0.5 {
+	if r := d.Retention[statsDays-3]; r != 0.5 {
 		t.Errorf("retention 2 days ago = %v, want 0.5", r)
 	}
-	if r := d.retention[statsDays-1]; r != 1 {
+	if r := d.Retention[statsDays-1]; r != 1 {
 		t.Errorf("retention today = %v, want 1", r)
 	}
-	if !math.IsNaN(d.retention[0]) {
-		t.Errorf("retention on a day without reviews = %v, want none", d.retention[0])
+	if !math.IsNaN(d.Retention[0]) {
+		t.Errorf("retention on a day without reviews = %v, want none", d.Retention[0])
 	}
-	if d.passed != 2 || d.graduated != 3 {
-		t.Errorf("retention totals %d of %d, want 2 of 3", d.passed, d.graduated)
+	if d.Passed != 2 || d.Graduated != 3 {
+		t.Errorf("retention totals %d of %d, want 2 of 3", d.Passed, d.Graduated)
 	}
 	if !strings.Contains(s.stats.retLabel.Text, "67% (2 of 3)") {
 		t.Errorf("retention label %q", s.stats.retLabel.Text)
@@ -71,8 +71,8 @@ func TestStatsFromStore(t *testing.T) {
 	wantDue := make([]int, statsDays)
 	wantDue[0], wantDue[3], wantDue[29] = 1, 1, 1 // a overdue, c in 3 days (b suspended), d in 29
 	for i := range wantDue {
-		if d.due[i] != wantDue[i] {
-			t.Errorf("due on %s = %d, want %d", d.ahead[i].Format("2 Jan"), d.due[i], wantDue[i])
+		if d.Due[i] != wantDue[i] {
+			t.Errorf("due on %s = %d, want %d", d.Ahead[i].Format("2 Jan"), d.Due[i], wantDue[i])
 		}
 	}
 	if got := s.stats.summary.Text; !strings.Contains(got, "4 reviews in the last 30 days, 1 today. 1 cards due today, 2 in the next 7 days.") {

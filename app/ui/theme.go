@@ -7,15 +7,36 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// fixedVariant is the default theme held to light or dark whatever the
-// system prefers.
-type fixedVariant struct {
+// windowTheme is the default theme, held to light or dark whatever the
+// system prefers when fixed, with every size of text, icon and padding
+// scaled by the window's zoom: zoom is the window's, not one screen's.
+type windowTheme struct {
 	fyne.Theme
+	fixed   bool
 	variant fyne.ThemeVariant
+	zoom    float32
 }
 
-func (t fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+func (t windowTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.fixed {
+		v = t.variant
+	}
+	return t.Theme.Color(n, v)
+}
+
+func (t windowTheme) Size(n fyne.ThemeSizeName) float32 {
+	return scaledSize(t.Theme.Size(n), n, t.zoom)
+}
+
+// scaledSize scales the sizes that make type and its room larger; lines,
+// radii and borders keep their pixels.
+func scaledSize(s float32, n fyne.ThemeSizeName, scale float32) float32 {
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		theme.SizeNameInlineIcon, theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		return s * scale
+	}
+	return s
 }
 
 // Themes the user can choose.
@@ -40,14 +61,14 @@ func (u *UI) SetTheme(name string) {
 func (u *UI) Theme() string { return u.theme }
 
 func (u *UI) applyTheme() {
+	t := windowTheme{Theme: theme.DefaultTheme(), zoom: u.zoom}
 	switch u.theme {
 	case "light":
-		u.app.Settings().SetTheme(withShippedFonts{fixedVariant{theme.DefaultTheme(), theme.VariantLight}})
+		t.fixed, t.variant = true, theme.VariantLight
 	case "dark":
-		u.app.Settings().SetTheme(withShippedFonts{fixedVariant{theme.DefaultTheme(), theme.VariantDark}})
-	default:
-		u.app.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
+		t.fixed, t.variant = true, theme.VariantDark
 	}
+	u.app.Settings().SetTheme(withShippedFonts{t})
 }
 
 // variant is the variant the window is drawn in now.

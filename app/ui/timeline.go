@@ -33,7 +33,7 @@ type timelineView struct {
 
 func newTimelineView(p *picturesWindow) *timelineView {
 	v := &timelineView{p: p, sel: -1}
-	events, err := timeline.Load(assets.Timeline, p.u.doc)
+	events, err := timeline.Load(assets.Timeline, p.svc.doc)
 	v.events = events
 	v.axis = newTimelineAxis(events, v.onMarkerTapped)
 	v.chosen = widget.NewLabel("Tap a marker, or an event below, to see where the article tells of it.")

@@ -5,7 +5,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +24,9 @@ type Options struct {
 	Size     fyne.Size // initial window size; zero for the default
 	Notice   string    // shown once the window is open (a restored database)
 	Lecture  bool      // open lecture mode (at Section, if given) once the window is shown: see StartLecture
+	// StoreError is why the study database could not be opened, when New
+	// is given none: the banner of the temporary one says it.
+	StoreError error
 }
 
 // Keys of the settings the window remembers.
@@ -48,6 +50,9 @@ type screen struct {
 	keys keyHandler
 	// shown, when set, is called each time the screen is selected.
 	shown func()
+	// places, when set, says where on the screen the student is, for
+	// Back and Forward to return there
+	places placeKeeper
 }
 
 // keyHandler is a screen's keyboard, for keys no entry took.
@@ -58,13 +63,14 @@ type keyHandler interface {
 
 // UI is the main window and its screens.
 type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	doc    *article.Document
-	st     *store.Store // nil when the database could not be opened
-	theme  string       // "system", "light" or "dark"
-	tabs   *container.AppTabs
-	reader *Reader
+	*services // the store is a temporary one when the real one could not be opened
+	// scratch is that temporary database, removed when the window closes
+	scratch *scratchStore
+	banner  fyne.CanvasObject
+	theme   string  // "system", "light" or "dark"
+	zoom    float32 // the window's scale, 1 for 100 %
+	tabs    *container.AppTabs
+	reader  *Reader
 
 	sources *sourcesScreen
 	cards   *cardsScreen
@@ -72,27 +78,49 @@ type UI struct {
 	lecture *lectureMode
 
 	screens   []screen
+	hist      *history
 	notice    string // shown once the app runs (Options.Notice)
 	shortcuts []command
 }
 
-// New builds the main window for doc. st may be nil (nothing is
-// remembered, search finds nothing).
+// New builds the main window for doc. When st is nil (the database could
+// not be opened) the window works on a temporary one, and a banner says
+// that nothing will be kept and why.
 func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
-	u := &UI{app: a, doc: doc, st: st, theme: "system"}
+	u := &UI{services: newServices(a, doc, st), theme: "system"}
+	u.shownScreen = func() string { return u.current().name }
+	if st == nil {
+		// Only when even a temporary file cannot be made does st stay nil;
+		// the screens still check for that rare case.
+		if sc, err := openScratchStore(doc); err == nil {
+			u.scratch, u.st = sc, sc.st
+		} else {
+			fyne.LogError("no study database at all", err)
+		}
+		u.banner = unsavedBanner(opts.StoreError)
+	}
 	if v, ok := u.setting(keyTheme); ok {
 		u.theme = v
 	}
+	u.zoom = u.savedZoom()
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
+	u.hist = &history{here: u.here, goTo: u.goTo}
 	u.reader = newReader(u)
-	u.sources = newSourcesScreen(u)
-	u.cards = newCardsScreen(u)
-	u.notes = newNotesScreen(u)
-	u.lecture = newLectureMode(u)
+	u.sources = newSourcesScreen(u.services, u)
+	u.cards = newCardsScreen(u.services, u)
+	u.notes = newNotesScreen(u.services, u, u.reader, func() *noteEditor { return newNoteEditor(u) })
+	u.saver.onSaved = func(id string, err error) {
+		fyne.Do(func() {
+			u.reader.noteEd.onSaved(id, err)
+			u.notes.onNoteSaved(id, err)
+		})
+	}
+	u.reader.noteService = u.notes
+	u.lecture = newLectureMode(u.services, u, u.reader)
 
 	u.screens = []screen{
-		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content},
+		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
 		u.sources.screen(),
 		u.cards.screen(),
 		u.notes.screen(),
@@ -103,7 +131,12 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
-	u.win.SetContent(withFirstFrameProbe(u.tabs))
+	u.hist.changed = u.onHistoryChanged
+	var content fyne.CanvasObject = u.tabs
+	if u.banner != nil {
+		content = container.NewBorder(u.banner, nil, nil, nil, u.tabs)
+	}
+	u.win.SetContent(withFirstFrameProbe(content))
 
 	u.registerCommands()
 	size := opts.Size
@@ -112,7 +145,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	}
 	u.win.Resize(size)
 	u.win.SetOnClosed(u.onWindowClosed)
-	a.Lifecycle().SetOnStopped(u.reader.savePosition)
+	a.Lifecycle().SetOnStopped(func() {
+		u.reader.savePosition()
+		u.writes.wait()
+	})
 
 	u.reader.open(opts)
 	// A dialog made before the window is on screen is laid out for an
@@ -184,6 +220,8 @@ func (u *UI) onKey(ev *fyne.KeyEvent) {
 	}
 	if u.tabs.SelectedIndex() <= 0 {
 		u.reader.onKey(ev)
+	} else if ev.Name == fyne.KeyBackspace {
+		u.back()
 	}
 }
 
@@ -208,6 +246,10 @@ func (u *UI) onWindowClosed() {
 	u.reader.savePosition()
 	sz := u.win.Canvas().Size()
 	u.setSetting(keyWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+	u.writes.wait()
+	if u.scratch != nil {
+		u.scratch.remove()
+	}
 }
 
 // defaultWindowSize fits a 1024x768 projector or an old laptop with room
@@ -224,38 +266,6 @@ func (u *UI) savedWindowSize() fyne.Size {
 		return defaultWindowSize
 	}
 	return fyne.NewSize(w, h)
-}
-
-func (u *UI) setting(key string) (string, bool) {
-	if u.st == nil {
-		return "", false
-	}
-	v, ok, err := u.st.Setting(key)
-	if err != nil || !ok {
-		return "", false
-	}
-	return v, true
-}
-
-func (u *UI) setSetting(key, value string) {
-	if u.st == nil {
-		return
-	}
-	if err := u.st.SetSetting(key, value); err != nil {
-		fyne.LogError("saving setting "+key, err)
-	}
-}
-
-func (u *UI) settingFloat(key string, def float64) float64 {
-	v, ok := u.setting(key)
-	if !ok {
-		return def
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		return def
-	}
-	return f
 }
 
 // command is one menu item with its keyboard shortcut, registered once
@@ -275,15 +285,16 @@ func (u *UI) registerCommands() {
 	u.shortcuts = []command{
 		{"File", "Quit", fyne.KeyQ, def, u.quit},
 		{"Edit", "Find…", fyne.KeyF, def, r.onSearchOpen},
-		{"View", "Zoom In", fyne.KeyEqual, def, r.zoomIn},
-		{"View", "Zoom Out", fyne.KeyMinus, def, r.zoomOut},
-		{"View", "Actual Size", fyne.Key0, def, r.zoomReset},
+		{"View", "Zoom In", fyne.KeyEqual, def, u.zoomIn},
+		{"View", "Zoom Out", fyne.KeyMinus, def, u.zoomOut},
+		{"View", "Actual Size", fyne.Key0, def, func() { u.setZoom(1) }},
 		{"View", "Footnote Panel", "", 0, u.inReader(r.toggleFootnotes)},
 		{"View", "Contents Panel", "", 0, u.inReader(r.toggleContents)},
 		{"View", "Light Theme", "", 0, func() { u.SetTheme("light") }},
 		{"View", "Dark Theme", "", 0, func() { u.SetTheme("dark") }},
 		{"View", "System Theme", "", 0, func() { u.SetTheme("system") }},
-		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, u.inReader(r.back)},
+		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, u.back},
+		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, u.forward},
 		{"Go", "Next Section", "", 0, u.inReader(r.nextSection)},
 		{"Go", "Previous Section", "", 0, u.inReader(r.prevSection)},
 		{"Go", "Beginning", fyne.KeyHome, def, u.inReader(r.home)},
@@ -295,6 +306,7 @@ func (u *UI) registerCommands() {
 	}
 	u.shortcuts = append(u.shortcuts, u.sources.commands()...)
 	u.shortcuts = append(u.shortcuts, u.cards.commands()...)
+	u.shortcuts = append(u.shortcuts, u.reader.selectionCommands()...)
 	u.shortcuts = append(u.shortcuts, u.notes.commands()...)
 	u.shortcuts = append(u.shortcuts, u.lecture.commands()...)
 	u.shortcuts = append(u.shortcuts, command{"Help", "About Glossa", "", 0, u.showAbout})
@@ -331,10 +343,10 @@ func (u *UI) registerCommands() {
 	}
 	// "+" is Shift+= on most keyboards and a key of its own on keypads
 	for _, k := range []fyne.KeyName{fyne.KeyPlus} {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def}, func(fyne.Shortcut) { r.zoomIn() })
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { r.zoomIn() })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def}, func(fyne.Shortcut) { u.zoomIn() })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.zoomIn() })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { r.zoomIn() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: def | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.zoomIn() })
 	u.win.SetMainMenu(fyne.NewMainMenu(order...))
 	c.SetOnTypedKey(u.onKey)
 	c.SetOnTypedRune(u.onRune)
@@ -363,5 +375,6 @@ func (u *UI) showAbout() {
 
 func (u *UI) quit() {
 	u.reader.savePosition()
+	u.writes.wait()
 	u.app.Quit()
 }

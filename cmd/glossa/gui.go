@@ -67,22 +67,15 @@ func runGUI(e *env, g *guiFlags) int {
 		debug.SetGCPercent(40)
 	}
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
-	// Without its database the window still opens: the article can be
-	// read, only search and remembering need the store.
+	// Without its database the window still opens, on a temporary one.
 	var st *store.Store
 	s, err := openGUIStore(e, doc)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
-		where := e.db
-		if where == "" {
-			where, _ = store.DefaultPath()
-		}
-		opts.Notice = "Glossa could not open your study database, so for now you can read the article, " +
-			"but search is off and notes, cards and your place will not be saved.\n\n" +
-			"Database: " + where + "\n" +
-			"Check that the folder exists and that you may write to it, or that no other program holds the file, then start Glossa again. " +
-			"To work from another file, start it with --db PATH.\n\n" +
-			"Details for a bug report: " + err.Error()
+		// the window works on a temporary database and says so in a
+		// banner that stays, with this reason (the store's errors name
+		// the file)
+		opts.StoreError = err
 	} else {
 		defer s.Close()
 		st = s

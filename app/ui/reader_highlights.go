@@ -15,19 +15,28 @@ import (
 	"github.com/glossa-app/glossa/store"
 )
 
+// readerNotes is the selection's action bar and the note open beside
+// the text.
+type readerNotes struct {
+	noteEd  *noteEditor // the note open beside the text
+	noteBox fyne.CanvasObject
+	bar     *widget.PopUp // what to do with the selection
+	shift   bool          // Shift is held: arrows select
+}
+
 // The reader's half of the notes: selecting a passage, the action bar
 // that highlights it or makes a note of it, the highlights drawn in the
 // text, and the note editor in the right column.
 
 // initNotes turns on selection in the text and builds the note editor
 // column; newReader puts the column beside the footnotes and search.
-func (r *Reader) initNotes() fyne.CanvasObject {
+func (r *Reader) initNotes(u *UI) fyne.CanvasObject {
 	v := r.view
 	v.sel.enabled = true
 	v.sel.onSelected = r.showActionBar
 	v.sel.onCleared = r.hideActionBar
 	v.sel.onMarkTap = r.openNote
-	r.noteEd = newNoteEditor(r.u)
+	r.noteEd = newNoteEditor(u) // the editor is shared with the Notes screen (notes_editor.go)
 	r.noteEd.onClose = r.updateSide
 	r.noteBox = container.New(&fixedWidth{w: 380}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		container.NewPadded(r.noteEd.box)))
@@ -159,8 +168,8 @@ func (r *Reader) revealSelection() {
 func (r *Reader) refreshMarks() {
 	v := r.view
 	v.sel.marks = v.sel.marks[:0]
-	if r.u.st != nil {
-		notes, err := r.u.st.Notes(store.NoteFilter{TargetKind: store.TargetPassage})
+	if r.svc.st != nil {
+		notes, err := r.svc.st.Notes(store.NoteFilter{TargetKind: store.TargetPassage})
 		if err != nil {
 			fyne.LogError("loading highlights", err)
 		}
@@ -230,7 +239,7 @@ func (r *Reader) showActionBar() {
 	var at fyne.Position
 	r.view.rangeRects(t, func(x0, x1, y, h float32, first bool) { at = fyne.NewPos(x0, y+h) })
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(at)
-	c := r.u.win.Canvas()
+	c := r.svc.win.Canvas()
 	size := r.bar.Content.MinSize()
 	x := fyne.Min(abs.X, c.Size().Width-size.Width-8)
 	y := abs.Y + 4
@@ -271,7 +280,7 @@ func (r *Reader) buildActionBar() {
 		btn("Tag", theme.ListIcon(), r.tagSelection),
 		btn("Card", theme.GridIcon(), r.cardFromSelection),
 		btn("Copy", theme.ContentCopyIcon(), r.copySelection))
-	r.bar = widget.NewPopUp(container.NewHBox(items...), r.u.win.Canvas())
+	r.bar = widget.NewPopUp(container.NewHBox(items...), r.svc.win.Canvas())
 }
 
 // highlightSelection highlights the selection in color (a highlight that
@@ -284,8 +293,8 @@ func (r *Reader) highlightSelection(color string) {
 	if n.Color != color {
 		n.Color = color
 		var err error
-		if n, err = r.u.st.UpdateNote(n); err != nil {
-			r.u.notes.showError("The highlight could not be saved", err)
+		if n, err = r.svc.st.UpdateNote(n); err != nil {
+			r.noteService.showError("The highlight could not be saved", err)
 			return
 		}
 	}
@@ -325,14 +334,14 @@ func (r *Reader) tagSelection() {
 			return
 		}
 		n.Tags = append(n.Tags, tags...)
-		n, err := r.u.st.UpdateNote(n)
+		n, err := r.svc.st.UpdateNote(n)
 		if err != nil {
-			r.u.notes.showError("The tags could not be saved", err)
+			r.noteService.showError("The tags could not be saved", err)
 			return
 		}
 		r.afterNoteMade(n)
-	}, r.u.win)
-	r.u.win.Canvas().Focus(entry)
+	}, r.svc.win)
+	r.svc.win.Canvas().Focus(entry)
 }
 
 // cardFromSelection hands the passage to the Cards screen's editor.
@@ -343,12 +352,12 @@ func (r *Reader) cardFromSelection() {
 	}
 	pi := r.view.blocks[t.block].para
 	r.hideActionBar()
-	r.u.cards.newCardFromPassage(r.doc.Paragraphs[pi].ID, quote)
+	r.nav.cardFromPassage(r.doc.Paragraphs[pi].ID, quote)
 }
 
 func (r *Reader) copySelection() {
 	if _, quote := r.view.selection(); quote != "" {
-		r.u.app.Clipboard().SetContent(quote)
+		r.svc.app.Clipboard().SetContent(quote)
 		r.hideActionBar()
 	}
 }
@@ -360,21 +369,21 @@ func (r *Reader) noteForSelection(color string) (store.Note, bool) {
 	if t.empty() {
 		return store.Note{}, false
 	}
-	if r.u.st == nil {
-		r.u.notes.noStore()
+	if r.svc.st == nil {
+		r.noteService.noStore()
 		return store.Note{}, false
 	}
 	if id, ok := r.selectedMark(); ok {
-		n, err := r.u.st.Note(id)
+		n, err := r.svc.st.Note(id)
 		if err == nil {
 			return n, true
 		}
 	}
 	pi := r.view.blocks[t.block].para
 	a := anchor.At(r.doc.Paragraphs, pi, t.start, t.end)
-	n, err := r.u.st.AddNote(store.Note{TargetKind: store.TargetPassage, Anchor: a, Color: color})
+	n, err := r.svc.st.AddNote(store.Note{TargetKind: store.TargetPassage, Anchor: a, Color: color})
 	if err != nil {
-		r.u.notes.showError("The highlight could not be saved", err)
+		r.noteService.showError("The highlight could not be saved", err)
 		return store.Note{}, false
 	}
 	return n, true
@@ -384,7 +393,7 @@ func (r *Reader) afterNoteMade(n store.Note) {
 	r.hideActionBar()
 	r.view.clearSelection()
 	r.refreshMarks()
-	r.u.notes.reload()
+	r.noteService.reload()
 }
 
 func (r *Reader) showNoteEditor(n store.Note) {
@@ -396,12 +405,12 @@ func (r *Reader) showNoteEditor(n store.Note) {
 
 // openNote opens note id in the editor beside the text.
 func (r *Reader) openNote(id string) {
-	if r.u.st == nil {
+	if r.svc.st == nil {
 		return
 	}
-	n, err := r.u.st.Note(id)
+	n, err := r.svc.st.Note(id)
 	if err != nil {
-		r.u.notes.showError("The note could not be opened", err)
+		r.noteService.showError("The note could not be opened", err)
 		return
 	}
 	r.showNoteEditor(n)
@@ -409,20 +418,18 @@ func (r *Reader) openNote(id string) {
 
 // noteOnFootnote opens the note on footnote n, made the first time.
 func (r *Reader) noteOnFootnote(n int) {
-	note, ok := r.u.notes.noteFor(store.TargetFootnote, strconv.Itoa(n))
+	note, ok := r.noteService.noteFor(store.TargetFootnote, strconv.Itoa(n))
 	if !ok {
 		return
 	}
 	r.showNoteEditor(note)
 }
 
-// goToNote shows the passage (or footnote) of note n in the reader, with
-// the note open beside it.
-func (r *Reader) goToNote(n store.Note) {
-	r.u.Show("Reader")
+// showNote shows the passage (or footnote) of note n with the note open
+// beside it.
+func (r *Reader) showNote(n store.Note) {
 	switch n.TargetKind {
 	case store.TargetFootnote:
-		r.pushBack()
 		r.goToFootnote(n.FootnoteNumber())
 	case store.TargetPassage:
 		pi, start, _, ok := r.placeNote(n)
@@ -430,7 +437,6 @@ func (r *Reader) goToNote(n store.Note) {
 			return
 		}
 		bi := r.idx.paraBlock[pi]
-		r.pushBack()
 		r.view.highlight = -1
 		r.view.sel.caret, r.view.sel.caretOff, r.view.sel.anchor = bi, start, start
 		r.view.scrollToBlock(bi)
@@ -438,4 +444,17 @@ func (r *Reader) goToNote(n store.Note) {
 	}
 	r.noteEd.show(n)
 	r.updateSide()
+}
+
+// selectionCommands are the menu items and shortcuts of the selection in
+// the text.
+func (r *Reader) selectionCommands() []command {
+	def := fyne.KeyModifierShortcutDefault
+	return []command{
+		{"Edit", "Highlight Selection", fyne.KeyH, def, func() { r.highlightSelection(defaultHighlight) }},
+		{"Edit", "Add Note to Selection", fyne.KeyN, def | fyne.KeyModifierShift, r.noteOnSelection},
+		{"Edit", "Copy Selection", "", 0, r.copySelection},
+		{"Edit", "Select Next Sentence", fyne.KeyDown, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyDown) }},
+		{"Edit", "Select Previous Sentence", fyne.KeyUp, def | fyne.KeyModifierShift, func() { r.extendSelection(fyne.KeyUp) }},
+	}
 }

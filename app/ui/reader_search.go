@@ -53,7 +53,7 @@ func newSearchPanel(r *Reader) *searchPanel {
 	s.entry.onMove = s.move
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.results = newFlowView(nil, 14)
+	s.results = newFlowView(nil, panelTextSize*r.zoom)
 	s.results.margin = 8
 	s.results.onTap = func(bi int, p *piece, at fyne.Position) { s.choose(s.blockHit(bi)) }
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), s.close)
@@ -72,7 +72,7 @@ func (s *searchPanel) blockHit(bi int) int { return bi }
 func (s *searchPanel) show() {
 	s.open = true
 	s.r.updateSide()
-	s.r.u.win.Canvas().Focus(s.entry)
+	s.r.svc.win.Canvas().Focus(s.entry)
 	if s.entry.Text != "" {
 		s.entry.SelectAll()
 	}
@@ -84,7 +84,7 @@ func (s *searchPanel) close() {
 	}
 	s.open = false
 	s.r.updateSide()
-	s.r.u.win.Canvas().Unfocus()
+	s.r.svc.win.Canvas().Unfocus()
 }
 
 // Search runs a query as if typed into the search field.
@@ -94,10 +94,10 @@ func (s *searchPanel) run() {
 	switch {
 	case q == "":
 		s.status.SetText("")
-	case s.r.u.st == nil:
+	case s.r.svc.st == nil:
 		s.status.SetText("Search needs the study database.")
 	default:
-		hits, err := s.r.u.st.Search(q, searchLimit)
+		hits, err := s.r.svc.st.Search(q, searchLimit)
 		if err != nil {
 			s.status.SetText("Cannot search for that: " + err.Error())
 			break

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/glossa-app/glossa/store"
+)
+
+// onExportMarkdownTapped saves every note as Markdown for Obsidian or any
+// editor: grouped by section, each under its quote, with footnotes and tags.
+func (s *notesScreen) onExportMarkdownTapped() {
+	if s.svc.st == nil {
+		s.noStore()
+		return
+	}
+	s.flushAll()
+	notes, err := s.svc.st.Notes(store.NoteFilter{})
+	if err != nil {
+		s.showError("The notes could not be exported", err)
+		return
+	}
+	var buf bytes.Buffer
+	store.WriteMarkdown(&buf, s.svc.doc, notes, time.Now())
+	s.saveFile("glossa-notes.md", ".md", buf.Bytes(), fmt.Sprintf("%d notes written to %%s, grouped by section, each under its quote.", len(notes)))
+}
+
+// saveFile asks where to save data and says what was written (done is a
+// message with %s for the file name).
+func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.showError("The file could not be opened", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		_, err = w.Write(data)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			s.showError("The file "+w.URI().Name()+" could not be written", err)
+			return
+		}
+		dialog.ShowInformation("Notes exported", fmt.Sprintf(done, w.URI().Name()), s.svc.win)
+	}, s.svc.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onExportTapped saves every note as a bundle a classmate can import.
+func (s *notesScreen) onExportTapped() {
+	if s.svc.st == nil {
+		s.noStore()
+		return
+	}
+	var buf bytes.Buffer
+	s.flushAll()
+	n, err := s.svc.st.ExportBundle(&buf)
+	if err != nil {
+		s.showError("The notes could not be exported", err)
+		return
+	}
+	s.saveFile("glossa-notes.json", ".json", buf.Bytes(), fmt.Sprintf("%d notes written to %%s.\n\nA classmate imports this file with Notes › Import bundle; their own notes stay as they are.", n))
+}
+
+// onImportTapped merges a bundle and says what it added, updated and
+// skipped; a bad file is refused whole, with the reason.
+func (s *notesScreen) onImportTapped() {
+	if s.svc.st == nil {
+		s.noStore()
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.showError("The file could not be opened", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		s.importFrom(r)
+	}, s.svc.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFrom reads and merges one bundle; the result is the dialog shown.
+func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
+	defer r.Close()
+	name := "the file"
+	if u, ok := r.(fyne.URIReadCloser); ok {
+		name = u.URI().Name()
+	}
+	s.saver.flush()
+	data, err := io.ReadAll(io.LimitReader(r, store.MaxBundleBytes+1))
+	var res store.BundleResult
+	if err == nil {
+		res, err = s.svc.st.ImportBundle(data)
+	}
+	if err != nil {
+		msg := plainError(err)
+		if errors.Is(err, store.ErrBadBundle) {
+			msg = strings.TrimPrefix(msg, "import bundle: ")
+			dialog.ShowInformation("Nothing was imported", fmt.Sprintf("%s is %s.\n\nYour notes are unchanged. Ask for the file Glossa made with Export bundle (a .json file).", name, msg), s.svc.win)
+		} else {
+			s.showError("The bundle could not be imported", err)
+		}
+		return res, err
+	}
+	s.reload()
+	s.marks.refreshMarks()
+	msg := fmt.Sprintf("From %s: %s.", name, res)
+	if res.Skipped > 0 {
+		msg += "\n\nSkipped notes were already here as they are, or newer here (or in your trash)."
+	}
+	dialog.ShowInformation("Notes imported", msg, s.svc.win)
+	return res, nil
+}
