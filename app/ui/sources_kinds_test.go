@@ -62,8 +62,19 @@ func TestSourcesIdentifyingFields(t *testing.T) {
 				t.Errorf("%q: the detail shows %s %q, want %q (all: %q)", tc.title, label, got[label], value, got)
 			}
 		}
-		if l := identifyingLine(src); l == "" || !strings.Contains(s.rowLine(src.ID), l) {
+		row := s.rowLine(src.ID)
+		if l := identifyingLine(src); l == "" || !strings.Contains(row, l) {
 			t.Errorf("%q: the list row does not show %q", tc.title, l)
+		}
+		// no author: the court, organ or State heads the row instead
+		if len(src.Authors) == 0 && len(src.Editors) == 0 {
+			want := tc.want["Court"] + tc.want["UN organ"]
+			if want == "" {
+				want = tc.want["State"]
+			}
+			if first, _, _ := strings.Cut(row, "\n"); want != "" && !strings.HasPrefix(first, want) {
+				t.Errorf("%q: the row starts %q, want the issuer %q first", tc.title, first, want)
+			}
 		}
 		b := detailButton(s, "Copy OSCOLA citation")
 		if b == nil {

@@ -88,6 +88,10 @@ func setSourceRowView(rt *widget.RichText, r sourceRow, width float32) {
 		if len(src.Authors) == 0 {
 			segs = append(segs, &widget.TextSegment{Text: " (eds.)", Style: rowPlain})
 		}
+	} else if who := issuer(src); who != "" {
+		// a case, a law or a UN text has a court, a State or an organ
+		// where a book has its author: a law student looks for that first
+		segs = append(segs, &widget.TextSegment{Text: who, Style: authorStyle})
 	} else {
 		segs = append(segs, &widget.TextSegment{Text: "No author", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}})
 	}
@@ -184,4 +188,14 @@ func fitLine(segs []widget.RichTextSegment, width float32) []widget.RichTextSegm
 		out = append(out, p.t)
 	}
 	return out
+}
+
+// issuer is who issued a primary source that names no author.
+func issuer(src *cite.Source) string {
+	for _, who := range []string{src.Court, src.Body, src.State} {
+		if who != "" {
+			return who
+		}
+	}
+	return ""
 }
