@@ -51,3 +51,5 @@ fi
 # when missing; doing it here fetches it before the tests start).
 "$(dirname "$0")/anki-reader/install.sh" >/dev/null ||
   echo "deps: could not install anki-reader from npm; the .apkg read-back test will say why" >&2
+"$(dirname "$0")/pandoc-wasm/install.sh" >/dev/null ||
+  echo "deps: could not install pandoc-wasm from npm; the RIS rendering test will say why" >&2

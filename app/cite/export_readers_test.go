@@ -17,7 +17,8 @@ import (
 // The exports are read back here by programs Glossa does not write:
 // pandoc (its biblatex and CSL-JSON readers, and citeproc to render a
 // bibliography) and bibutils' ris2xml for RIS (pandoc 2.17 in Debian 12
-// reads no RIS). scripts/deps.sh installs both.
+// reads no RIS; pandoc 3 from npm renders it, TestRISRenderedByPandoc).
+// scripts/deps.sh installs them.
 
 // needTool finds a program the test needs, or fails saying how to get it.
 func needTool(t *testing.T, name string) string {
@@ -304,4 +305,23 @@ func TestRISReadByBibutils(t *testing.T) {
 			t.Errorf("ris %s: the bibliography rendered from the RIS file lacks %q", s.Key, s.Title)
 		}
 	}
+}
+
+// TestRISRenderedByPandoc has pandoc 3 (the Pandoc project's WebAssembly
+// build, from npm, installed by scripts/pandoc-wasm/install.sh into a
+// cache) read the RIS export and render it with citeproc: every capital a
+// title writes survives ("Anchugov and Gladkov v. Russia", "the U.N."),
+// and every source is there. Debian's pandoc 2.17 has no RIS reader.
+func TestRISRenderedByPandoc(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starting pandoc's WebAssembly build takes ~15 s; the full suite runs it")
+	}
+	needTool(t, "node")
+	out, err := exec.Command("../../scripts/pandoc-wasm/install.sh").Output()
+	if err != nil {
+		t.Fatalf("pandoc-wasm could not be installed (scripts/pandoc-wasm/install.sh needs npm and its registry): %v", err)
+	}
+	lib, path := exported(t, FormatRIS)
+	run := filepath.Join(strings.TrimSpace(string(out)), "run.mjs")
+	checkNoLowercasedNames(t, "ris (pandoc 3)", lib, string(runTool(t, nil, "node", run, path, "ris", "plain")))
 }
