@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # screenshots.sh DIR: opens the real Glossa binary under its own Xvfb at
 # several places (start, a footnote open, search results, dark theme,
-# 200 % zoom, a deep link with the footnote panel) at 1280x800 and
+# 200 % zoom, a deep link with the footnote panel, Sources, a card with
+# its answer shown, the timeline) at 1280x800 and
 # 1920x1080, and writes PNGs into DIR.
 #
 # Needs Xvfb, xdotool and ImageMagick's import. GLOSSA_BIN=path uses an
@@ -83,4 +84,7 @@ for size in 1280x800 1920x1080; do
 	shot "zoom200-$size" light "ctrl+equal ctrl+equal ctrl+equal ctrl+equal ctrl+equal" --section 2.1
 	shot "zoom200-$size-dark" dark "ctrl+equal ctrl+equal ctrl+equal ctrl+equal ctrl+equal" --section 3.3
 	shot "section-panel-$size-dark" dark "f" --section 3.3
+	shot "sources-$size" light "ctrl+2"
+	shot "cards-$size" light "ctrl+3 space"
+	shot "timeline-$size" light "ctrl+shift+t"
 done
