@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -317,7 +318,12 @@ func runNotesExport(e *env, args []string) int {
 		return 2
 	}
 	if *format != "md" {
-		fmt.Fprintf(e.stderr, "glossa notes export: unknown format %q (md or bundle)\n", *format)
+		fmt.Fprintf(e.stderr, "glossa notes export: unknown format %q (md, bundle or obsidian)\n", *format)
+		return 2
+	}
+	if fi, err := os.Stat(*outFile); *outFile != "" && err == nil && fi.IsDir() {
+		fmt.Fprintf(e.stderr, "glossa notes export: %s is a folder; --format md writes one file (give its name, e.g. %s), --format obsidian writes a folder\n",
+			*outFile, filepath.Join(*outFile, "notes.md"))
 		return 2
 	}
 	s, doc, err := e.openStore()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,16 @@ func TestBadDeepLink(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := run([]string{"--section", "3.3", "--footnote", "139"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "no display") {
 		t.Errorf("valid deep link: exit %d, stderr %q; want the no-display message", code, errOut.String())
+	}
+}
+
+// TestNotesExportMarkdownToFolder: -o naming a folder for the one-file
+// Markdown export is answered with what to do, not "is a directory".
+func TestNotesExportMarkdownToFolder(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	code := run([]string{"--db", filepath.Join(dir, "g.db"), "notes", "export", "--format", "md", "-o", dir}, &out, &errOut)
+	if code != 2 || !strings.Contains(errOut.String(), "is a folder") || !strings.Contains(errOut.String(), "--format obsidian") {
+		t.Errorf("exit %d, stderr %q; want 2 and a pointer to a file name or --format obsidian", code, errOut.String())
 	}
 }
