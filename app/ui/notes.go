@@ -58,11 +58,11 @@ type readerMarks interface {
 	markHasText(id string, has bool)
 }
 
-// newNotesScreen builds the Notes screen; newEditor makes its editor (the
-// same kind the reader opens beside the text).
-func newNotesScreen(svc *services, nav navigation, marks readerMarks, newEditor func() *noteEditor) *notesScreen {
+// newNotesScreen builds the Notes screen with its own editor (the same
+// kind the reader opens beside the text).
+func newNotesScreen(svc *services, nav navigation, marks readerMarks) *notesScreen {
 	s := &notesScreen{svc: svc, nav: nav, marks: marks, saver: svc.saver}
-	s.build(newEditor())
+	s.build(newNoteEditor(svc, nav, s))
 	return s
 }
 

@@ -68,11 +68,11 @@ type readerToolbar struct {
 	notesButton   *widget.Button
 }
 
-func newReader(u *UI) *Reader {
-	r := &Reader{svc: u.services, nav: u, ctl: u, doc: u.doc, zoom: u.zoom}
+func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) *Reader {
+	r := &Reader{svc: svc, nav: nav, ctl: ctl, doc: svc.doc, zoom: zoom}
 	r.savedPara = -1
 	r.section = -1
-	r.blocks, r.idx = articleBlocks(u.doc)
+	r.blocks, r.idx = articleBlocks(svc.doc)
 
 	r.view = newFlowView(r.blocks, baseTextSize*r.zoom)
 	r.view.measure = 72
@@ -85,7 +85,7 @@ func newReader(u *UI) *Reader {
 	r.buildContents()
 	r.buildNotes()
 	r.search = newSearchPanel(r)
-	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes(u))
+	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes())
 	r.search.box.Hide()
 
 	toolbar := r.buildToolbar()
@@ -93,10 +93,10 @@ func newReader(u *UI) *Reader {
 	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
 	r.content = container.NewBorder(toolbar, nil, nil, nil, body)
 
-	if v, ok := u.setting(keyFootnotes); ok && v == "1" {
+	if v, ok := svc.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
 	}
-	if v, ok := u.setting(keyContents); ok && v == "0" {
+	if v, ok := svc.setting(keyContents); ok && v == "0" {
 		r.contentsWanted = false
 		r.contentsBox.Hide()
 	}

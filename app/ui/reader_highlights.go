@@ -30,13 +30,13 @@ type readerNotes struct {
 
 // initNotes turns on selection in the text and builds the note editor
 // column; newReader puts the column beside the footnotes and search.
-func (r *Reader) initNotes(u *UI) fyne.CanvasObject {
+func (r *Reader) initNotes() fyne.CanvasObject {
 	v := r.view
 	v.sel.enabled = true
 	v.sel.onSelected = r.showActionBar
 	v.sel.onCleared = r.hideActionBar
 	v.sel.onMarkTap = r.openNote
-	r.noteEd = newNoteEditor(u) // the editor is shared with the Notes screen (notes_editor.go)
+	r.noteEd = newNoteEditor(r.svc, r.nav, nil) // the Notes screen is set by New; the editor is shared with the Notes screen (notes_editor.go)
 	r.noteEd.onClose = r.updateSide
 	r.noteBox = container.New(&fixedWidth{w: 380}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		container.NewPadded(r.noteEd.box)))

@@ -106,10 +106,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	u.hist = &history{here: u.here, goTo: u.goTo}
-	u.reader = newReader(u)
+	u.reader = newReader(u.services, u, u, u.zoom)
 	u.sources = newSourcesScreen(u.services, u)
 	u.cards = newCardsScreen(u.services, u)
-	u.notes = newNotesScreen(u.services, u, u.reader, func() *noteEditor { return newNoteEditor(u) })
+	u.notes = newNotesScreen(u.services, u, u.reader)
 	u.saver.onSaved = func(id string, err error) {
 		fyne.Do(func() {
 			u.reader.noteEd.onSaved(id, err)
@@ -117,6 +117,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		})
 	}
 	u.reader.noteService = u.notes
+	u.reader.noteEd.notes = u.notes
 	u.lecture = newLectureMode(u.services, u, u.reader)
 
 	u.screens = []screen{
