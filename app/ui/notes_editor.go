@@ -193,7 +193,6 @@ type noteEditor struct {
 type noteEditorHost interface {
 	noteChanged(n store.Note)
 	showError(what string, err error)
-	noStore()
 }
 
 func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEditor {
@@ -432,10 +431,6 @@ func splitTags(s string) []string {
 // stored now.
 func (e *noteEditor) update(f func(n *store.Note)) {
 	st := e.svc.st
-	if st == nil {
-		e.notes.noStore()
-		return
-	}
 	// the text typed and not yet saved goes in the same transaction as
 	// the change, so neither can be lost between two writes
 	body, typed := e.svc.saver.take(e.note.ID)
@@ -466,7 +461,7 @@ func (e *noteEditor) onGoToTapped() {
 
 func (e *noteEditor) onTrashTapped() {
 	st := e.svc.st
-	if st == nil || e.note.ID == "" {
+	if e.note.ID == "" {
 		return
 	}
 	e.svc.saver.flush()
@@ -517,8 +512,4 @@ func plainError(err error) string {
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
 	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
-}
-
-func (s *notesScreen) noStore() {
-	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
 }

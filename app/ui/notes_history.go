@@ -47,10 +47,6 @@ func (e *noteEditor) onHistoryTapped() { e.showHistory() }
 // could not be read (the student was told why).
 func (e *noteEditor) showHistory() *noteHistory {
 	st := e.svc.st
-	if st == nil {
-		e.notes.noStore()
-		return nil
-	}
 	if e.note.ID == "" {
 		return nil
 	}
