@@ -428,7 +428,7 @@ func (l *lectureMode) footnotes() []int {
 		}
 	}
 	for _, f := range l.svc.doc.Footnotes {
-		if f.Paragraph == "" && f.Near == p.ID && !seen[f.N] {
+		if f.Home() == p.ID && !seen[f.N] {
 			seen[f.N] = true
 			ns = append(ns, f.N)
 		}
