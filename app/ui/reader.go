@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -60,6 +59,7 @@ type readingSaved struct {
 
 // readerToolbar is the row above the text.
 type readerToolbar struct {
+	toolbarRow    *fyne.Container // the buttons and title, wrapped by toolbarFlow
 	sectionLabel  *widget.Label
 	zoomLabel     *widget.Label
 	backButton    *widget.Button
@@ -88,10 +88,10 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes())
 	r.search.box.Hide()
 
-	toolbar := r.buildToolbar()
+	r.buildToolbar()
 	r.contentsWanted = true
 	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
-	r.content = container.NewBorder(toolbar, nil, nil, nil, body)
+	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
 
 	if v, ok := svc.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
@@ -102,39 +102,6 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	}
 	r.updateSide()
 	return r
-}
-
-func (r *Reader) buildToolbar() fyne.CanvasObject {
-	icon := func(res fyne.Resource, tip string, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon("", res, f)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	toggleContents := icon(theme.MenuIcon(), "Contents", r.toggleContents)
-	r.backButton = icon(theme.NavigateBackIcon(), "Back", r.back)
-	r.backButton.Disable()
-	r.forwardButton = icon(theme.NavigateNextIcon(), "Forward", r.forward)
-	r.forwardButton.Disable()
-	r.sectionLabel = widget.NewLabel("")
-	r.sectionLabel.Truncation = fyne.TextTruncateEllipsis
-	r.sectionLabel.TextStyle.Bold = true
-	find := icon(theme.SearchIcon(), "Find", r.onSearchOpen)
-	r.zoomLabel = widget.NewLabel("")
-	r.zoomLabel.Alignment = fyne.TextAlignCenter
-	r.updateZoomLabel()
-	zoomOut := icon(theme.ZoomOutIcon(), "Zoom out", r.zoomOut)
-	zoomIn := icon(theme.ZoomInIcon(), "Zoom in", r.zoomIn)
-	r.themeSelect = widget.NewSelect([]string{"System", "Light", "Dark"}, func(s string) {
-		if name := strings.ToLower(s); name != r.ctl.themeName() {
-			r.ctl.SetTheme(name)
-		}
-	})
-	r.themeSelect.SetSelected(strings.ToUpper(r.ctl.themeName()[:1]) + r.ctl.themeName()[1:])
-	r.notesButton = widget.NewButtonWithIcon("Footnotes", theme.ListIcon(), r.toggleFootnotes)
-	r.notesButton.Importance = widget.LowImportance
-	right := container.NewHBox(find, zoomOut, r.zoomLabel, zoomIn, r.themeSelect, r.notesButton)
-	left := container.NewHBox(toggleContents, r.backButton, r.forwardButton)
-	return container.NewVBox(container.NewBorder(nil, nil, left, right, r.sectionLabel), widget.NewSeparator())
 }
 
 // open applies the deep link or the remembered position once the text
