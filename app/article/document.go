@@ -83,6 +83,18 @@ type Footnote struct {
 	Near string
 }
 
+// Home is the ID of the paragraph footnote f belongs with: the one whose
+// marker refers to it, or, when the marker was lost in conversion, the one
+// the parser placed it with (Near). The reader, the lecture and the maps
+// all follow a footnote to this one paragraph. "" only for a footnote the
+// parser did not place.
+func (f *Footnote) Home() string {
+	if f.Paragraph != "" {
+		return f.Paragraph
+	}
+	return f.Near
+}
+
 // Problem is a repair the parser made or an anomaly it found.
 type Problem struct {
 	Kind    string // one of the Problem* constants

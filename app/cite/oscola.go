@@ -173,6 +173,8 @@ var (
 	pinPageRe = regexp.MustCompile(`^pp?\.\s*`)
 	pinAbbrRe = regexp.MustCompile(`\b(paras?|arts?|nos?|n|lett|letts)\.`)
 	pinFfRe   = regexp.MustCompile(`\s*\b(ff|ss)\.?$`)
+	// compiled once: it was compiled for every citation written
+	pinRangeRe = regexp.MustCompile(`(\d)\s*-\s*(\d)`)
 )
 
 // oscolaPin writes a pinpoint without the full stops OSCOLA drops:
@@ -185,7 +187,7 @@ func oscolaPin(p string) string {
 	p = pinPageRe.ReplaceAllString(p, "")
 	p = pinAbbrRe.ReplaceAllString(p, "$1")
 	p = pinFfRe.ReplaceAllString(p, "ff")
-	p = regexp.MustCompile(`(\d)\s*-\s*(\d)`).ReplaceAllString(p, "$1–$2")
+	p = pinRangeRe.ReplaceAllString(p, "$1–$2")
 	return p
 }
 

@@ -82,3 +82,16 @@ func TestOSCOLAArticle(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOSCOLA writes every source of the article with a page range
+// pinpoint, as the Sources screen's OSCOLA button and the Markdown export
+// do for a whole library.
+func BenchmarkOSCOLA(b *testing.B) {
+	lib := Extract(articleFootnotes(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range lib.Sources {
+			lib.Sources[i].OSCOLA("pp. 102-104")
+		}
+	}
+}

@@ -226,7 +226,7 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 		if fn.Paragraph != "" {
 			continue
 		}
-		pi, ok := paraOf[fn.Near]
+		pi, ok := paraOf[fn.Home()]
 		if !ok {
 			pi = paragraphAtLine(doc, fn.Line)
 		}

@@ -111,17 +111,16 @@ func (s *cardsScreen) loadDeck() {
 func (s *cardsScreen) reload() {
 	s.loadErr = ""
 	s.states = map[string]store.CardState{}
-	if st := s.svc.st; st != nil {
-		if err := s.loadUserCards(st); err != nil {
-			s.loadErr = err.Error()
-		}
-		states, err := st.CardStates()
-		if err != nil {
-			s.loadErr = err.Error()
-		}
-		for _, c := range states {
-			s.states[c.CardID] = c
-		}
+	st := s.svc.st
+	if err := s.loadUserCards(st); err != nil {
+		s.loadErr = err.Error()
+	}
+	states, err := st.CardStates()
+	if err != nil {
+		s.loadErr = err.Error()
+	}
+	for _, c := range states {
+		s.states[c.CardID] = c
 	}
 	if s.current != nil {
 		s.current = s.byID[s.current.ID]

@@ -27,11 +27,6 @@ func (b *cardBrowser) withAnkiExport(count fyne.CanvasObject) fyne.CanvasObject 
 // onExportAnkiTapped saves every card, with the student's progress, as
 // an Anki package.
 func (s *cardsScreen) onExportAnkiTapped() {
-	if s.svc.st == nil {
-		dialog.ShowInformation("Cards cannot be exported",
-			"Glossa could not open its database, so your cards and progress are not available in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
-		return
-	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.showError("The file could not be opened", err)

@@ -279,11 +279,6 @@ func (b *cardBrowser) showDetail() {
 	default:
 		b.revert.Hide()
 	}
-	if s.svc.st == nil {
-		b.edit.Disable()
-		b.suspend.Disable()
-		b.revert.Disable()
-	}
 }
 
 // longState describes a card's schedule in a sentence.
@@ -322,7 +317,7 @@ func (b *cardBrowser) onShowInArticleTapped() {
 
 func (b *cardBrowser) onSuspendTapped() {
 	c := b.selected
-	if c == nil || b.s.svc.st == nil {
+	if c == nil {
 		return
 	}
 	if err := b.s.setSuspended(c, !b.s.suspended(c)); err != nil {
@@ -344,7 +339,7 @@ func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
 
 func (b *cardBrowser) onRevertTapped() {
 	c := b.selected
-	if c == nil || b.s.svc.st == nil {
+	if c == nil {
 		return
 	}
 	s := b.s

@@ -39,11 +39,6 @@ const (
 // the student selected in the reader, with the quote filled in as the
 // answer; the saved card is anchored to that paragraph.
 func (s *cardsScreen) newCardFromPassage(paragraphID, quote string) {
-	if s.svc.st == nil {
-		dialog.ShowInformation("Cannot make a card",
-			"Your study database could not be opened, so a new card could not be kept. Restart Glossa and try again.", s.svc.win)
-		return
-	}
 	quote = strings.TrimSpace(quote)
 	if s.paragraph(paragraphID) < 0 || quote == "" {
 		dialog.ShowInformation("Cannot make a card",
@@ -56,9 +51,6 @@ func (s *cardsScreen) newCardFromPassage(paragraphID, quote string) {
 
 // editCard opens the editor on an existing card.
 func (s *cardsScreen) editCard(c *studyCard) {
-	if s.svc.st == nil {
-		return
-	}
 	e := &cardEditor{s: s, card: c, paragraphID: c.ParagraphID, quote: c.Anchor}
 	e.open("Edit card", c.Card)
 }

@@ -107,12 +107,6 @@ func (s *cardsScreen) showCurrent() {
 	s.revealed = false
 	s.shownAt = s.now()
 	s.updateCounts()
-	if s.svc.st == nil {
-		s.current = nil
-		s.showEmpty("Your study database could not be opened, so reviews cannot be saved. " +
-			"Browse the cards on the Browse tab; restart Glossa to review.")
-		return
-	}
 	c := s.current
 	if c == nil {
 		s.showEmpty(s.emptyMessage())
@@ -322,7 +316,7 @@ func (s *cardsScreen) reveal() {
 // whether a rating was saved.
 func (s *cardsScreen) rate(r srs.Rating) bool {
 	c := s.current
-	if c == nil || !s.revealed || s.svc.st == nil {
+	if c == nil || !s.revealed {
 		return false
 	}
 	now := s.now()
@@ -354,9 +348,6 @@ func (s *cardsScreen) onUndoShortcut() {
 
 // onUndoTapped takes back the newest rating and shows that card again.
 func (s *cardsScreen) onUndoTapped() {
-	if s.svc.st == nil {
-		return
-	}
 	r, ok, err := s.svc.st.UndoLastReview()
 	if err != nil {
 		s.showError("Could not undo the last rating", err)

@@ -114,9 +114,6 @@ func (s *cardsScreen) newLimit() int {
 
 // newToday counts the cards first seen today.
 func (s *cardsScreen) newToday() int {
-	if s.svc.st == nil {
-		return 0
-	}
 	rs, err := s.svc.st.Reviews(study.StartOfDay(s.now()))
 	if err != nil {
 		return 0

@@ -428,7 +428,7 @@ func (l *lectureMode) footnotes() []int {
 		}
 	}
 	for _, f := range l.svc.doc.Footnotes {
-		if f.Paragraph == "" && f.Near == p.ID && !seen[f.N] {
+		if f.Home() == p.ID && !seen[f.N] {
 			seen[f.N] = true
 			ns = append(ns, f.N)
 		}
@@ -440,9 +440,6 @@ func (l *lectureMode) footnotes() []int {
 // found again with their anchors.
 func (l *lectureMode) highlights(p article.Paragraph) []lectureMark {
 	st := l.svc.st
-	if st == nil {
-		return nil
-	}
 	notes, err := st.Notes(store.NoteFilter{TargetKind: store.TargetPassage, TargetID: p.ID})
 	if err != nil {
 		fyne.LogError("lecture: highlights of "+p.ID, err)

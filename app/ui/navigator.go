@@ -107,7 +107,6 @@ type readerNoteService interface {
 	reload()
 	flushAll()
 	showError(what string, err error)
-	noStore()
 }
 
 func (u *UI) themeName() string { return u.theme }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -58,11 +57,11 @@ type readerMarks interface {
 	markHasText(id string, has bool)
 }
 
-// newNotesScreen builds the Notes screen; newEditor makes its editor (the
-// same kind the reader opens beside the text).
-func newNotesScreen(svc *services, nav navigation, marks readerMarks, newEditor func() *noteEditor) *notesScreen {
+// newNotesScreen builds the Notes screen with its own editor (the same
+// kind the reader opens beside the text).
+func newNotesScreen(svc *services, nav navigation, marks readerMarks) *notesScreen {
 	s := &notesScreen{svc: svc, nav: nav, marks: marks, saver: svc.saver}
-	s.build(newEditor())
+	s.build(newNoteEditor(svc, nav, s))
 	return s
 }
 
@@ -70,14 +69,8 @@ func newNotesScreen(svc *services, nav navigation, marks readerMarks, newEditor 
 // the store of svc.
 func newNoteSaverFor(svc *services) *noteSaver {
 	return newNoteSaver(func(id, body string) error {
-		if svc.st == nil {
-			return errors.New("the database is not open")
-		}
 		return svc.st.SetNoteBody(id, body)
 	}, func(id string, tags []string) error {
-		if svc.st == nil {
-			return errors.New("the database is not open")
-		}
 		return svc.st.SetNoteTags(id, tags) // one write: a color set meanwhile stays
 	})
 }
@@ -170,7 +163,7 @@ func (s *notesScreen) here() place {
 
 // restore opens the note that was open, if it still exists.
 func (s *notesScreen) restore(p place) {
-	if p.id == "" || s.svc.st == nil {
+	if p.id == "" {
 		return
 	}
 	if n, err := s.svc.st.Note(p.id); err == nil {
@@ -198,25 +191,23 @@ func (s *notesScreen) flushAll() {
 // reload reads the notes of the view from the store.
 func (s *notesScreen) reload() {
 	s.all = nil
-	if s.svc.st != nil {
-		f := store.NoteFilter{}
-		switch s.view.Selected {
-		case viewOrphans:
-			f.Orphans = true
-		case viewTrash:
-			f.Trashed = true
+	f := store.NoteFilter{}
+	switch s.view.Selected {
+	case viewOrphans:
+		f.Orphans = true
+	case viewTrash:
+		f.Trashed = true
+	}
+	notes, err := s.svc.st.Notes(f)
+	if err != nil {
+		s.showError("The notes could not be read", err)
+	}
+	s.all = make([]store.Note, 0, len(notes))
+	for _, n := range notes {
+		if s.view.Selected == viewNotes && n.Orphan {
+			continue // listed apart
 		}
-		notes, err := s.svc.st.Notes(f)
-		if err != nil {
-			s.showError("The notes could not be read", err)
-		}
-		s.all = make([]store.Note, 0, len(notes))
-		for _, n := range notes {
-			if s.view.Selected == viewNotes && n.Orphan {
-				continue // listed apart
-			}
-			s.all = append(s.all, n)
-		}
+		s.all = append(s.all, n)
 	}
 	s.updateTagOptions()
 	s.applyFilters()
@@ -343,9 +334,6 @@ func (s *notesScreen) noteChanged(n store.Note) {
 // bodySaved updates the list row of a note whose text or tags were saved,
 // and the tags offered in the filter.
 func (s *notesScreen) bodySaved(id string) {
-	if s.svc.st == nil {
-		return
-	}
 	n, err := s.svc.st.Note(id)
 	if err != nil {
 		return
@@ -382,10 +370,6 @@ func (s *notesScreen) editTarget(kind, id string) {
 // noteFor is the note on a footnote, source or card, made if there is
 // none yet.
 func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
-	if s.svc.st == nil {
-		s.noStore()
-		return store.Note{}, false
-	}
 	var n store.Note
 	var err error
 	if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {

@@ -163,9 +163,13 @@ func (e *noteEntry) FocusLost() {
 // noteEditor edits one note in place: its text (Markdown, saved as it is
 // typed), its tags and its color. There is no save button.
 type noteEditor struct {
-	u    *UI
-	note store.Note
-	open bool
+	svc *services
+	nav navigation
+	// notes is the Notes screen's side: it shows a changed note and
+	// reports failed writes (set by the window once that screen exists)
+	notes noteEditorHost
+	note  store.Note
+	open  bool
 
 	box      fyne.CanvasObject
 	title    *widget.Label
@@ -185,8 +189,14 @@ type noteEditor struct {
 	onClose   func()
 }
 
-func newNoteEditor(u *UI) *noteEditor {
-	e := &noteEditor{u: u}
+// noteEditorHost is what an editor asks of the Notes screen.
+type noteEditorHost interface {
+	noteChanged(n store.Note)
+	showError(what string, err error)
+}
+
+func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEditor {
+	e := &noteEditor{svc: svc, nav: nav, notes: notes}
 	e.title = widget.NewLabelWithStyle("Note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
@@ -195,7 +205,7 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
 	e.body.OnChanged = e.onBodyChanged
-	e.body.onFocusLost = func() { u.saver.flush() }
+	e.body.onFocusLost = func() { svc.saver.flush() }
 	e.body.onEscape = e.onEscapeTyped
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
@@ -203,11 +213,11 @@ func newNoteEditor(u *UI) *noteEditor {
 	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
 	e.previewB.Importance = widget.LowImportance
 	// the tags are saved as typed, like the text, through the same saver
-	e.tags = &noteEntry{onFocusLost: func() { u.saver.flush() }, onEscape: e.onEscapeTyped}
+	e.tags = &noteEntry{onFocusLost: func() { svc.saver.flush() }, onEscape: e.onEscapeTyped}
 	e.tags.ExtendBaseWidget(e.tags)
 	e.tags.SetPlaceHolder("tags, separated by commas")
 	e.tags.OnChanged = e.onTagsChanged
-	e.tags.OnSubmitted = func(string) { u.saver.flush() }
+	e.tags.OnSubmitted = func(string) { svc.saver.flush() }
 	for _, c := range highlightColors {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
@@ -234,14 +244,14 @@ func newNoteEditor(u *UI) *noteEditor {
 
 // show loads note n into the editor.
 func (e *noteEditor) show(n store.Note) {
-	e.u.saver.flush()
+	e.svc.saver.flush()
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.note, e.open = n, true
 	e.title.SetText(noteTitle(n))
 	q := n.Quote()
 	if n.TargetKind == store.TargetFootnote {
-		if fn := footnoteNumbered(e.u.doc, n.FootnoteNumber()); fn != nil {
+		if fn := footnoteNumbered(e.svc.doc, n.FootnoteNumber()); fn != nil {
 			q = fn.Text
 		}
 	}
@@ -329,7 +339,7 @@ func (e *noteEditor) setSwatches(name string) {
 
 // focus puts the keyboard in the note's text.
 func (e *noteEditor) focus() {
-	if c := e.u.win.Canvas(); c != nil && e.body.Visible() {
+	if c := e.svc.win.Canvas(); c != nil && e.body.Visible() {
 		c.Focus(e.body)
 	}
 }
@@ -339,7 +349,7 @@ func (e *noteEditor) onBodyChanged(text string) {
 		return
 	}
 	e.note.Body = text
-	e.u.saver.changed(e.note.ID, text)
+	e.svc.saver.changed(e.note.ID, text)
 	e.status.SetText("Saving…")
 }
 
@@ -356,7 +366,7 @@ func (e *noteEditor) onTagsChanged(text string) {
 		return
 	}
 	e.note.Tags = tags
-	e.u.saver.tagsChanged(e.note.ID, tags)
+	e.svc.saver.tagsChanged(e.note.ID, tags)
 	e.status.SetText("Saving…")
 }
 
@@ -369,7 +379,7 @@ func (e *noteEditor) onSaved(id string, err error) {
 		e.status.SetText("Not saved: " + plainError(err) + " (it will be tried again as you type)")
 		return
 	}
-	if e.u.saver.dirtyNote(id) {
+	if e.svc.saver.dirtyNote(id) {
 		return // typed again since: still "Saving…"
 	}
 	e.status.SetText("Saved")
@@ -378,7 +388,7 @@ func (e *noteEditor) onSaved(id string, err error) {
 // onEscapeTyped closes the editor from its text or its tags, and gives
 // the keyboard back to the screen.
 func (e *noteEditor) onEscapeTyped() {
-	if c := e.u.win.Canvas(); c != nil {
+	if c := e.svc.win.Canvas(); c != nil {
 		c.Unfocus()
 	}
 	e.close()
@@ -420,24 +430,20 @@ func splitTags(s string) []string {
 // update writes the pending text, then the change f makes to the note as
 // stored now.
 func (e *noteEditor) update(f func(n *store.Note)) {
-	st := e.u.st
-	if st == nil {
-		e.u.notes.noStore()
-		return
-	}
+	st := e.svc.st
 	// the text typed and not yet saved goes in the same transaction as
 	// the change, so neither can be lost between two writes
-	body, typed := e.u.saver.take(e.note.ID)
+	body, typed := e.svc.saver.take(e.note.ID)
 	var pending *string
 	if typed {
 		pending = &body
 	}
 	n, err := st.ChangeNote(e.note.ID, pending, f)
 	if err != nil && typed {
-		e.u.saver.changed(e.note.ID, body) // kept, to be written again
+		e.svc.saver.changed(e.note.ID, body) // kept, to be written again
 	}
 	if err != nil {
-		e.u.notes.showError("The note could not be saved", err)
+		e.notes.showError("The note could not be saved", err)
 		return
 	}
 	e.note = n
@@ -445,20 +451,20 @@ func (e *noteEditor) update(f func(n *store.Note)) {
 	if e.onChanged != nil {
 		e.onChanged(n)
 	}
-	e.u.notes.noteChanged(n)
+	e.notes.noteChanged(n)
 }
 
 func (e *noteEditor) onGoToTapped() {
-	e.u.saver.flush()
-	e.u.openNote(e.note)
+	e.svc.saver.flush()
+	e.nav.openNote(e.note)
 }
 
 func (e *noteEditor) onTrashTapped() {
-	st := e.u.st
-	if st == nil || e.note.ID == "" {
+	st := e.svc.st
+	if e.note.ID == "" {
 		return
 	}
-	e.u.saver.flush()
+	e.svc.saver.flush()
 	var err error
 	if e.note.Deleted.IsZero() {
 		err = st.TrashNote(e.note.ID)
@@ -466,15 +472,15 @@ func (e *noteEditor) onTrashTapped() {
 		err = st.RestoreNote(e.note.ID)
 	}
 	if err != nil {
-		e.u.notes.showError("The note could not be moved", err)
+		e.notes.showError("The note could not be moved", err)
 		return
 	}
 	n, err := st.Note(e.note.ID)
 	if err != nil {
-		e.u.notes.showError("The note could not be loaded", err)
+		e.notes.showError("The note could not be loaded", err)
 		return
 	}
-	e.u.notes.noteChanged(n)
+	e.notes.noteChanged(n)
 	if !n.Deleted.IsZero() {
 		e.close()
 		return
@@ -484,7 +490,7 @@ func (e *noteEditor) onTrashTapped() {
 
 // close writes what is pending and hides the editor.
 func (e *noteEditor) close() {
-	e.u.saver.flush()
+	e.svc.saver.flush()
 	e.open = false
 	e.note = store.Note{}
 	if e.onClose != nil {
@@ -506,8 +512,4 @@ func plainError(err error) string {
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
 	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
-}
-
-func (s *notesScreen) noStore() {
-	dialog.ShowInformation("Notes are not available", "Glossa could not open its database, so notes cannot be saved in this session. Restart Glossa; if this persists, see the message shown at start.", s.svc.win)
 }

@@ -18,10 +18,6 @@ import (
 // onExportMarkdownTapped saves every note as Markdown for Obsidian or any
 // editor: grouped by section, each under its quote, with footnotes and tags.
 func (s *notesScreen) onExportMarkdownTapped() {
-	if s.svc.st == nil {
-		s.noStore()
-		return
-	}
 	s.flushAll()
 	notes, err := s.svc.st.Notes(store.NoteFilter{})
 	if err != nil {
@@ -62,10 +58,6 @@ func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 
 // onExportTapped saves every note as a bundle a classmate can import.
 func (s *notesScreen) onExportTapped() {
-	if s.svc.st == nil {
-		s.noStore()
-		return
-	}
 	var buf bytes.Buffer
 	s.flushAll()
 	n, err := s.svc.st.ExportBundle(&buf)
@@ -79,10 +71,6 @@ func (s *notesScreen) onExportTapped() {
 // onImportTapped merges a bundle and says what it added, updated and
 // skipped; a bad file is refused whole, with the reason.
 func (s *notesScreen) onImportTapped() {
-	if s.svc.st == nil {
-		s.noStore()
-		return
-	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			s.showError("The file could not be opened", err)

@@ -46,22 +46,18 @@ func (e *noteEditor) onHistoryTapped() { e.showHistory() }
 // showHistory opens the history of the note in the editor; nil when it
 // could not be read (the student was told why).
 func (e *noteEditor) showHistory() *noteHistory {
-	st := e.u.st
-	if st == nil {
-		e.u.notes.noStore()
-		return nil
-	}
+	st := e.svc.st
 	if e.note.ID == "" {
 		return nil
 	}
-	e.u.notes.saver.flush() // what was just typed is the current version
+	e.svc.saver.flush() // what was just typed is the current version
 	revs, err := st.NoteHistory(e.note.ID)
 	if err != nil {
-		e.u.notes.showError("The note's history could not be read", err)
+		e.notes.showError("The note's history could not be read", err)
 		return nil
 	}
 	h := &noteHistory{ed: e, note: e.note, revs: revs, picked: -1}
-	h.dlg = dialog.NewCustom("Earlier versions of this note", "Close", h.build(), e.u.win)
+	h.dlg = dialog.NewCustom("Earlier versions of this note", "Close", h.build(), e.svc.win)
 	h.dlg.Resize(fyne.NewSize(720, 480))
 	h.dlg.Show()
 	if len(revs) > 0 {
@@ -139,9 +135,9 @@ func (h *noteHistory) onRestoreTapped() {
 		return
 	}
 	e, r := h.ed, h.revs[h.picked]
-	n, err := e.u.st.RestoreRevision(h.note.ID, r.ID)
+	n, err := e.svc.st.RestoreRevision(h.note.ID, r.ID)
 	if err != nil {
-		e.u.notes.showError("The earlier version could not be restored", err)
+		e.notes.showError("The earlier version could not be restored", err)
 		return
 	}
 	h.dlg.Hide()
@@ -150,5 +146,5 @@ func (h *noteHistory) onRestoreTapped() {
 	if e.onChanged != nil {
 		e.onChanged(n)
 	}
-	e.u.notes.noteChanged(n)
+	e.notes.noteChanged(n)
 }

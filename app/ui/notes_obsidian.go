@@ -31,10 +31,6 @@ func (s *notesScreen) markdownExportButton() *widget.Button {
 // onExportObsidianTapped writes every note into a folder the student
 // picks (their vault, or a folder in it).
 func (s *notesScreen) onExportObsidianTapped() {
-	if s.svc.st == nil {
-		s.noStore()
-		return
-	}
 	s.flushAll()
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {

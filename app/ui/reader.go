@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -60,6 +59,7 @@ type readingSaved struct {
 
 // readerToolbar is the row above the text.
 type readerToolbar struct {
+	toolbarRow    *fyne.Container // the buttons and title, wrapped by toolbarFlow
 	sectionLabel  *widget.Label
 	zoomLabel     *widget.Label
 	backButton    *widget.Button
@@ -68,11 +68,11 @@ type readerToolbar struct {
 	notesButton   *widget.Button
 }
 
-func newReader(u *UI) *Reader {
-	r := &Reader{svc: u.services, nav: u, ctl: u, doc: u.doc, zoom: u.zoom}
+func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) *Reader {
+	r := &Reader{svc: svc, nav: nav, ctl: ctl, doc: svc.doc, zoom: zoom}
 	r.savedPara = -1
 	r.section = -1
-	r.blocks, r.idx = articleBlocks(u.doc)
+	r.blocks, r.idx = articleBlocks(svc.doc)
 
 	r.view = newFlowView(r.blocks, baseTextSize*r.zoom)
 	r.view.measure = 72
@@ -85,56 +85,23 @@ func newReader(u *UI) *Reader {
 	r.buildContents()
 	r.buildNotes()
 	r.search = newSearchPanel(r)
-	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes(u))
+	r.side = container.NewStack(r.notesBox, r.search.box, r.initNotes())
 	r.search.box.Hide()
 
-	toolbar := r.buildToolbar()
+	r.buildToolbar()
 	r.contentsWanted = true
 	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
-	r.content = container.NewBorder(toolbar, nil, nil, nil, body)
+	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
 
-	if v, ok := u.setting(keyFootnotes); ok && v == "1" {
+	if v, ok := svc.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
 	}
-	if v, ok := u.setting(keyContents); ok && v == "0" {
+	if v, ok := svc.setting(keyContents); ok && v == "0" {
 		r.contentsWanted = false
 		r.contentsBox.Hide()
 	}
 	r.updateSide()
 	return r
-}
-
-func (r *Reader) buildToolbar() fyne.CanvasObject {
-	icon := func(res fyne.Resource, tip string, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon("", res, f)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	toggleContents := icon(theme.MenuIcon(), "Contents", r.toggleContents)
-	r.backButton = icon(theme.NavigateBackIcon(), "Back", r.back)
-	r.backButton.Disable()
-	r.forwardButton = icon(theme.NavigateNextIcon(), "Forward", r.forward)
-	r.forwardButton.Disable()
-	r.sectionLabel = widget.NewLabel("")
-	r.sectionLabel.Truncation = fyne.TextTruncateEllipsis
-	r.sectionLabel.TextStyle.Bold = true
-	find := icon(theme.SearchIcon(), "Find", r.onSearchOpen)
-	r.zoomLabel = widget.NewLabel("")
-	r.zoomLabel.Alignment = fyne.TextAlignCenter
-	r.updateZoomLabel()
-	zoomOut := icon(theme.ZoomOutIcon(), "Zoom out", r.zoomOut)
-	zoomIn := icon(theme.ZoomInIcon(), "Zoom in", r.zoomIn)
-	r.themeSelect = widget.NewSelect([]string{"System", "Light", "Dark"}, func(s string) {
-		if name := strings.ToLower(s); name != r.ctl.themeName() {
-			r.ctl.SetTheme(name)
-		}
-	})
-	r.themeSelect.SetSelected(strings.ToUpper(r.ctl.themeName()[:1]) + r.ctl.themeName()[1:])
-	r.notesButton = widget.NewButtonWithIcon("Footnotes", theme.ListIcon(), r.toggleFootnotes)
-	r.notesButton.Importance = widget.LowImportance
-	right := container.NewHBox(find, zoomOut, r.zoomLabel, zoomIn, r.themeSelect, r.notesButton)
-	left := container.NewHBox(toggleContents, r.backButton, r.forwardButton)
-	return container.NewVBox(container.NewBorder(nil, nil, left, right, r.sectionLabel), widget.NewSeparator())
 }
 
 // open applies the deep link or the remembered position once the text

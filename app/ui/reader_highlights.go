@@ -30,13 +30,13 @@ type readerNotes struct {
 
 // initNotes turns on selection in the text and builds the note editor
 // column; newReader puts the column beside the footnotes and search.
-func (r *Reader) initNotes(u *UI) fyne.CanvasObject {
+func (r *Reader) initNotes() fyne.CanvasObject {
 	v := r.view
 	v.sel.enabled = true
 	v.sel.onSelected = r.showActionBar
 	v.sel.onCleared = r.hideActionBar
 	v.sel.onMarkTap = r.openNote
-	r.noteEd = newNoteEditor(u) // the editor is shared with the Notes screen (notes_editor.go)
+	r.noteEd = newNoteEditor(r.svc, r.nav, nil) // the Notes screen is set by New; the editor is shared with the Notes screen (notes_editor.go)
 	r.noteEd.onClose = r.updateSide
 	r.noteBox = container.New(&fixedWidth{w: 380}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		container.NewPadded(r.noteEd.box)))
@@ -168,22 +168,20 @@ func (r *Reader) revealSelection() {
 func (r *Reader) refreshMarks() {
 	v := r.view
 	v.sel.marks = v.sel.marks[:0]
-	if r.svc.st != nil {
-		notes, err := r.svc.st.Notes(store.NoteFilter{TargetKind: store.TargetPassage})
-		if err != nil {
-			fyne.LogError("loading highlights", err)
+	notes, err := r.svc.st.Notes(store.NoteFilter{TargetKind: store.TargetPassage})
+	if err != nil {
+		fyne.LogError("loading highlights", err)
+	}
+	for _, n := range notes {
+		if n.Orphan {
+			continue
 		}
-		for _, n := range notes {
-			if n.Orphan {
-				continue
-			}
-			pi, start, end, ok := r.placeNote(n)
-			if !ok {
-				continue
-			}
-			v.sel.marks = append(v.sel.marks, textMark{textRange: textRange{r.idx.paraBlock[pi], start, end},
-				id: n.ID, color: n.Color, note: strings.TrimSpace(n.Body) != ""})
+		pi, start, end, ok := r.placeNote(n)
+		if !ok {
+			continue
 		}
+		v.sel.marks = append(v.sel.marks, textMark{textRange: textRange{r.idx.paraBlock[pi], start, end},
+			id: n.ID, color: n.Color, note: strings.TrimSpace(n.Body) != ""})
 	}
 	v.Refresh()
 }
@@ -369,10 +367,6 @@ func (r *Reader) noteForSelection(color string) (store.Note, bool) {
 	if t.empty() {
 		return store.Note{}, false
 	}
-	if r.svc.st == nil {
-		r.noteService.noStore()
-		return store.Note{}, false
-	}
 	if id, ok := r.selectedMark(); ok {
 		n, err := r.svc.st.Note(id)
 		if err == nil {
@@ -405,9 +399,6 @@ func (r *Reader) showNoteEditor(n store.Note) {
 
 // openNote opens note id in the editor beside the text.
 func (r *Reader) openNote(id string) {
-	if r.svc.st == nil {
-		return
-	}
 	n, err := r.svc.st.Note(id)
 	if err != nil {
 		r.noteService.showError("The note could not be opened", err)

@@ -94,8 +94,6 @@ func (s *searchPanel) run() {
 	switch {
 	case q == "":
 		s.status.SetText("")
-	case s.r.svc.st == nil:
-		s.status.SetText("Search needs the study database.")
 	default:
 		hits, err := s.r.svc.st.Search(q, searchLimit)
 		if err != nil {

@@ -68,9 +68,6 @@ func (s *services) setting(key string) (string, bool) {
 	if v, ok := s.values[key]; ok {
 		return v, true
 	}
-	if s.st == nil {
-		return "", false
-	}
 	v, ok, err := s.st.Setting(key)
 	if err != nil || !ok {
 		return "", false
@@ -81,9 +78,6 @@ func (s *services) setting(key string) (string, bool) {
 // setSetting remembers a setting now and writes it in the background;
 // a failed write is logged (a setting is a convenience, never work).
 func (s *services) setSetting(key, value string) {
-	if s.st == nil {
-		return
-	}
 	s.values[key] = value
 	st := s.st
 	s.writes.do(func() {

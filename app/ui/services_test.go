@@ -63,3 +63,15 @@ func TestSettingsWrittenInTheBackground(t *testing.T) {
 		t.Errorf("after close the store holds %q, %v, %v; want the last value, c", v, ok, err)
 	}
 }
+
+// When not even a temporary database can be made (the temporary folder is
+// missing), New makes no window that would fail screen by screen: it
+// returns nil, and its caller says why and stops.
+func TestNoWindowWithoutAnyStore(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := realDoc(t)
+	t.Setenv("TMPDIR", t.TempDir()+"/missing")
+	if u := New(a, doc, nil, Options{StoreError: errors.New("permission denied")}); u != nil {
+		t.Fatal("New made a window with no database at all")
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/study"
-	"github.com/glossa-app/glossa/store"
 )
 
 // statsDays is how far the charts look back and ahead.
@@ -66,24 +65,16 @@ func (v *statsView) refresh() {
 	}
 	s := v.s
 	now := s.now()
-	var reviews []store.Review
-	if s.svc.st != nil {
-		var err error
-		reviews, err = s.svc.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
-		if err != nil {
-			v.summary.SetText("The review log could not be read: " + err.Error())
-			return
-		}
-	} else {
-		v.summary.SetText("Your study database could not be opened, so there are no statistics to show.")
+	reviews, err := s.svc.st.Reviews(startOfDay(now).AddDate(0, 0, -(statsDays - 1)))
+	if err != nil {
+		v.summary.SetText("The review log could not be read: " + err.Error())
+		return
 	}
 	v.data = study.ComputeStats(studyReviews(reviews), s.schedules(), now)
 	d := v.data
-	if s.svc.st != nil {
-		v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.\n"+
-			"Retention is the share of reviews of learnt cards (past their learning steps) answered Hard, Good or Easy; FSRS aims at 90%%.",
-			d.Total, d.Reviews[statsDays-1], d.Due[0], sum(d.Due[:7])))
-	}
+	v.summary.SetText(fmt.Sprintf("%d reviews in the last 30 days, %d today. %d cards due today, %d in the next 7 days.\n"+
+		"Retention is the share of reviews of learnt cards (past their learning steps) answered Hard, Good or Easy; FSRS aims at 90%%.",
+		d.Total, d.Reviews[statsDays-1], d.Due[0], sum(d.Due[:7])))
 	if d.Graduated == 0 {
 		v.retLabel.SetText("Retention, last 30 days: no reviews of learnt cards yet")
 	} else {

@@ -85,18 +85,22 @@ type UI struct {
 
 // New builds the main window for doc. When st is nil (the database could
 // not be opened) the window works on a temporary one, and a banner says
-// that nothing will be kept and why.
+// that nothing will be kept and why. The screens assume a store: when not
+// even a temporary one can be made (no temporary folder may be written),
+// New returns nil and the caller says so and stops.
 func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
-	u := &UI{services: newServices(a, doc, st), theme: "system"}
-	u.shownScreen = func() string { return u.current().name }
+	var scratch *scratchStore
 	if st == nil {
-		// Only when even a temporary file cannot be made does st stay nil;
-		// the screens still check for that rare case.
-		if sc, err := openScratchStore(doc); err == nil {
-			u.scratch, u.st = sc, sc.st
-		} else {
+		sc, err := openScratchStore(doc)
+		if err != nil {
 			fyne.LogError("no study database at all", err)
+			return nil
 		}
+		scratch, st = sc, sc.st
+	}
+	u := &UI{services: newServices(a, doc, st), theme: "system", scratch: scratch}
+	u.shownScreen = func() string { return u.current().name }
+	if scratch != nil {
 		u.banner = unsavedBanner(opts.StoreError)
 	}
 	if v, ok := u.setting(keyTheme); ok {
@@ -106,10 +110,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	u.hist = &history{here: u.here, goTo: u.goTo}
-	u.reader = newReader(u)
+	u.reader = newReader(u.services, u, u, u.zoom)
 	u.sources = newSourcesScreen(u.services, u)
 	u.cards = newCardsScreen(u.services, u)
-	u.notes = newNotesScreen(u.services, u, u.reader, func() *noteEditor { return newNoteEditor(u) })
+	u.notes = newNotesScreen(u.services, u, u.reader)
 	u.saver.onSaved = func(id string, err error) {
 		fyne.Do(func() {
 			u.reader.noteEd.onSaved(id, err)
@@ -117,6 +121,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		})
 	}
 	u.reader.noteService = u.notes
+	u.reader.noteEd.notes = u.notes
 	u.lecture = newLectureMode(u.services, u, u.reader)
 
 	u.screens = []screen{

@@ -87,6 +87,10 @@ func runGUI(e *env, g *guiFlags) int {
 	a := newApp()
 	startup.Mark("fyne app")
 	u := ui.New(a, doc, st, opts)
+	if u == nil {
+		fmt.Fprintln(e.stderr, "glossa: no study database could be opened, not even a temporary one: check that the temporary folder (TMPDIR) exists and may be written to, or start Glossa with --db PATH")
+		return 1
+	}
 	startup.Mark("UI construction")
 	if !opts.Lecture {
 		u.Window().ShowAndRun()

@@ -82,11 +82,7 @@ func citedGrid(doc *article.Document, top int) mapData {
 	}
 	noteP := map[int]int{}
 	for _, f := range doc.Footnotes {
-		id := f.Paragraph
-		if id == "" {
-			id = f.Near
-		}
-		if pi, ok := paraOf[id]; ok {
+		if pi, ok := paraOf[f.Home()]; ok {
 			noteP[f.N] = pi
 		}
 	}
