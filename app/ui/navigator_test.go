@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -106,5 +107,32 @@ func TestBackFromPassageToItsNote(t *testing.T) {
 	u.back()
 	if u.current().name != "Notes" || !u.notes.editor.box.Visible() || u.notes.editor.note.ID != n.ID {
 		t.Errorf("Back: %s shown, note %q open; want Notes with %q", u.current().name, u.notes.editor.note.ID, n.ID)
+	}
+}
+
+// TestBackFromPassageToItsCard: "Show in article" on a card under review,
+// then Back, returns to the Cards screen with that same card, its answer
+// still shown; Forward goes to the passage again.
+func TestBackFromPassageToItsCard(t *testing.T) {
+	st := tempStore(t)
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	u, s := cardsUI(t, st, &now)
+	card := s.current
+	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
+	test.Tap(s.inArticle)
+	if u.current().name != "Reader" {
+		t.Fatalf("Show in article left %s shown", u.current().name)
+	}
+	pos := u.reader.Position()
+	u.back()
+	if u.current().name != "Cards" || s.current != card {
+		t.Fatalf("Back: %s shown with card %v; want Cards with %s", u.current().name, s.current, card.ID)
+	}
+	if !s.inArticle.Visible() {
+		t.Error("Back: the card's answer (and its Show in article) is no longer shown")
+	}
+	u.forward()
+	if u.current().name != "Reader" || u.reader.Position() != pos {
+		t.Errorf("Forward: %s at paragraph %d; want the Reader at %d", u.current().name, u.reader.Position(), pos)
 	}
 }
