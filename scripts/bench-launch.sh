@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # bench-launch.sh [RUNS]: measures, from outside, how long the real Glossa
 # binary takes from exec to a visible window showing the article, and its
-# resident memory once the article is drawn. Each run gets a fresh HOME and
-# database (the first launch, the slowest: the article is imported). Runs
-# under its own Xvfb; prints each run and the medians.
+# resident memory 2 s later, against a hello-world Fyne window
+# (scripts/bench/hello, a window titled "Hello" with one label) measured
+# in turn, run for run, so that the ratio holds when the machine's load
+# drifts. Both are measured first with a fresh HOME for every run (the
+# first launch, Glossa imports the article into a new database) and then
+# with a warm HOME (one earlier launch, unmeasured). RUNS defaults to 7.
+# Runs under its own Xvfb (scripts/deps.sh --display installs it); prints
+# each run, the medians, the ratios and the load average.
 #
-# GLOSSA_BIN=path uses an existing binary; DISPLAY_NUM picks the display.
+# GLOSSA_BIN=path uses an existing binary, HELLO_BIN=path an existing
+# yardstick; DISPLAY_NUM picks the display.
 set -euo pipefail
-runs=${1:-5}
+runs=${1:-7}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 xpid=""
@@ -24,35 +30,76 @@ if [ -z "$bin" ]; then
 	bin=$work/glossa
 	(cd "$root" && go build -o "$bin" ./cmd/glossa)
 fi
+hello=${HELLO_BIN:-}
+if [ -z "$hello" ]; then
+	hello=$work/hello
+	(cd "$root" && go build -o "$hello" ./scripts/bench/hello)
+fi
 export LANG=en_US.UTF-8
 export DISPLAY=":${DISPLAY_NUM:-98}"
 Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xpid=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
-times=()
-rss=()
-for i in $(seq "$runs"); do
-	home=$work/home-$i
+# launch NAME HOME: starts one program with HOME, waits for its window,
+# sets secs (exec to visible window) and mb (RSS 2 s after it).
+launch() {
+	local name=$1 home=$2 title t0 t1 kb
 	mkdir -p "$home"
 	t0=$(date +%s.%N)
-	HOME=$home "$bin" --db "$home/glossa.db" >"$work/run-$i.log" 2>&1 &
+	if [ "$name" = glossa ]; then
+		title='^Glossa$'
+		HOME=$home "$bin" --db "$home/glossa.db" >>"$work/$name.log" 2>&1 &
+	else
+		title='^Hello$'
+		HOME=$home "$hello" >>"$work/$name.log" 2>&1 &
+	fi
 	apid=$!
 	# xdotool's own --sync polls every half second; poll every 10 ms
-	until xdotool search --onlyvisible --name '^Glossa$' >/dev/null 2>&1; do sleep 0.01; done
+	until xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; do
+		kill -0 "$apid" 2>/dev/null || { echo "$name exited before its window showed:" >&2; grep -v "^\s" "$work/$name.log" | tail -n 12 >&2; exit 1; }
+		sleep 0.01
+	done
 	t1=$(date +%s.%N)
-	# the window maps after its first frame is drawn; give the frame a
-	# moment to settle before reading memory
-	sleep 1
+	# the window maps after its first frame; memory is read once the
+	# frame has settled
+	sleep 2
 	kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$apid/status")
 	kill "$apid"
 	wait "$apid" 2>/dev/null || true
 	apid=""
-	s=$(echo "$t1 - $t0" | bc -l)
+	secs=$(echo "$t1 - $t0" | bc -l)
 	mb=$((kb / 1024))
-	printf 'run %d: window after %.3f s, RSS %d MB\n' "$i" "$s" "$mb"
-	times+=("$s")
-	rss+=("$mb")
-done
+}
+
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-printf 'median of %d: window after %.3f s, RSS %s MB\n' "$runs" "$(median "${times[@]}")" "$(median "${rss[@]}")"
+
+# bench MODE: RUNS launches of each program in turn, HOME fresh or warm.
+bench() {
+	local mode=$1 i gt=() gm=() ht=() hm=() pr=() last
+	if [ "$mode" = warm ]; then
+		launch glossa "$work/warm-glossa"
+		launch hello "$work/warm-hello"
+	fi
+	for i in $(seq "$runs"); do
+		for name in glossa hello; do
+			home=$work/warm-$name
+			[ "$mode" = fresh ] && home=$work/fresh-$name-$i
+			launch "$name" "$home"
+			printf '%s run %d: %-6s window after %.3f s, RSS %d MB\n' "$mode" "$i" "$name" "$secs" "$mb"
+			if [ "$name" = glossa ]; then
+				gt+=("$secs") gm+=("$mb") last=$secs
+			else
+				ht+=("$secs") hm+=("$mb") pr+=("$(echo "$last / $secs" | bc -l)")
+			fi
+		done
+	done
+	local g h gr hr
+	g=$(median "${gt[@]}") h=$(median "${ht[@]}") gr=$(median "${gm[@]}") hr=$(median "${hm[@]}")
+	printf '%s HOME, median of %d: Glossa %.3f s, %s MB; hello %.3f s, %s MB; time ratio %.2f (median of the run-by-run ratios %.2f), RSS +%d MB\n' \
+		"$mode" "$runs" "$g" "$gr" "$h" "$hr" "$(echo "$g / $h" | bc -l)" "$(median "${pr[@]}")" "$((gr - hr))"
+}
+
+bench fresh
+bench warm
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -32,8 +32,10 @@ type services struct {
 	// screen)
 	shownScreen func() string
 
-	// The library is extracted in the background from the start: it takes
-	// a few hundred ms, and the reader's first footnote should not wait.
+	// The library is extracted in the background once the window is on
+	// screen: it takes a few hundred ms, and the reader's first footnote
+	// should not wait.
+	libOnce  sync.Once
 	libReady chan struct{}
 	lib      *cite.Library
 
@@ -50,16 +52,27 @@ type services struct {
 func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
 	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{}), writes: newBackgroundWriter(), values: map[string]string{}}
 	s.saver = newNoteSaverFor(s)
-	go func(fns []article.Footnote) {
-		defer startup.Span("cite library")()
-		s.lib = cite.Extract(fns)
-		close(s.libReady)
-	}(doc.Footnotes)
 	return s
 }
 
-// library waits for the extraction started by newServices.
+// startLibrary starts extracting the citation library in the background,
+// once. The window starts it when it is on screen: on two cores an
+// extraction running alongside the first layout and paint took a core
+// from them; whoever needs the library first starts it if that has not
+// happened yet.
+func (s *services) startLibrary() {
+	s.libOnce.Do(func() {
+		go func(fns []article.Footnote) {
+			defer startup.Span("cite library")()
+			s.lib = cite.Extract(fns)
+			close(s.libReady)
+		}(s.doc.Footnotes)
+	})
+}
+
+// library waits for the extraction, starting it if need be.
 func (s *services) library() *cite.Library {
+	s.startLibrary()
 	<-s.libReady
 	return s.lib
 }

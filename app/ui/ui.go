@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -109,10 +110,14 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.zoom = u.savedZoom()
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
+	startup.Mark("ui: theme, window")
 	u.hist = &history{here: u.here, goTo: u.goTo}
 	u.reader = newReader(u.services, u, u, u.zoom)
+	startup.Mark("ui: reader")
 	u.sources = newSourcesScreen(u.services, u)
+	startup.Mark("ui: sources")
 	u.cards = newCardsScreen(u.services, u)
+	startup.Mark("ui: cards")
 	u.notes = newNotesScreen(u.services, u, u.reader)
 	u.saver.onSaved = func(id string, err error) {
 		fyne.Do(func() {
@@ -123,6 +128,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.reader.noteService = u.notes
 	u.reader.noteEd.notes = u.notes
 	u.lecture = newLectureMode(u.services, u, u.reader)
+	startup.Mark("ui: notes, lecture")
 
 	u.screens = []screen{
 		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
@@ -131,8 +137,15 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		u.notes.screen(),
 	}
 	u.tabs = container.NewAppTabs()
-	for _, s := range u.screens {
-		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, s.content))
+	for i, s := range u.screens {
+		content := s.content
+		if i > 0 {
+			// the tabs ask every tab's content for its size: the screens
+			// not shown join on their first showing (onTabSelected), so
+			// the first frame does not build their widgets
+			content = container.NewStack()
+		}
+		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, content))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
@@ -142,8 +155,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		content = container.NewBorder(u.banner, nil, nil, nil, u.tabs)
 	}
 	u.win.SetContent(withFirstFrameProbe(content))
+	startup.Mark("ui: tabs")
 
 	u.registerCommands()
+	startup.Mark("ui: menus")
 	size := opts.Size
 	if size.Width == 0 {
 		size = u.savedWindowSize()
@@ -156,6 +171,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	})
 
 	u.reader.open(opts)
+	startup.Mark("ui: reader open")
 	// A dialog made before the window is on screen is laid out for an
 	// empty canvas and stays invisible until the first resize, so the
 	// notice waits for the app to run.
@@ -165,6 +181,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 }
 
 func (u *UI) onAppStarted() {
+	u.startLibrary()
 	if u.notice != "" {
 		dialog.ShowInformation("Glossa", u.notice, u.win)
 		u.notice = ""
@@ -212,6 +229,17 @@ func (u *UI) onTabSelected(*container.TabItem) {
 	// the keys belong to the screen now shown, not to an entry of the
 	// one left behind (typing went into a hidden search field)
 	u.win.Canvas().Unfocus()
+	if i := u.tabs.SelectedIndex(); i > 0 && i < len(u.screens) {
+		if box, ok := u.tabs.Items[i].Content.(*fyne.Container); ok && len(box.Objects) == 0 {
+			// its renderers are made before it joins the window: made in
+			// the window, a flow view's pixel snapping walks the tree to
+			// the screen's own tabs, whose renderer is still being made,
+			// and makes it again, without end
+			c := u.screens[i].content
+			c.MinSize()
+			box.Add(c)
+		}
+	}
 	if s := u.current(); s.shown != nil {
 		s.shown()
 	}
