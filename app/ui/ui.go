@@ -137,15 +137,8 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		u.notes.screen(),
 	}
 	u.tabs = container.NewAppTabs()
-	for i, s := range u.screens {
-		content := s.content
-		if i > 0 {
-			// the tabs ask every tab's content for its size: the screens
-			// not shown join on their first showing (onTabSelected), so
-			// the first frame does not build their widgets
-			content = container.NewStack()
-		}
-		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, content))
+	for _, s := range u.screens {
+		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, s.content))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = u.onTabSelected
@@ -229,17 +222,6 @@ func (u *UI) onTabSelected(*container.TabItem) {
 	// the keys belong to the screen now shown, not to an entry of the
 	// one left behind (typing went into a hidden search field)
 	u.win.Canvas().Unfocus()
-	if i := u.tabs.SelectedIndex(); i > 0 && i < len(u.screens) {
-		if box, ok := u.tabs.Items[i].Content.(*fyne.Container); ok && len(box.Objects) == 0 {
-			// its renderers are made before it joins the window: made in
-			// the window, a flow view's pixel snapping walks the tree to
-			// the screen's own tabs, whose renderer is still being made,
-			// and makes it again, without end
-			c := u.screens[i].content
-			c.MinSize()
-			box.Add(c)
-		}
-	}
 	if s := u.current(); s.shown != nil {
 		s.shown()
 	}
