@@ -485,11 +485,15 @@ func (s *Store) Recovered() string { return s.recovered }
 // DB gives tests and tools read access to the underlying database.
 func (s *Store) DB() *sql.DB { return s.db }
 
+// isBusy reports an error that goes away by itself once another
+// connection or process is done: the database locked, or its schema
+// changed under a statement (a second Glossa starting while the first
+// creates the tables; SQLite's advice is to prepare the statement again).
 func isBusy(err error) bool {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_SCHEMA:
 			return true
 		}
 	}
