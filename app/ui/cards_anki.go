@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/deck"
-	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store/apkg"
 )
 
@@ -48,7 +47,7 @@ func (s *cardsScreen) onExportAnkiTapped() {
 
 // exportAnki writes the Anki package at path and says what it holds.
 func (s *cardsScreen) exportAnki(path string) {
-	p, err := apkg.Export(s.svc.st, s.svc.doc, deck.ResolveKeep(s.parsedDeck(), s.svc.doc), path, time.Now())
+	p, err := apkg.Export(s.svc.st, s.svc.doc, deck.ResolveKeep(shippedDeck(), s.svc.doc), path, time.Now())
 	if err != nil {
 		s.showError("The Anki package could not be written", err)
 		return
@@ -58,9 +57,4 @@ func (s *cardsScreen) exportAnki(path string) {
 		"%d cards written to %s (%d of them reviewed, %d reviews in their history).\n\n"+
 			"In Anki, choose File > Import, pick this file and tick \"Import any learning progress\": "+
 			"your cards go on where they are here.", len(p.Notes), filepath.Base(path), reviewed, reviews), s.svc.win)
-}
-
-func (s *cardsScreen) parsedDeck() []deck.Card {
-	parsed, _ := deck.Parse(assets.Deck)
-	return parsed
 }
