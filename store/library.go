@@ -368,7 +368,8 @@ func (s *Store) articles(where, order string) ([]ArticleInfo, error) {
 				&a.Format, &a.Origin, &a.Shipped, &added, &opened, &trashed); err != nil {
 				return err
 			}
-			if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
+			var err error
+			if a.Authors, err = decodeTags(authors); err != nil { // the same JSON list of strings as tags
 				return fmt.Errorf("article %s: authors: %w", a.ID, err)
 			}
 			a.Added, a.Opened, a.Trashed = fromDB(added), fromDB(opened), fromDB(trashed)
