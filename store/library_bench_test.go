@@ -78,6 +78,8 @@ func BenchmarkStartLibrary(b *testing.B) {
 			}
 			b.Run(name, func(b *testing.B) {
 				b.ReportAllocs()
+				defer lockThread()()
+				c0, ok := threadCPU()
 				for b.Loop() {
 					s, err := Open(path)
 					if err != nil {
@@ -95,6 +97,9 @@ func BenchmarkStartLibrary(b *testing.B) {
 						}
 					}
 					s.Close()
+				}
+				if c1, _ := threadCPU(); ok {
+					b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 				}
 			})
 		}
