@@ -446,3 +446,24 @@ func (s *Store) scope(article string) string {
 	}
 	return article
 }
+
+// reloadCurrent keeps the current article after the whole database was
+// replaced (Restore) if the new contents have it, and falls back to the
+// shipped article if not.
+func (s *Store) reloadCurrent() {
+	shipped, _, _, err := s.shipped()
+	if err != nil {
+		shipped = ""
+	}
+	cur := s.current.get()
+	var here bool
+	err = s.retry(func() error {
+		return s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM library WHERE id = ? AND trashed_at = 0)`, cur).Scan(&here)
+	})
+	s.current.mu.Lock()
+	defer s.current.mu.Unlock()
+	s.current.shipped = shipped
+	if err != nil || !here {
+		s.current.id = shipped
+	}
+}
