@@ -1,0 +1,221 @@
+// Package pdfium fills pdfdoc's page model from a PDF file with PDFium
+// compiled to WebAssembly and run by wazero: no C toolchain on the
+// student's machine, the same engine on Linux, Windows and macOS. The
+// engine is started on first use only (compiling the 6 MB module takes
+// seconds); the compiled code is kept in the user's cache folder so later
+// starts are quick. Every document is read under a memory ceiling and a
+// time limit, so a hostile PDF is refused instead of taking the machine.
+package pdfium
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	gopdfium "github.com/klippa-app/go-pdfium"
+	perrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/glossa-app/glossa/app/article/pdfdoc"
+)
+
+// Limits on one document.
+const (
+	MaxPages = 2000
+	// memoryPages caps the engine's memory (64 KiB pages): 1.5 GiB holds
+	// a 200 MB file and its parsed objects, and stops a decompression
+	// bomb long before the machine runs out.
+	memoryPages = 24576
+)
+
+// Timeout is how long reading one document may take before it is given
+// up as hostile (a real 2,000-page file reads in well under this).
+var Timeout = 90 * time.Second
+
+// Errors a caller tells apart with errors.Is.
+var (
+	ErrPassword  = errors.New("the PDF is protected by a password")
+	ErrDamaged   = errors.New("the PDF is damaged or not a PDF")
+	ErrTooMany   = fmt.Errorf("the PDF has more than %d pages", MaxPages)
+	ErrTooSlow   = errors.New("the PDF took too long to read (it may be built to exhaust a reader)")
+	ErrEngine    = errors.New("the PDF reader could not start")
+	ErrTooHungry = errors.New("the PDF needs more memory than an article can (it may be built to exhaust a reader)")
+)
+
+var (
+	once    sync.Once
+	pool    gopdfium.Pool
+	initErr error
+	// StartTime is how long the engine took to start (compile or load
+	// from the cache), for the benchmarks and the log.
+	StartTime time.Duration
+)
+
+// CacheDir is where wazero keeps the compiled engine: the user's cache
+// folder, so a second run of Glossa starts the engine from it.
+func CacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "glossa", "pdfium-wazero")
+}
+
+// Start starts the engine if it is not running yet. It is safe to call
+// from many goroutines; only the first one pays.
+func Start() error {
+	once.Do(func() {
+		t := time.Now()
+		rc := wazero.NewRuntimeConfig().
+			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+			WithMemoryLimitPages(memoryPages).
+			WithCloseOnContextDone(false)
+		if dir := CacheDir(); dir != "" {
+			if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
+				rc = rc.WithCompilationCache(cache)
+			}
+		}
+		pool, initErr = webassembly.Init(webassembly.Config{
+			MinIdle: 0, MaxIdle: 1, MaxTotal: 2,
+			// No folder of the machine is visible to the engine: it
+			// reads the bytes it is given and nothing else.
+			FSConfig:      wazero.NewFSConfig(),
+			RuntimeConfig: rc,
+			Stdout:        discard{}, Stderr: discard{},
+		})
+		if initErr != nil {
+			initErr = fmt.Errorf("%w: %v", ErrEngine, initErr)
+		}
+		StartTime = time.Since(t)
+	})
+	return initErr
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// Read returns the pages of the PDF in src, with password for an
+// encrypted file ("" for none).
+func Read(src []byte, password string) ([]pdfdoc.Page, error) {
+	if err := Start(); err != nil {
+		return nil, err
+	}
+	inst, err := pool.GetInstance(30 * time.Second)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEngine, err)
+	}
+	type result struct {
+		pages []pdfdoc.Page
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("%w: %v", ErrDamaged, r)}
+			}
+		}()
+		p, err := read(inst, src, password)
+		done <- result{p, err}
+	}()
+	select {
+	case r := <-done:
+		inst.Close()
+		return r.pages, r.err
+	case <-time.After(Timeout):
+		// Kill interrupts the running WebAssembly (CloseOnContextDone);
+		// the pool starts a fresh instance for the next document.
+		inst.Kill()
+		return nil, ErrTooSlow
+	}
+}
+
+func read(inst gopdfium.Pdfium, src []byte, password string) ([]pdfdoc.Page, error) {
+	req := &requests.OpenDocument{File: &src}
+	if password != "" {
+		req.Password = &password
+	}
+	doc, err := inst.OpenDocument(req)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	cnt, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, classify(err)
+	}
+	if cnt.PageCount > MaxPages {
+		return nil, ErrTooMany
+	}
+	pages := make([]pdfdoc.Page, 0, cnt.PageCount)
+	for i := 0; i < cnt.PageCount; i++ {
+		p, err := readPage(inst, doc.Document, i)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", i+1, classify(err))
+		}
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc.Page, error) {
+	sz, err := inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: doc, Index: i})
+	if err != nil {
+		return pdfdoc.Page{}, err
+	}
+	st, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{
+		Page:                   requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: i}},
+		Mode:                   requests.GetPageTextStructuredModeRects,
+		CollectFontInformation: true,
+	})
+	if err != nil {
+		return pdfdoc.Page{}, err
+	}
+	p := pdfdoc.Page{Number: i + 1, Width: sz.Width, Height: sz.Height, Runs: make([]pdfdoc.Run, 0, len(st.Rects))}
+	for _, c := range st.Rects {
+		if c.Text == "" {
+			continue
+		}
+		pos := c.PointPosition
+		ch := pdfdoc.Run{Text: c.Text, X0: pos.Left, X1: pos.Right, Y0: sz.Height - pos.Top, Y1: sz.Height - pos.Bottom}
+		if ch.Y0 > ch.Y1 {
+			ch.Y0, ch.Y1 = ch.Y1, ch.Y0
+		}
+		if fi := c.FontInformation; fi != nil {
+			ch.Size = fi.RenderedSize
+			if ch.Size <= 0 || math.IsNaN(ch.Size) {
+				ch.Size = fi.Size
+			}
+			ch.Font = fi.Name
+			lname := strings.ToLower(fi.Name)
+			ch.Bold = fi.Weight >= 600 || fi.Flags&(1<<18) != 0 || strings.Contains(lname, "bold") || strings.Contains(lname, "black") || strings.Contains(lname, "heavy")
+			ch.Italic = fi.Flags&(1<<6) != 0 || strings.Contains(lname, "italic") || strings.Contains(lname, "oblique")
+		}
+		p.Runs = append(p.Runs, ch)
+	}
+	return p, nil
+}
+
+// classify maps the engine's errors to ours.
+func classify(err error) error {
+	switch {
+	case errors.Is(err, perrors.ErrPassword), errors.Is(err, perrors.ErrSecurity):
+		return ErrPassword
+	case errors.Is(err, perrors.ErrFile), errors.Is(err, perrors.ErrFormat), errors.Is(err, perrors.ErrPage):
+		return ErrDamaged
+	case err != nil && strings.Contains(err.Error(), "memory"):
+		return ErrTooHungry
+	}
+	return fmt.Errorf("%w: %v", ErrDamaged, err)
+}
