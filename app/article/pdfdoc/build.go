@@ -128,9 +128,11 @@ func (r *reader) readNotes(kinds [][]int) []*block {
 // it starts a note: the next number always does; a first number, or one
 // a few ahead (a note lost), only at the area's left edge.
 func (r *reader) noteNumber(l *line, last int, minX float64) (n, width int, ok bool) {
-	if len(l.runs) > 0 && raised(l, l.runs[0]) {
+	// A number in a run of its own (raised or not) needs no space after
+	// it: "100" set close to its text is still the number.
+	if len(l.runs) > 0 {
 		t := strings.TrimSpace(l.runs[0].Text)
-		if ns := markerNumbers(t); len(ns) == 1 && markerText.MatchString(t) {
+		if ns := markerNumbers(t); len(ns) == 1 && markerText.MatchString(t) && !strings.ContainsAny(t, ",-–") {
 			n, width = ns[0], len(t)
 		}
 	}

@@ -81,11 +81,27 @@ func (r *reader) printed(pi int) int { return pi + 1 + r.offset }
 // running heads and page numbers, the column edges and the paragraph
 // line pitch.
 func (r *reader) measure() {
+	// The body type is the size of the lines that open a page's columns:
+	// counting every character would pick the notes' size in a law
+	// review, where notes often outweigh the text.
 	sizes := map[float64]int{}
-	for _, ls := range r.lines {
+	all := map[float64]int{}
+	for pi, ls := range r.lines {
+		h := r.pages[pi].Height
+		seen := map[int]int{}
 		for _, l := range ls {
-			sizes[l.size] += chars(l.text)
+			all[l.size] += chars(l.text)
+			if h > 0 && (l.y1 < 0.1*h || l.y0 > 0.9*h) || chars(l.text) < 20 {
+				continue // a running head or page number, a heading
+			}
+			if seen[l.col] < 3 {
+				seen[l.col]++
+				sizes[l.size]++
+			}
 		}
+	}
+	if len(sizes) == 0 {
+		sizes = all
 	}
 	best := 0
 	for s, n := range sizes {

@@ -230,7 +230,7 @@ func (r *reader) add(b *block, ps []piece) {
 			} else {
 				b.pieces = dropHyphen(b.pieces)
 			}
-		} else {
+		} else if !endsDash(b.pieces) {
 			b.pieces = append(b.pieces, piece{text: " "})
 		}
 	}
@@ -316,4 +316,22 @@ func bracketRefs(ps []piece, defined map[int]bool) []piece {
 		out = append(out, piece{text: t, style: p.style})
 	}
 	return out
+}
+
+// endsDash says whether the pieces end in a dash or slash, after which a
+// line break is no space ("507–" "513", "and/" "or").
+func endsDash(ps []piece) bool {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].ref > 0 {
+			return false
+		}
+		if t := strings.TrimRight(ps[i].text, " "); t != "" {
+			if strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "/") {
+				ps[i].text = t
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
