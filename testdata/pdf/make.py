@@ -101,6 +101,35 @@ def make(md, pdf, columns=1, header="", rule=True, hyphenate=True, password=""):
     shutil.rmtree(tmp)
     print("made", os.path.relpath(pdf, HERE))
 
+def raw_pdf(path, objects):
+    """Writes a PDF from object bodies (1-based), with a correct xref."""
+    out = b"%PDF-1.4\n"
+    offs = []
+    for i, body in enumerate(objects, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offs:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, x)
+    open(path, "wb").write(out)
+    print("made", os.path.relpath(path, HERE))
+
+def scan_pdf(path):
+    """Two pages that are pictures only (a grey 16x16 image each), like a
+    scanner's output: no text layer."""
+    img = bytes((x * 16) % 256 for x in range(256))
+    content = b"q 400 0 0 500 100 150 cm /Im1 Do Q"
+    raw_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 256 >>\nstream\n" + img + b"\nendstream",
+    ])
+
 if __name__ == "__main__":
     os.chdir(HERE)
     bench_md("long.md")
@@ -108,3 +137,4 @@ if __name__ == "__main__":
     make("treaty.md", "treaty-2col.pdf", columns=2, header="Journal of Test Law 12 (2026)")
     make("long.md", "long-40pages.pdf", header="Timing Review")
     make("treaty.md", "treaty-password.pdf", password="glossa")
+    scan_pdf("scan.pdf")
