@@ -282,7 +282,7 @@ func Plain(err error) string {
 		return ErrScan.Error()
 	case errors.Is(err, pdfium.ErrDamaged):
 		return "this PDF is damaged or is not really a PDF; open it in a PDF reader and save or print it as a new PDF"
-	case errors.Is(err, pdfium.ErrTooMany), errors.Is(err, pdfium.ErrTooSlow), errors.Is(err, pdfium.ErrTooHungry):
+	case errors.Is(err, pdfium.ErrTooMany), errors.Is(err, pdfium.ErrTooSlow), errors.Is(err, pdfium.ErrTooHungry), errors.Is(err, pdfium.ErrBomb):
 		return "this PDF is not safe to open: " + strings.TrimPrefix(err.Error(), "pdf: ")
 	case errors.Is(err, pdfium.ErrEngine):
 		return "the PDF reader could not start: " + strings.TrimPrefix(err.Error(), "pdf: ")

@@ -8,8 +8,11 @@
 package pdfium
 
 import (
+	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -32,10 +35,15 @@ import (
 // Limits on one document.
 const (
 	MaxPages = 2000
-	// memoryPages caps the engine's memory (64 KiB pages): 1.5 GiB holds
-	// a 200 MB file and its parsed objects, and stops a decompression
-	// bomb long before the machine runs out.
-	memoryPages = 24576
+	// memoryPages caps the engine's memory (64 KiB pages): 1 GiB holds
+	// a 200 MB file and its parsed objects.
+	memoryPages = 16384
+	// A stream may inflate to maxStream bytes and all of a file's
+	// streams to maxInflated: a decompression bomb is refused by
+	// counting before the engine sees it (the engine would fill its
+	// memory, slowly, then fail).
+	maxStream   = 256 << 20
+	maxInflated = 1 << 30
 )
 
 // Timeout is how long reading one document may take before it is given
@@ -50,6 +58,7 @@ var (
 	ErrTooSlow   = errors.New("the PDF took too long to read (it may be built to exhaust a reader)")
 	ErrEngine    = errors.New("the PDF reader could not start")
 	ErrTooHungry = errors.New("the PDF needs more memory than an article can (it may be built to exhaust a reader)")
+	ErrBomb      = errors.New("the PDF holds compressed data that would unpack to more than an article can (a decompression bomb)")
 )
 
 var (
@@ -108,6 +117,9 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 // Read returns the pages of the PDF in src, with password for an
 // encrypted file ("" for none).
 func Read(src []byte, password string) ([]pdfdoc.Page, error) {
+	if err := checkStreams(src); err != nil {
+		return nil, err
+	}
 	if err := Start(); err != nil {
 		return nil, err
 	}
@@ -205,6 +217,43 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc
 		p.Runs = append(p.Runs, ch)
 	}
 	return p, nil
+}
+
+// checkStreams inflates every zlib stream of the file into nothing,
+// counting, and refuses the file when one stream or all of them unpack
+// past the limits. Streams the engine could not read either (no zlib
+// header) are skipped at once.
+func checkStreams(src []byte) error {
+	var total int64
+	kw := []byte("stream")
+	for i := 0; ; {
+		j := bytes.Index(src[i:], kw)
+		if j < 0 {
+			return nil
+		}
+		at := i + j
+		i = at + len(kw)
+		if at >= 3 && string(src[at-3:at]) == "end" {
+			continue
+		}
+		k := i
+		if k < len(src) && src[k] == '\r' {
+			k++
+		}
+		if k >= len(src) || src[k] != '\n' {
+			continue
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(src[k+1:]))
+		if err != nil {
+			continue
+		}
+		n, _ := io.Copy(io.Discard, io.LimitReader(zr, maxStream+1))
+		zr.Close()
+		total += n
+		if n > maxStream || total > maxInflated {
+			return ErrBomb
+		}
+	}
 }
 
 // classify maps the engine's errors to ours.
