@@ -85,29 +85,39 @@ func CacheDir() string {
 func Start() error {
 	once.Do(func() {
 		t := time.Now()
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithMemoryLimitPages(memoryPages).
-			WithCloseOnContextDone(false)
-		if dir := CacheDir(); dir != "" {
-			if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
-		}
-		pool, initErr = webassembly.Init(webassembly.Config{
-			MinIdle: 0, MaxIdle: 1, MaxTotal: 2,
-			// No folder of the machine is visible to the engine: it
-			// reads the bytes it is given and nothing else.
-			FSConfig:      wazero.NewFSConfig(),
-			RuntimeConfig: rc,
-			Stdout:        discard{}, Stderr: discard{},
-		})
-		if initErr != nil {
-			initErr = fmt.Errorf("%w: %v", ErrEngine, initErr)
-		}
+		pool, initErr = newPool(CacheDir())
 		StartTime = time.Since(t)
 	})
 	return initErr
+}
+
+// newPool compiles (or loads from the cache in dir, "" for none) the
+// engine and returns a pool of instances of it.
+func newPool(dir string) (gopdfium.Pool, error) {
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(memoryPages).
+		// Interrupting on a cancelled context costs a goroutine per
+		// call into the engine, tripling the time to read a page; the
+		// limits before and around the engine stop hostile files instead.
+		WithCloseOnContextDone(false)
+	if dir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	p, err := webassembly.Init(webassembly.Config{
+		MinIdle: 0, MaxIdle: 1, MaxTotal: 2,
+		// No folder of the machine is visible to the engine: it reads
+		// the bytes it is given and nothing else.
+		FSConfig:      wazero.NewFSConfig(),
+		RuntimeConfig: rc,
+		Stdout:        discard{}, Stderr: discard{},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEngine, err)
+	}
+	return p, nil
 }
 
 type discard struct{}
