@@ -138,3 +138,12 @@ if __name__ == "__main__":
     make("long.md", "long-40pages.pdf", header="Timing Review")
     make("treaty.md", "treaty-password.pdf", password="glossa")
     scan_pdf("scan.pdf")
+    # A real text: chapter 1 of Lawrence Lessig's Free Culture (CC BY-NC
+    # 1.0), the Word file made from it in app/article/formats/testdata/real,
+    # printed by LibreOffice as Word would print it.
+    real = os.path.join(HERE, "..", "..", "app", "article", "formats", "testdata", "real", "free-culture-piracy.docx")
+    tmp = tempfile.mkdtemp()
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, real], check=True, capture_output=True)
+    shutil.copy(os.path.join(tmp, "free-culture-piracy.pdf"), "free-culture-piracy.pdf")
+    shutil.rmtree(tmp)
+    print("made free-culture-piracy.pdf")

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // line is one printed line of one column: its runs left to right and
@@ -289,6 +290,7 @@ func wordy(s string) bool {
 // through each (when not nil) so the caller can style it or take its
 // markers out.
 func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
+	dedupe(runs)
 	var b strings.Builder
 	for i, r := range runs {
 		space := false
@@ -306,6 +308,35 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// dedupe drops a letter PDFium puts in two neighbouring runs: a
+// slanted italic capital's box reaches into the run before it ("v. L"
+// "Longman"), a roman run's first letter into an italic one ("property"
+// "y is"). The copy is the one set off by a space; the two runs touch
+// or overlap (runs split inside a word leave a gap between them).
+func dedupe(runs []Run) {
+	for i := 1; i < len(runs); i++ {
+		a, b := runs[i-1].Text, runs[i].Text
+		if a == "" || b == "" || runs[i].X0-runs[i-1].X1 > 0.1 {
+			continue
+		}
+		at, bt := strings.TrimRight(a, " "), strings.TrimLeft(b, " ")
+		if at == "" || bt == "" {
+			continue
+		}
+		c, n := utf8.DecodeLastRuneInString(at)
+		d, m := utf8.DecodeRuneInString(bt)
+		if c != d || !unicode.IsLetter(c) {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(at[:len(at)-n], " ") || len(at) == n:
+			runs[i-1].Text = at[:len(at)-n] + a[len(at):]
+		case strings.HasPrefix(bt[m:], " "):
+			runs[i].Text = b[:len(b)-len(bt)] + bt[m:]
+		}
+	}
 }
 
 // raised says whether run r of line l is a note marker's shape: smaller

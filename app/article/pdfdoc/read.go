@@ -300,6 +300,9 @@ func (r *reader) footArea(pi int, kinds []int, saw bool) bool {
 			start--
 		}
 		if start == len(idx) {
+			start = r.raisedStart(ls, idx, pi)
+		}
+		if start == len(idx) {
 			continue
 		}
 		numbered := false
@@ -318,6 +321,28 @@ func (r *reader) footArea(pi int, kinds []int, saw bool) bool {
 		}
 	}
 	return saw
+}
+
+// raisedStart finds a note area set in body type (Word's footnotes
+// printed by LibreOffice): the first line in the lower part of the
+// column that opens with a raised number after a gap wider than the
+// lines' spacing. A body marker never opens a line: it follows its word.
+func (r *reader) raisedStart(ls []line, idx []int, pi int) int {
+	h := r.pages[pi].Height
+	for k, i := range idx {
+		l := &ls[i]
+		if k == 0 || l.y0 < 0.4*h || len(l.runs) == 0 {
+			continue
+		}
+		first := l.runs[0]
+		if !raised(l, first) || !markerText.MatchString(first.Text) {
+			continue
+		}
+		if l.base-ls[idx[k-1]].base > 1.2*r.pitch {
+			return k
+		}
+	}
+	return len(idx)
 }
 
 // titleBlock takes the title (the largest type on the first page, above
