@@ -132,17 +132,23 @@ func (r *reader) keepHyphen(left, right string) bool {
 	return unicode.IsUpper(first) || unicode.IsDigit(first)
 }
 
-// lastWord and firstWord are the letters around a line break (a word
-// may be printed in several runs).
-func lastWord(ps []piece) string {
-	tail := ""
-	for i := len(ps) - 1; i >= 0 && len(tail) < 64; i-- {
+// tail is the text at the end of the pieces, back to a reference, at
+// least n bytes of it when there are.
+func tail(ps []piece, n int) string {
+	t := ""
+	for i := len(ps) - 1; i >= 0 && len(t) < n; i-- {
 		if ps[i].ref > 0 {
 			break
 		}
-		tail = ps[i].text + tail
+		t = ps[i].text + t
 	}
-	t := strings.TrimSuffix(strings.TrimRight(tail, " "), "-")
+	return t
+}
+
+// lastWord and firstWord are the letters around a line break (a word
+// may be printed in several runs).
+func lastWord(ps []piece) string {
+	t := strings.TrimSuffix(strings.TrimRight(tail(ps, 64), " "), "-")
 	j := len(t)
 	for j > 0 {
 		c, w := utf8.DecodeLastRuneInString(t[:j])
@@ -179,18 +185,11 @@ func firstWord(ps []piece) string {
 // endsHyphen says whether the pieces end in a letter and a hyphen (the
 // hyphen may be a run of its own).
 func endsHyphen(ps []piece) bool {
-	tail := ""
-	for i := len(ps) - 1; i >= 0 && len(tail) < 8; i-- {
-		if ps[i].ref > 0 {
-			break
-		}
-		tail = ps[i].text + tail
-	}
-	tail = strings.TrimRight(tail, " ")
-	if !strings.HasSuffix(tail, "-") || strings.HasSuffix(tail, "--") {
+	t := strings.TrimRight(tail(ps, 8), " ")
+	if !strings.HasSuffix(t, "-") || strings.HasSuffix(t, "--") {
 		return false
 	}
-	c, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(tail, "-"))
+	c, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "-"))
 	return unicode.IsLetter(c)
 }
 
