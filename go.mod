@@ -6,7 +6,9 @@ require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/BurntSushi/toml v1.5.0
 	github.com/go-text/typesetting v0.2.1
+	github.com/klippa-app/go-pdfium v1.21.5
 	github.com/sahilm/fuzzy v0.1.3
+	github.com/tetratelabs/wazero v1.12.0
 	golang.org/x/net v0.61.0
 	golang.org/x/text v0.44.0
 	modernc.org/sqlite v1.62.0
@@ -14,8 +16,6 @@ require (
 
 require (
 	github.com/jolestar/go-commons-pool/v2 v2.1.2 // indirect
-	github.com/klippa-app/go-pdfium v1.21.5 // indirect
-	github.com/tetratelabs/wazero v1.12.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )
 
