@@ -265,7 +265,13 @@ func (r *reader) newParagraph(prev, l *line) bool {
 	// A line that ends short of the margin although the next line's
 	// first word would have fitted ends its paragraph (ragged-right text
 	// has short lines inside paragraphs, but never such a one).
-	short := prev.x1+0.3*r.body+firstWordWidth(l) < right(prev.col)-0.5*r.body
+	// Inside a block quote, indented on both sides, the measure is the
+	// quote's: its right edge is in by as much as its left.
+	in := 0.0
+	if prev.x0 > left(prev.col)+0.8*r.body && l.x0-prev.x0 < 0.5*r.body && prev.x0-l.x0 < 0.5*r.body {
+		in = prev.x0 - left(prev.col)
+	}
+	short := prev.x1+0.3*r.body+firstWordWidth(l) < right(prev.col)-in-0.5*r.body
 	if indented || short {
 		return true
 	}

@@ -313,7 +313,8 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 // dedupe drops a letter PDFium puts in two neighbouring runs: a
 // slanted italic capital's box reaches into the run before it ("v. L"
 // "Longman"), a roman run's first letter into an italic one ("property"
-// "y is"). The copy is the one set off by a space; the two runs touch
+// "y is"). The copy is the one set off by a space or punctuation
+// ("Walker" "r, 64"); the two runs touch
 // or overlap (runs split inside a word leave a gap between them).
 func dedupe(runs []Run) {
 	for i := 1; i < len(runs); i++ {
@@ -327,16 +328,23 @@ func dedupe(runs []Run) {
 		}
 		c, n := utf8.DecodeLastRuneInString(at)
 		d, m := utf8.DecodeRuneInString(bt)
-		if c != d || !unicode.IsLetter(c) {
+		if !unicode.IsLetter(d) {
 			continue
 		}
+		// the last letter of a, before its punctuation ("Walker, ")
+		cl, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(at, func(r rune) bool { return !unicode.IsLetter(r) }))
 		switch {
-		case strings.HasSuffix(at[:len(at)-n], " ") || len(at) == n:
+		case c == d && (strings.HasSuffix(at[:len(at)-n], " ") || len(at) == n):
 			runs[i-1].Text = at[:len(at)-n] + a[len(at):]
-		case strings.HasPrefix(bt[m:], " "):
+		case cl == d && bt[m:] != "" && !startsLetter(bt[m:]):
 			runs[i].Text = b[:len(b)-len(bt)] + bt[m:]
 		}
 	}
+}
+
+func startsLetter(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(c)
 }
 
 // raised says whether run r of line l is a note marker's shape: smaller

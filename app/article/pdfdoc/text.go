@@ -229,7 +229,7 @@ func (r *reader) add(b *block, ps []piece) {
 			} else {
 				b.pieces = dropHyphen(b.pieces)
 			}
-		} else if !endsDash(b.pieces) {
+		} else if !endsDash(b.pieces) && !strings.HasPrefix(strings.TrimLeft(firstText(ps), " "), "—") {
 			b.pieces = append(b.pieces, piece{text: " "})
 		}
 	}
@@ -317,8 +317,19 @@ func bracketRefs(ps []piece, defined map[int]bool) []piece {
 	return out
 }
 
+// firstText is the text of the first piece that has some.
+func firstText(ps []piece) string {
+	for _, p := range ps {
+		if p.ref == 0 && strings.TrimSpace(p.text) != "" {
+			return p.text
+		}
+	}
+	return ""
+}
+
 // endsDash says whether the pieces end in a dash or slash, after which a
-// line break is no space ("507–" "513", "and/" "or").
+// line break is no space ("507–" "513", "and/" "or"); nor is one before
+// an em dash that opens a line ("trade-secret" "—but").
 func endsDash(ps []piece) bool {
 	for i := len(ps) - 1; i >= 0; i-- {
 		if ps[i].ref > 0 {

@@ -64,7 +64,8 @@ func compare(truth, found *article.Document) score {
 		if fold(ff.Text) == fold(tf.Text) {
 			s.text++
 		} else {
-			s.wrong = append(s.wrong, fmt.Sprintf("note %d text:\n  true  %.300q\n  found %.300q", tf.N, fold(tf.Text), fold(ff.Text)))
+			t, f := around(fold(tf.Text), fold(ff.Text))
+			s.wrong = append(s.wrong, fmt.Sprintf("note %d text, where they part:\n  true  %q\n  found %q", tf.N, t, f))
 		}
 		if tp, fp := paraText(truth, tf.Paragraph), paraText(found, ff.Paragraph); tp != "" && tp == fp {
 			s.para++
@@ -73,6 +74,19 @@ func compare(truth, found *article.Document) score {
 		}
 	}
 	return s
+}
+
+// around cuts two texts to where they first differ, with some context.
+func around(a, b string) (string, string) {
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	cut := func(s string) string {
+		lo, hi := max(0, k-60), min(len(s), k+60)
+		return strings.ToValidUTF8(s[lo:hi], "")
+	}
+	return cut(a), cut(b)
 }
 
 // TestTruth reads each test PDF and compares its notes with the truth,
