@@ -111,6 +111,7 @@ func (r *reader) readNotes(kinds [][]int) []*block {
 			if cur == nil {
 				// Small type at the foot that follows no note: body after all.
 				kinds[pi][i] = kBody
+				r.problem(ProblemLayout, pi, "a line at the foot of page %d looks like a note but follows none; read as text: %.60q", r.printed(pi), l.text)
 				continue
 			}
 			if cur.last != pi && !cur.continued {

@@ -156,8 +156,10 @@ func Read(src []byte, password string) ([]pdfdoc.Page, error) {
 		inst.Close()
 		return r.pages, r.err
 	case <-time.After(Timeout):
-		// Kill interrupts the running WebAssembly (CloseOnContextDone);
-		// the pool starts a fresh instance for the next document.
+		// The caller gets its answer now. The engine is not interrupted
+		// (see newPool): the instance is dropped from the pool and its
+		// call runs to its end inside the memory ceiling; the next
+		// document gets a fresh instance.
 		inst.Kill()
 		return nil, ErrTooSlow
 	}
