@@ -361,3 +361,22 @@ func TestPDF(t *testing.T) {
 		t.Errorf("with its password: %d notes, %d paragraphs", len(d2.Footnotes), len(d2.Paragraphs))
 	}
 }
+
+// TestPDFLimit: a PDF may be larger than other files (pictures, fonts)
+// but not past MaxPDF, refused before a byte is read.
+func TestPDFLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("%PDF-1.7\n")
+	if err := f.Truncate(MaxPDF + 1); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	_, _, err = ReadFile(path)
+	if !errors.Is(err, article.ErrTooLarge) || !strings.Contains(Plain(err), "200 MB") {
+		t.Errorf("err %v (%q)", err, Plain(err))
+	}
+}
