@@ -5,6 +5,12 @@
 // seconds); the compiled code is kept in the user's cache folder so later
 // starts are quick. Every document is read under a memory ceiling and a
 // time limit, so a hostile PDF is refused instead of taking the machine.
+//
+// PDFium rather than a pure-Go reader: on the same 43 pages the pure-Go
+// github.com/ledongthuc/pdf took four times the CPU, and it panicked on
+// five of six copies of a test PDF with bytes changed, where PDFium read
+// what was left. PDFium costs 12-14 MB of binary and seconds on its very
+// first start.
 package pdfium
 
 import (
