@@ -376,3 +376,21 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A short note printed at the same height on two pages is a note, not a
+// running foot: furniture is the outermost lines of a page.
+func TestRepeatedNoteIsNotFurniture(t *testing.T) {
+	var pages []Page
+	for i := 1; i <= 2; i++ {
+		pages = append(pages, pg(i,
+			ln(72, 300, 12, "Page "+itoa(i)+" says what it says.", "^"+itoa(2*i-1), " And more.", "^"+itoa(2*i)),
+			ln(72, 700, 10, itoa(2*i-1)+" ", "See the case."),
+			ln(72, 712, 10, itoa(2*i)+" ", "Id."),
+			ln(300, 760, 10, itoa(i)),
+		))
+	}
+	d := read(t, pages...)
+	if got := notes(d); len(got) != 4 || got[2] != "Id." || got[4] != "Id." {
+		t.Errorf("notes %v", got)
+	}
+}

@@ -156,9 +156,28 @@ func (r *reader) findFurniture() {
 		y    int
 	}
 	count := map[key]int{}
+	// Running heads and feet are the outermost lines of a page (page
+	// numbers may sit anywhere near the edge): a short note ("Id.") at the
+	// same height on two pages is not furniture.
+	outer := make([][2]float64, len(r.lines))
+	for pi, ls := range r.lines {
+		var tops, bots []float64
+		for _, l := range ls {
+			tops, bots = append(tops, l.y0), append(bots, l.y1)
+		}
+		sort.Float64s(tops)
+		sort.Sort(sort.Reverse(sort.Float64Slice(bots)))
+		outer[pi] = [2]float64{math.Inf(-1), math.Inf(1)}
+		if len(tops) > 0 {
+			outer[pi] = [2]float64{tops[0], bots[0]}
+		}
+	}
 	keyOf := func(pi int, l line) (key, bool) {
 		h := r.pages[pi].Height
 		if h <= 0 || (l.y1 > 0.14*h && l.y0 < 0.86*h) {
+			return key{}, false
+		}
+		if l.y0 > outer[pi][0] && l.y1 < outer[pi][1] && !bareNumber.MatchString(l.text) {
 			return key{}, false
 		}
 		t := strings.Map(func(c rune) rune {
