@@ -67,6 +67,10 @@ type Paragraph struct {
 	Refs    []Ref
 	Line    int // first source line
 	EndLine int // last source line (a paragraph split by a page break spans the footnotes in between)
+	// Page and EndPage are the printed page numbers the paragraph starts
+	// and ends on, for a source with pages (a PDF); 0 otherwise. For a
+	// PDF, Line and EndLine are its pages in the file.
+	Page, EndPage int
 }
 
 // Footnote is one numbered footnote.
@@ -81,6 +85,10 @@ type Footnote struct {
 	// lower-numbered footnote that has one, else of the nearest
 	// higher-numbered one, else the last paragraph before its definition.
 	Near string
+	// Page and EndPage are the printed pages the note starts and ends on
+	// (a note may continue on the next page), for a source with pages; 0
+	// otherwise.
+	Page, EndPage int
 }
 
 // Home is the ID of the paragraph footnote f belongs with: the one whose
@@ -98,8 +106,9 @@ func (f *Footnote) Home() string {
 // Problem is a repair the parser made or an anomaly it found.
 type Problem struct {
 	Kind    string // one of the Problem* constants
-	Line    int    // 1-based source line
+	Line    int    // 1-based source line (for a PDF, the page in the file)
 	Message string
+	Page    int // printed page number, for a source with pages; 0 otherwise
 }
 
 // Kinds of Problem.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/formats"
@@ -16,7 +17,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "check", usage: "check [FILE] [--json]", summary: "parse the article (or FILE) and report what was repaired", run: runCheck})
+	register(&command{name: "check", usage: "check [FILE] [--json] [--password P]", summary: "parse the article (or FILE) and report what was repaired", run: runCheck})
 }
 
 // checkJSON is the contract of "glossa check --json"; fields may be added,
@@ -47,6 +48,10 @@ type paragraphJSON struct {
 	Text    string `json:"text"`
 	Refs    []int  `json:"refs"`
 	Line    int    `json:"line"`
+	// Page and EndPage are the printed pages of a PDF's paragraph
+	// (absent for formats without pages).
+	Page    int `json:"page,omitempty"`
+	EndPage int `json:"end_page,omitempty"`
 }
 
 type footnoteJSON struct {
@@ -56,20 +61,24 @@ type footnoteJSON struct {
 	Line      int    `json:"line"`
 	// Near is where a footnote whose marker was lost (paragraph "") is
 	// shown; absent for the others.
-	Near string `json:"near,omitempty"`
+	Near    string `json:"near,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	EndPage int    `json:"end_page,omitempty"`
 }
 
 type problemJSON struct {
 	Kind    string `json:"kind"`
 	Line    int    `json:"line"`
 	Message string `json:"message"`
+	Page    int    `json:"page,omitempty"`
 }
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print the parsed document as JSON")
-	if err := fs.Parse(reorderFlags(args)); err != nil {
+	password := fs.String("password", "", "the password of an encrypted PDF")
+	if err := fs.Parse(reorderFlags(args, "password")); err != nil {
 		return 2
 	}
 	if fs.NArg() > 1 {
@@ -82,9 +91,13 @@ func runCheck(e *env, args []string) int {
 	if fs.NArg() == 1 {
 		// Any format, told from the content: Markdown, HTML, Word.
 		name = fs.Arg(0)
-		doc, _, err = formats.ReadFile(name)
+		doc, _, err = formats.ReadFileWith(name, formats.Options{Password: *password})
 		if err != nil {
-			fmt.Fprintf(e.stderr, "glossa check: %s: %s\n", name, formats.Plain(err))
+			hint := ""
+			if errors.Is(err, formats.ErrPassword) {
+				hint = " (glossa check FILE --password PASSWORD)"
+			}
+			fmt.Fprintf(e.stderr, "glossa check: %s: %s%s\n", name, formats.Plain(err), hint)
 			return 1
 		}
 	} else if doc, err = article.Parse(assets.Article); err != nil {
@@ -157,13 +170,13 @@ func toCheckJSON(d *article.Document) checkJSON {
 		for _, r := range p.Refs {
 			refs = append(refs, r.N)
 		}
-		out.Paragraphs = append(out.Paragraphs, paragraphJSON{p.ID, p.Section, p.Text, refs, p.Line})
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{p.ID, p.Section, p.Text, refs, p.Line, p.Page, p.EndPage})
 	}
 	for _, f := range d.Footnotes {
-		out.Footnotes = append(out.Footnotes, footnoteJSON{f.N, f.Text, f.Paragraph, f.Line, f.Near})
+		out.Footnotes = append(out.Footnotes, footnoteJSON{f.N, f.Text, f.Paragraph, f.Line, f.Near, f.Page, f.EndPage})
 	}
 	for _, p := range d.Problems {
-		out.Problems = append(out.Problems, problemJSON{p.Kind, p.Line, p.Message})
+		out.Problems = append(out.Problems, problemJSON{p.Kind, p.Line, p.Message, p.Page})
 	}
 	return out
 }
@@ -198,13 +211,17 @@ func printReport(w io.Writer, name string, d *article.Document) {
 	}
 	fmt.Fprintln(w, "\nProblems (warnings: the text was repaired as described):")
 	for _, p := range d.Problems {
+		if p.Page > 0 {
+			fmt.Fprintf(w, "  page %4d  %-18s %s\n", p.Page, p.Kind, p.Message)
+			continue
+		}
 		fmt.Fprintf(w, "  line %4d  %-18s %s\n", p.Line, p.Kind, p.Message)
 	}
 }
 
 // reorderFlags moves flags before positional arguments so that
 // "check FILE --json" works as well as "check --json FILE".
-func reorderFlags(args []string) []string {
+func reorderFlags(args []string, valued ...string) []string {
 	var flags, pos []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -214,6 +231,13 @@ func reorderFlags(args []string) []string {
 		}
 		if len(a) > 1 && a[0] == '-' {
 			flags = append(flags, a)
+			// "--password P": the value goes with its flag.
+			for _, v := range valued {
+				if strings.TrimLeft(a, "-") == v && i+1 < len(args) {
+					i++
+					flags = append(flags, args[i])
+				}
+			}
 			continue
 		}
 		pos = append(pos, a)

@@ -59,13 +59,53 @@ func TestCheckEveryFormat(t *testing.T) {
 	}
 }
 
+// TestCheckPDF: "glossa check FILE.pdf --json" gives the same JSON as
+// the other formats plus the printed page of each paragraph and note; a
+// locked PDF asks for --password; a broken one says so.
 func TestCheckPDF(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "paper.docx")
-	if err := os.WriteFile(path, []byte("%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"), 0o644); err != nil {
+	pdfs := filepath.Join("..", "..", "testdata", "pdf")
+	broken := filepath.Join(t.TempDir(), "paper.docx")
+	if err := os.WriteFile(broken, []byte("%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, stderr := runArgs(t, "check", path)
-	if code != 1 || out != "" || !strings.Contains(stderr, "PDF files cannot be read yet") || !strings.Contains(stderr, "Word document (.docx) or a web page (.html)") {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	code, out, stderr := runArgs(t, "check", broken)
+	if code != 1 || out != "" || !strings.Contains(stderr, "PDF is damaged") {
+		t.Errorf("broken: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	locked := filepath.Join(pdfs, "treaty-password.pdf")
+	if code, _, stderr := runArgs(t, "check", locked, "--json"); code != 1 || !strings.Contains(stderr, "--password") {
+		t.Errorf("locked: exit %d, stderr %q", code, stderr)
+	}
+	code, out, stderr = runArgs(t, "check", locked, "--password", "glossa", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Paragraphs []struct {
+			ID   string `json:"id"`
+			Refs []int  `json:"refs"`
+			Page int    `json:"page"`
+		} `json:"paragraphs"`
+		Footnotes []struct {
+			N         int    `json:"n"`
+			Paragraph string `json:"paragraph"`
+			Page      int    `json:"page"`
+		} `json:"footnotes"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Footnotes) != 18 || len(doc.Paragraphs) != 11 {
+		t.Fatalf("%d notes, %d paragraphs; want 18 and 11", len(doc.Footnotes), len(doc.Paragraphs))
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Page < 1 || p.Page > 4 {
+			t.Errorf("paragraph %s on page %d", p.ID, p.Page)
+		}
+	}
+	for _, f := range doc.Footnotes {
+		if f.Page < 1 || f.Page > 4 || f.Paragraph == "" {
+			t.Errorf("note %d on page %d in paragraph %q", f.N, f.Page, f.Paragraph)
+		}
 	}
 }

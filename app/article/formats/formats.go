@@ -2,8 +2,9 @@
 // from the content (never the file name), refuses what is not an article
 // with a sentence a person can act on, and hands the bytes to the front
 // end for that format: the marker-style Markdown parser (app/article),
-// pandoc/kramdown-style notes (mdnotes), HTML (htmldoc), Word (docx) or
-// OpenDocument (odt).
+// pandoc/kramdown-style notes (mdnotes), HTML (htmldoc), Word (docx),
+// OpenDocument (odt) or PDF (pdfdoc, read by the PDFium engine, which is
+// started only when a PDF is opened).
 // Whatever the format, the result is the same article.Document.
 package formats
 
@@ -24,6 +25,8 @@ import (
 	"github.com/glossa-app/glossa/app/article/htmldoc"
 	"github.com/glossa-app/glossa/app/article/mdnotes"
 	"github.com/glossa-app/glossa/app/article/odt"
+	"github.com/glossa-app/glossa/app/article/pdfdoc"
+	"github.com/glossa-app/glossa/app/article/pdfdoc/pdfium"
 	"github.com/glossa-app/glossa/app/article/zipdoc"
 )
 
@@ -47,10 +50,26 @@ const (
 // be large; the text formats are held to article.MaxSize.
 const MaxFile = 64 << 20
 
+// MaxPDF is the largest PDF read: scanned pictures and embedded fonts
+// make a journal's PDF far larger than its text.
+const MaxPDF = 200 << 20
+
+// Options are what a reader may need besides the file.
+type Options struct {
+	// Password opens an encrypted PDF ("" for none).
+	Password string
+}
+
 // Errors for files that are not an article Glossa can read. Each says
 // what to do; test with errors.Is.
 var (
-	ErrPDF         = errors.New("PDF files cannot be read yet: open it in Word or a PDF reader, save it as a Word document (.docx) or a web page (.html), and import that")
+	// ErrPDF was the answer to every PDF before PDFs could be read; kept
+	// for callers that test for it, never returned now.
+	ErrPDF = errors.New("PDF files cannot be read yet: open it in Word or a PDF reader, save it as a Word document (.docx) or a web page (.html), and import that")
+	// ErrPassword: the PDF is encrypted and no password, or a wrong one,
+	// was given.
+	ErrPassword    = errors.New("this PDF is locked with a password; give its password to open it")
+	ErrScan        = pdfdoc.ErrScan
 	ErrNotRegular  = errors.New("this is not an ordinary file (a pipe, a device or a socket)")
 	ErrFolder      = errors.New("this is a folder, not a file; import the files inside it")
 	ErrArchive     = errors.New("this is a zip archive, not a document")
@@ -109,6 +128,11 @@ var noteSigns = regexp.MustCompile(`(?im)\[\^[^\]]+\]|href=["']?#(_?ftn|fn|footn
 // Parse reads an article in any format it detects. Errors name no file:
 // the caller knows which it was.
 func Parse(src []byte) (*article.Document, Format, error) {
+	return ParseWith(src, Options{})
+}
+
+// ParseWith is Parse with options (a PDF's password).
+func ParseWith(src []byte, opt Options) (*article.Document, Format, error) {
 	src = fromUTF16(src)
 	f := Detect(src)
 	if len(src) > article.MaxSize && f != DOCX && f != ODT && f != PDF && f != Zip {
@@ -120,7 +144,11 @@ func Parse(src []byte) (*article.Document, Format, error) {
 	case Empty:
 		return nil, f, fmt.Errorf("formats: %w", article.ErrEmpty)
 	case PDF:
-		return nil, f, ErrPDF
+		if len(src) > MaxPDF {
+			return nil, f, &tooLarge{MaxPDF}
+		}
+		doc, err := readPDF(src, opt.Password)
+		return doc, f, err
 	case Zip:
 		return nil, f, ErrArchive
 	case Binary:
@@ -169,9 +197,31 @@ func (e *tooLarge) Error() string {
 
 func (e *tooLarge) Unwrap() error { return article.ErrTooLarge }
 
+// readPDF reads a PDF's pages with the engine and its article from their
+// layout.
+func readPDF(src []byte, password string) (*article.Document, error) {
+	pages, err := pdfium.Read(src, password)
+	if err != nil {
+		if errors.Is(err, pdfium.ErrPassword) {
+			return nil, fmt.Errorf("%w (%w)", ErrPassword, err)
+		}
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	doc, err := pdfdoc.Read(pages, src)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return doc, nil
+}
+
 // ReadFile opens path and parses it, refusing folders, pipes and devices
 // and files too large to be an article before reading a byte of them.
 func ReadFile(path string) (*article.Document, Format, error) {
+	return ReadFileWith(path, Options{})
+}
+
+// ReadFileWith is ReadFile with options (a PDF's password).
+func ReadFileWith(path string, opt Options) (*article.Document, Format, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -184,22 +234,35 @@ func ReadFile(path string) (*article.Document, Format, error) {
 		return nil, "", ErrFolder
 	case !st.Mode().IsRegular():
 		return nil, "", ErrNotRegular
-	case st.Size() > MaxFile:
-		return nil, "", &tooLarge{MaxFile}
+	case st.Size() > MaxPDF:
+		return nil, "", &tooLarge{MaxPDF}
 	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, "", fmt.Errorf("cannot open: %w", err)
 	}
 	defer fh.Close()
-	src, err := io.ReadAll(io.LimitReader(fh, MaxFile+1))
+	// Only a PDF may be larger than MaxFile: look at its first bytes
+	// before reading the rest.
+	limit := int64(MaxFile)
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	if Detect(head) == PDF {
+		limit = MaxPDF
+	}
+	if st.Size() > limit {
+		return nil, "", &tooLarge{int(limit)}
+	}
+	rest, err := io.ReadAll(io.LimitReader(fh, limit+1-int64(n)))
 	if err != nil {
 		return nil, "", fmt.Errorf("cannot read: %w", err)
 	}
-	if len(src) > MaxFile {
-		return nil, "", &tooLarge{MaxFile}
+	src := append(head, rest...)
+	if int64(len(src)) > limit {
+		return nil, "", &tooLarge{int(limit)}
 	}
-	return Parse(src)
+	return ParseWith(src, opt)
 }
 
 // Plain is the sentence to show a person for an error from Parse or
@@ -213,6 +276,16 @@ func Plain(err error) string {
 				return e.Error()
 			}
 		}
+	case errors.Is(err, ErrPassword):
+		return ErrPassword.Error()
+	case errors.Is(err, ErrScan):
+		return ErrScan.Error()
+	case errors.Is(err, pdfium.ErrDamaged):
+		return "this PDF is damaged or is not really a PDF; open it in a PDF reader and save or print it as a new PDF"
+	case errors.Is(err, pdfium.ErrTooMany), errors.Is(err, pdfium.ErrTooSlow), errors.Is(err, pdfium.ErrTooHungry), errors.Is(err, pdfium.ErrBomb):
+		return "this PDF is not safe to open: " + strings.TrimPrefix(err.Error(), "pdf: ")
+	case errors.Is(err, pdfium.ErrEngine):
+		return "the PDF reader could not start: " + strings.TrimPrefix(err.Error(), "pdf: ")
 	case errors.Is(err, ErrArchive):
 		return "this is a zip archive, not a Word document or an article"
 	case errors.Is(err, zipdoc.ErrTooManyParts), errors.Is(err, zipdoc.ErrTooBig):

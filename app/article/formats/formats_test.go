@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/article/pdfdoc/pdfium"
 	"github.com/glossa-app/glossa/assets"
 )
 
@@ -215,8 +216,10 @@ func TestBadInput(t *testing.T) {
 		{"a 2 GB file", huge, article.ErrTooLarge, "too large"},
 		{"an empty file", write("empty.md", nil), article.ErrEmpty, "empty"},
 		{"a binary file", write("x.bin", append([]byte{0x7f, 'E', 'L', 'F', 0, 0}, bytes.Repeat([]byte{0xff, 0}, 500)...)), article.ErrBinary, "not a text file"},
-		{"a PDF", write("paper.pdf", []byte("%PDF-1.5\n1 0 obj\n")), ErrPDF, "save it as a Word document"},
-		{"a PDF named .md", write("paper.md", []byte("%PDF-1.5\n1 0 obj\n")), ErrPDF, "PDF"},
+		{"a broken PDF", write("paper.pdf", []byte("%PDF-1.5\n1 0 obj\n")), pdfium.ErrDamaged, "damaged"},
+		{"a broken PDF named .md", write("paper.md", []byte("%PDF-1.5\n1 0 obj\n")), pdfium.ErrDamaged, "PDF"},
+		{"a scanned PDF", filepath.Join("..", "..", "..", "testdata", "pdf", "scan.pdf"), ErrScan, "this PDF is a scan; Glossa needs a PDF with text"},
+		{"a PDF with a password", filepath.Join("..", "..", "..", "testdata", "pdf", "treaty-password.pdf"), ErrPassword, "password"},
 		{"not an article at all", write("list.md", []byte("# Shopping\n\n## Milk\n\n## Eggs\n")), article.ErrNotArticle, "no paragraphs"},
 		{"a DOCX with thousands of parts", write("many.docx", zbuf.Bytes()), nil, "not safe to open"},
 		{"a zip that is no document", write("x.zip", zipOf(t, "readme.txt")), ErrArchive, "zip archive"},
@@ -323,3 +326,57 @@ func benchFile(b *testing.B, name string) {
 
 func BenchmarkDOCX324(b *testing.B) { benchFile(b, "bench-324.docx") }
 func BenchmarkHTML324(b *testing.B) { benchFile(b, "bench-324.html") }
+
+// TestPDF: a PDF goes through ReadFile like any other format, with its
+// printed pages on paragraphs and notes; a locked one opens with its
+// password.
+func TestPDF(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "testdata", "pdf")
+	d, f, err := ReadFile(filepath.Join(dir, "treaty-1col.pdf"))
+	if err != nil {
+		t.Fatal(Plain(err))
+	}
+	if f != PDF || len(d.Footnotes) != 18 || d.Title != "The Duty of Non-Interference and Its Limits" {
+		t.Fatalf("format %s, %d notes, title %q", f, len(d.Footnotes), d.Title)
+	}
+	// LibreOffice printed the page numbers 1-4 at the foot of the pages.
+	last := 0
+	for _, p := range d.Paragraphs {
+		if p.Page < 1 || p.Page > 4 || p.EndPage < p.Page || p.Page < last {
+			t.Errorf("paragraph %s on pages %d-%d after page %d", p.ID, p.Page, p.EndPage, last)
+		}
+		last = p.Page
+	}
+	if n := d.Footnotes[17]; n.Page != 4 {
+		t.Errorf("note 18 on page %d, want 4 (printed at the foot of page 4)", n.Page)
+	}
+	if _, _, err := ReadFileWith(filepath.Join(dir, "treaty-password.pdf"), Options{Password: "nope"}); !errors.Is(err, ErrPassword) {
+		t.Errorf("wrong password: %v", err)
+	}
+	d2, _, err := ReadFileWith(filepath.Join(dir, "treaty-password.pdf"), Options{Password: "glossa"})
+	if err != nil {
+		t.Fatal(Plain(err))
+	}
+	if len(d2.Footnotes) != 18 || len(d2.Paragraphs) != len(d.Paragraphs) {
+		t.Errorf("with its password: %d notes, %d paragraphs", len(d2.Footnotes), len(d2.Paragraphs))
+	}
+}
+
+// TestPDFLimit: a PDF may be larger than other files (pictures, fonts)
+// but not past MaxPDF, refused before a byte is read.
+func TestPDFLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("%PDF-1.7\n")
+	if err := f.Truncate(MaxPDF + 1); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	_, _, err = ReadFile(path)
+	if !errors.Is(err, article.ErrTooLarge) || !strings.Contains(Plain(err), "200 MB") {
+		t.Errorf("err %v (%q)", err, Plain(err))
+	}
+}

@@ -1,0 +1,396 @@
+package pdfdoc
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/glossa-app/glossa/app/article"
+)
+
+// Hand-made pages: a line is a list of parts set left to right from x
+// on baseline y; a part "^12" is a raised note number in smaller type,
+// "*bold*" a bold part. Widths are half the type size per character.
+func ln(x, y, size float64, parts ...string) []Run {
+	var out []Run
+	for _, p := range parts {
+		r := Run{Size: size, X0: x}
+		switch {
+		case strings.HasPrefix(p, "^"):
+			r.Text, r.Size = p[1:], 0.6*size
+			r.Y1 = y - 0.35*size
+		case strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*") && len(p) > 2:
+			r.Text, r.Bold, r.Y1 = p[1:len(p)-1], true, y
+		default:
+			r.Text, r.Y1 = p, y
+		}
+		r.Y0 = r.Y1 - 0.7*r.Size
+		r.X1 = x + 0.5*r.Size*float64(utf8.RuneCountInString(r.Text))
+		x = r.X1
+		out = append(out, r)
+	}
+	return out
+}
+
+func pg(n int, lines ...[]Run) Page {
+	p := Page{Number: n, Width: 600, Height: 800}
+	for _, l := range lines {
+		p.Runs = append(p.Runs, l...)
+	}
+	return p
+}
+
+// body is a full line of body text (12 pt, 72 to 540).
+const full = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incid."
+
+// fill pads s at the front with body words so its line is full width:
+// a short line ends a paragraph.
+func fill(s string) string {
+	n := utf8.RuneCountInString(full) - utf8.RuneCountInString(s) - 1
+	if n <= 0 {
+		return s
+	}
+	return strings.TrimSpace(full[:n]) + " " + s
+}
+
+func read(t *testing.T, pages ...Page) *article.Document {
+	t.Helper()
+	d, err := Read(pages, []byte("test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := article.Check(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func notes(d *article.Document) map[int]string {
+	out := map[int]string{}
+	for _, f := range d.Footnotes {
+		out[f.N] = f.Text
+	}
+	return out
+}
+
+func TestFootnoteArea(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, full),
+		ln(72, 114, 12, full),
+		ln(72, 128, 12, "The court held so.", "^1", " Then it went on."),
+		ln(72, 700, 10, "1 ", "See the judgment, para. 12."),
+		ln(86, 712, 10, "which was long."),
+	))
+	if got := notes(d); len(got) != 1 || got[1] != "See the judgment, para. 12. which was long." {
+		t.Fatalf("notes %v", got)
+	}
+	if len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Refs) != 1 || d.Footnotes[0].Paragraph != d.Paragraphs[0].ID {
+		t.Fatalf("paragraphs %+v", d.Paragraphs)
+	}
+	if p := d.Paragraphs[0]; !strings.Contains(p.Text, "so. Then") || strings.Contains(p.Text, "1") {
+		t.Errorf("marker left in the text: %q", p.Text)
+	}
+	if r := d.Paragraphs[0].Refs[0]; d.Paragraphs[0].Text[:r.Offset] != full+" "+full+" The court held so." {
+		t.Errorf("marker at %d: %q", r.Offset, d.Paragraphs[0].Text[:r.Offset])
+	}
+}
+
+func TestMarkers(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		line []Run
+		refs []int
+	}{
+		{"raised small digits", ln(72, 114, 12, "held so.", "^12", " Then"), []int{12}},
+		{"two notes at once", ln(72, 114, 12, "held so.", "^3,4", " Then"), []int{3, 4}},
+		{"a range", ln(72, 114, 12, "held so.", "^5-7", " Then"), []int{5, 6, 7}},
+		{"a year in body type is no marker", ln(72, 114, 12, "in 1945 the court"), nil},
+		{"small digits on the baseline are no marker", []Run{{Text: "in ", X0: 72, X1: 90, Y0: 105.6, Y1: 114, Size: 12}, {Text: "12", X0: 90, X1: 96, Y0: 109, Y1: 114, Size: 7}}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var defs [][]Run
+			for i, n := range c.refs {
+				defs = append(defs, ln(72, 700+12*float64(i), 10, itoa(n)+" ", "Note."))
+			}
+			if len(defs) == 0 {
+				defs = append(defs, ln(72, 700, 10, "1 ", "Note."))
+			}
+			d := read(t, pg(1, append([][]Run{ln(72, 100, 12, full), c.line}, defs...)...))
+			var got []int
+			for _, p := range d.Paragraphs {
+				for _, r := range p.Refs {
+					got = append(got, r.N)
+				}
+			}
+			if !equalInts(got, c.refs) {
+				t.Errorf("refs %v, want %v", got, c.refs)
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// A note cut by the page end goes on, without a number, at the top of
+// the next page's note area; a paragraph goes on past the notes.
+func TestAcrossPages(t *testing.T) {
+	d := read(t,
+		pg(1,
+			ln(72, 100, 12, full),
+			ln(72, 114, 12, "Lorem ipsum dolor sit amet, consectetur adipis. The court held so.", "^1", " And it runs on to the"),
+			ln(72, 700, 10, "1 ", "The first part of the note"),
+		),
+		pg(2,
+			ln(72, 100, 12, "next page, where it ends."),
+			ln(72, 700, 10, "and its second part."),
+			ln(72, 712, 10, "2 ", "A note with no marker."),
+		),
+	)
+	got := notes(d)
+	if got[1] != "The first part of the note and its second part." || got[2] != "A note with no marker." {
+		t.Fatalf("notes %v", got)
+	}
+	if len(d.Paragraphs) != 1 || !strings.HasSuffix(d.Paragraphs[0].Text, "to the next page, where it ends.") {
+		t.Fatalf("paragraphs %+v", d.Paragraphs)
+	}
+	if p := d.Paragraphs[0]; p.Page != 1 || p.EndPage != 2 {
+		t.Errorf("paragraph on pages %d-%d, want 1-2", p.Page, p.EndPage)
+	}
+	if f := d.Footnotes[0]; f.Page != 1 || f.EndPage != 2 {
+		t.Errorf("note 1 on pages %d-%d, want 1-2", f.Page, f.EndPage)
+	}
+	kinds := map[string]int{}
+	for _, p := range d.Problems {
+		kinds[p.Kind] = p.Page
+	}
+	if kinds[article.ProblemSplitFootnote] != 2 || kinds[article.ProblemMissingRef] != 2 {
+		t.Errorf("problems %+v", d.Problems)
+	}
+}
+
+// Running heads and page numbers repeat at the same place; they leave
+// the text, and the printed numbers become the pages.
+func TestFurniture(t *testing.T) {
+	var pages []Page
+	for i := 1; i <= 3; i++ {
+		pages = append(pages, pg(i,
+			ln(72, 60, 10, "Harvard Law Review "+itoa(230+i)),
+			ln(72, 300, 12, fill("Page "+itoa(i)+" starts here.")),
+			ln(72, 314, 12, "Page "+itoa(i)+" ends here."),
+			ln(300, 760, 10, itoa(230+i)),
+		))
+	}
+	d := read(t, pages...)
+	for _, p := range d.Paragraphs {
+		if strings.Contains(p.Text, "Harvard") || strings.Contains(p.Text, "23") {
+			t.Errorf("furniture left in %q", p.Text)
+		}
+	}
+	if len(d.Paragraphs) != 3 || d.Paragraphs[0].Page != 231 || d.Paragraphs[2].Page != 233 {
+		t.Errorf("paragraphs %+v", d.Paragraphs)
+	}
+}
+
+func TestHyphenation(t *testing.T) {
+	r := &reader{words: map[string]bool{"international": true}, hyphened: map[string]bool{"non-interference": true}}
+	for _, c := range []struct {
+		left, right string
+		keep        bool
+	}{
+		{"inter", "national", false},      // the joined word is printed elsewhere
+		{"non", "interference", true},     // the hyphenated word is printed elsewhere
+		{"self", "determination", true},   // a prefix that takes a hyphen
+		{"Non", "intervention", true},     // a prefix, whatever its case
+		{"co", "operation", true},         // co-operation
+		{"sub", "paragraph", false},       // listed as a prefix that joins
+		{"anti", "American", true},        // before a capital
+		{"Leiden", "Journal", true},       // two names
+		{"1945", "54", true},              // digits: no letters to join
+		{"juris", "diction", false},       // not seen anywhere: a typesetter's break
+		{"Nicara", "gua", false},          // a name broken by the typesetter
+		{"counter", "measures", false},    // unknown: joined unless the file prints it hyphenated
+		{"non-inter", "ference", false},   // a break inside a hyphenated word
+		{"self-deter", "mination", false}, // likewise
+	} {
+		if got := r.keepHyphen(lastWordOf(c.left), c.right); got != c.keep {
+			t.Errorf("%s- %s: keep %v, want %v", c.left, c.right, got, c.keep)
+		}
+	}
+}
+
+func lastWordOf(s string) string { return lastWord([]piece{{text: s + "-"}}) }
+
+func TestHyphenationInText(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, "The international order and non-interference are old ideas, and the great rule of inter-"),
+		ln(72, 114, 12, "national law, the rule of the Charter and of every treaty, speaks of a duty of non-"),
+		ln(72, 128, 12, "interference."),
+	))
+	if got := d.Paragraphs; len(got) != 1 || !strings.Contains(got[0].Text, "rule of international law,") || !strings.HasSuffix(got[0].Text, "a duty of non-interference.") {
+		t.Errorf("paragraphs %+v", got)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	d := read(t, pg(1,
+		ln(150, 60, 24, "A Title in Large Type"),
+		ln(250, 90, 12, "A. Writer"),
+		ln(72, 130, 16, "*1. Introduction*"),
+		ln(72, 160, 12, full),
+		ln(72, 174, 12, "Short end."),
+		ln(72, 200, 14, "*1.1 The Question*"),
+		ln(72, 230, 12, full),
+		ln(72, 244, 12, "Short end."),
+		ln(72, 270, 16, "*2. Conclusion*"),
+		ln(72, 300, 12, "It ends."),
+	))
+	if d.Title != "A Title in Large Type" || d.Author != "A. Writer" {
+		t.Errorf("title %q author %q", d.Title, d.Author)
+	}
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, s.Number+" "+s.Title+" "+itoa(s.Level))
+	}
+	if strings.Join(got, "|") != "1 Introduction 1|1.1 The Question 2|2 Conclusion 1" {
+		t.Errorf("sections %q", got)
+	}
+	if len(d.Paragraphs) != 3 || d.Paragraphs[1].Section != "1.1" {
+		t.Errorf("paragraphs %+v", d.Paragraphs)
+	}
+}
+
+// Two columns are read column by column, each with its own note area.
+func TestTwoColumns(t *testing.T) {
+	half := "Lorem ipsum dolor sit amet, consect."
+	var lines [][]Run
+	for i := range 6 {
+		y := 100 + 14*float64(i)
+		lines = append(lines, ln(72, y, 12, "L"+itoa(i)+" "+half), ln(320, y, 12, "R"+itoa(i)+" "+half))
+	}
+	lines = append(lines, ln(72, 184, 12, "Left ends.", "^1"), ln(320, 184, 12, "Right ends.", "^2"))
+	lines = append(lines, ln(72, 700, 10, "1 ", "Left note."), ln(320, 700, 10, "2 ", "Right note."))
+	d := read(t, pg(1, lines...))
+	if len(d.Paragraphs) != 2 || !strings.HasPrefix(d.Paragraphs[0].Text, "L0") || !strings.Contains(d.Paragraphs[0].Text, "L5") ||
+		strings.Contains(d.Paragraphs[0].Text, "R0") || !strings.HasPrefix(d.Paragraphs[1].Text, "R0") {
+		t.Fatalf("paragraphs %+v", d.Paragraphs)
+	}
+	if got := notes(d); got[1] != "Left note." || got[2] != "Right note." || d.Footnotes[1].Paragraph != d.Paragraphs[1].ID {
+		t.Errorf("notes %v %+v", got, d.Footnotes)
+	}
+}
+
+func TestEndnotes(t *testing.T) {
+	d := read(t,
+		pg(1,
+			ln(72, 100, 12, full),
+			ln(72, 114, 12, "The court held so.", "^1", " It said more.", "^2"),
+		),
+		pg(2,
+			ln(72, 100, 12, "*Notes*"),
+			ln(72, 130, 12, "1. The first note."),
+			ln(72, 144, 12, "2. The second note, which"),
+			ln(72, 158, 12, "runs on."),
+		),
+	)
+	if got := notes(d); got[1] != "The first note." || got[2] != "The second note, which runs on." {
+		t.Fatalf("notes %v", got)
+	}
+	if len(d.Paragraphs) != 1 {
+		t.Errorf("paragraphs %+v", d.Paragraphs)
+	}
+}
+
+func TestBracketMarkers(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, full),
+		ln(72, 114, 12, "The court held so [1] and [2] said more [1999]."),
+		ln(72, 700, 10, "1 ", "One."),
+		ln(72, 712, 10, "2 ", "Two."),
+	))
+	if p := d.Paragraphs[0]; len(p.Refs) != 2 || !strings.Contains(p.Text, "so and said more [1999].") {
+		t.Errorf("paragraph %+v", p)
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"\ufb01rst \ufb02oor": "first floor",
+		"\u201cquoted\u201d":  "\"quoted\"",
+		"state\u2019s":        "state's",
+		"a\u00a0b":            "a b",
+		"hy\u0002":            "hy-",
+	} {
+		if got := normalise(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestScan(t *testing.T) {
+	if _, err := Read([]Page{{Number: 1, Width: 600, Height: 800}, {Number: 2, Width: 600, Height: 800}}, nil); !errors.Is(err, ErrScan) {
+		t.Errorf("err %v, want ErrScan", err)
+	}
+	// One page without text among pages with text is a problem on its page.
+	d := read(t, pg(1, ln(72, 300, 12, "The first page says this.")), Page{Number: 2, Width: 600, Height: 800}, pg(3, ln(72, 300, 12, "The third page says that.")))
+	found := false
+	for _, p := range d.Problems {
+		found = found || p.Kind == ProblemLayout && p.Page == 2
+	}
+	if !found {
+		t.Errorf("problems %+v", d.Problems)
+	}
+}
+
+// FuzzRead: any page content, however odd, gives a valid Document or an
+// error, never a panic.
+func FuzzRead(f *testing.F) {
+	f.Add("The court held so.", 12.0, 10.0, 100.0, 700.0, "1 Note.")
+	f.Add("", 0.0, 0.0, 0.0, 0.0, "")
+	f.Add("a-", 12.0, 12.0, 800.0, -5.0, "^1")
+	f.Fuzz(func(t *testing.T, body string, bs, ns, y, ny float64, note string) {
+		p := pg(1, ln(72, y, bs, body, "^1"), ln(72, y+14, bs, full), ln(72, ny, ns, note))
+		d, err := Read([]Page{p, p}, []byte(body))
+		if err != nil {
+			return
+		}
+		if err := article.Check(d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// A short note printed at the same height on two pages is a note, not a
+// running foot: furniture is the outermost lines of a page.
+func TestRepeatedNoteIsNotFurniture(t *testing.T) {
+	var pages []Page
+	for i := 1; i <= 2; i++ {
+		pages = append(pages, pg(i,
+			ln(72, 300, 12, "Page "+itoa(i)+" says what it says.", "^"+itoa(2*i-1), " And more.", "^"+itoa(2*i)),
+			ln(72, 700, 10, itoa(2*i-1)+" ", "See the case."),
+			ln(72, 712, 10, itoa(2*i)+" ", "Id."),
+			ln(300, 760, 10, itoa(i)),
+		))
+	}
+	d := read(t, pages...)
+	if got := notes(d); len(got) != 4 || got[2] != "Id." || got[4] != "Id." {
+		t.Errorf("notes %v", got)
+	}
+}
