@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -37,8 +38,9 @@ func runImport(e *env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, `print one object per file: [{"id","title","authors","footnotes","problems","status"}]`)
+	password := fs.String("password", "", "the password of encrypted PDFs among the files")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: glossa import FILE... [--json]")
+		fmt.Fprintln(e.stderr, "usage: glossa import FILE... [--json] [--password P]")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -49,7 +51,7 @@ func runImport(e *env, args []string) int {
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(e.stderr, "glossa import: give the files to add (Markdown, HTML, Word .docx or OpenDocument .odt)")
+		fmt.Fprintln(e.stderr, "glossa import: give the files to add (Markdown, HTML, Word .docx, OpenDocument .odt or PDF)")
 		return 2
 	}
 	s, _, err := e.openStore()
@@ -61,7 +63,7 @@ func runImport(e *env, args []string) int {
 	out := make([]importJSON, 0, len(files))
 	refused := false
 	for _, f := range files {
-		r := importFile(s, f)
+		r := importFile(s, f, formats.Options{Password: *password})
 		refused = refused || r.Status == store.StatusRefused
 		out = append(out, r)
 		if !*asJSON {
@@ -85,9 +87,9 @@ func runImport(e *env, args []string) int {
 // importFile reads one file with the format front ends and adds it; a
 // file that cannot be read is refused with the sentence formats gives,
 // and nothing is written for it.
-func importFile(s *store.Store, file string) importJSON {
+func importFile(s *store.Store, file string, opt formats.Options) importJSON {
 	r := importJSON{File: file, Authors: []string{}, Status: store.StatusRefused}
-	doc, format, err := formats.ReadFile(file)
+	doc, format, err := formats.ReadFileWith(file, opt)
 	if err == nil {
 		r.Format = string(format)
 		var res store.AddResult
@@ -104,6 +106,9 @@ func importFile(s *store.Store, file string) importJSON {
 		return r
 	}
 	r.Error = formats.Plain(err)
+	if errors.Is(err, formats.ErrPassword) {
+		r.Error += " (glossa import FILE --password PASSWORD)"
+	}
 	return r
 }
 

@@ -231,7 +231,8 @@ func TestImportRefusesBadInput(t *testing.T) {
 		{"a 2 GB file", huge, "too large"},
 		{"an empty file", write("empty.md", nil), "empty"},
 		{"a binary file", write("x.bin", append([]byte{0x7f, 'E', 'L', 'F', 0, 0}, bytes.Repeat([]byte{0xff, 0}, 500)...)), "not a text file"},
-		{"a PDF", write("paper.pdf", []byte("%PDF-1.5\n1 0 obj\n")), "save it as a Word document (.docx) or a web page (.html)"},
+		{"a damaged PDF", write("paper.pdf", []byte("%PDF-1.5\n1 0 obj\n")), "damaged or is not really a PDF"},
+		{"a locked PDF without its password", "../../testdata/pdf/treaty-password.pdf", "--password"},
 		{"not an article at all", write("list.md", []byte("# Shopping\n\n## Milk\n\n## Eggs\n")), "does not look like an article"},
 		{"a DOCX with thousands of parts", write("many.docx", docxOf(t, para, many)), "not safe to open"},
 		{"a DOCX zip bomb", write("bomb.docx", docxOf(t, para, bomb)), "zip bomb"},
@@ -329,5 +330,25 @@ func TestImportIgnoresScriptsAndExternalRefs(t *testing.T) {
 	}
 	if n := calls.Load(); n != 1 {
 		t.Errorf("the import connected to an address in the files %d times", n-1)
+	}
+}
+
+// TestImportPDF: a PDF goes into the library through the same front ends
+// as `glossa check`, and a locked one opens with --password (the test PDFs'
+// truth is in testdata/pdf/README.md: 18 notes each).
+func TestImportPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the PDF engine (seconds); CI runs it")
+	}
+	db := tempDB(t)
+	locked := importJSONOut(t, 0, "--db", db, "import", "--json", "--password", "glossa", "../../testdata/pdf/treaty-password.pdf")
+	if len(locked) != 1 || locked[0].Status != "added" || locked[0].Footnotes != 18 {
+		t.Fatalf("locked PDF with its password: %+v, want added with 18 footnotes", locked)
+	}
+	// The same treaty printed without a password is a new version of it
+	// (same title and authors), not a second book.
+	plain := importJSONOut(t, 0, "--db", db, "import", "--json", "../../testdata/pdf/treaty-1col.pdf")
+	if len(plain) != 1 || plain[0].Status != "updated" || plain[0].ID != locked[0].ID || plain[0].Footnotes != 18 {
+		t.Errorf("the unlocked print: %+v, want updated %s with 18 footnotes", plain, locked[0].ID)
 	}
 }
