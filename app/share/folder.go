@@ -27,7 +27,7 @@ type Decoder[T any] func(data []byte) (T, Meta, error)
 
 // Layer is one publisher as last read without fault.
 type Layer[T any] struct {
-	File    string // base name in the folder
+	File string // base name in the folder
 	Meta
 	Content T
 	Own     bool // the reader's own person, from another computer
