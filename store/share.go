@@ -160,11 +160,16 @@ func checkShareName(name string) error {
 
 // ShareData is the file this Glossa publishes for the current article:
 // every note not in the trash, the cards the student made, and plans as
-// given. exported is the time written in it; the zero time writes "",
-// which gives the same bytes for the same content (the publisher compares
-// them to skip writing what did not change).
-func (s *Store) ShareData(id ShareIdentity, plans []json.RawMessage, exported time.Time) ([]byte, error) {
+// given. Its "exported" time is that of the last change it holds (an
+// edit, a note put in the trash, a card saved), not the time of writing:
+// the same content gives the same bytes, so a publisher writes nothing
+// when nothing changed (a sync engine would copy it to every computer).
+func (s *Store) ShareData(id ShareIdentity, plans []json.RawMessage) ([]byte, error) {
 	notes, err := s.Notes(NoteFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("store: share data: %w", err)
+	}
+	trash, err := s.Notes(NoteFilter{Trashed: true})
 	if err != nil {
 		return nil, fmt.Errorf("store: share data: %w", err)
 	}
@@ -180,25 +185,36 @@ func (s *Store) ShareData(id ShareIdentity, plans []json.RawMessage, exported ti
 		Notes: make([]BundleNote, 0, len(notes))},
 		Share: ShareVersion, Person: id.Person, Machine: id.Machine, Name: id.Name,
 		ArticleID: ArticleID(hash), Cards: []ShareCard{}, Plans: plans}
-	if !exported.IsZero() {
-		f.Exported = exported.UTC().Format(time.RFC3339Nano)
-	}
 	if f.Plans == nil {
 		f.Plans = []json.RawMessage{}
 	}
+	var last time.Time
+	later := func(t time.Time) {
+		if t.After(last) {
+			last = t
+		}
+	}
+	for _, n := range trash {
+		later(n.Deleted)
+	}
 	for _, n := range notes {
 		f.Notes = append(f.Notes, toBundleNote(n))
+		later(n.Updated)
 	}
 	for _, c := range cards {
 		if !c.UserMade {
 			continue // an edit of a shipped card is the student's wording, not a card of their own
 		}
+		later(c.UpdatedAt)
 		tags := c.Tags
 		if tags == nil {
 			tags = []string{}
 		}
 		f.Cards = append(f.Cards, ShareCard{ID: c.CardID, Type: c.Type, Front: c.Front, Back: c.Back, Tags: tags,
 			ParagraphID: c.ParagraphID, Quote: c.Quote, Updated: c.UpdatedAt.UTC().Format(time.RFC3339Nano)})
+	}
+	if !last.IsZero() {
+		f.Exported = last.UTC().Format(time.RFC3339Nano)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/glossa-app/glossa/app/share"
 )
@@ -47,12 +46,12 @@ func (s *Store) SharePublisher(dir string, plans func() []json.RawMessage) (*sha
 		return nil, fmt.Errorf("store: share publisher %s: %w", dir, err)
 	}
 	return &share.Publisher{Dir: dir, File: share.FileName(id.Person, id.Machine, ArticleID(hash)),
-		Build: func(exported time.Time) ([]byte, error) {
+		Build: func() ([]byte, error) {
 			var ps []json.RawMessage
 			if plans != nil {
 				ps = plans()
 			}
-			return s.ShareData(id, ps, exported)
+			return s.ShareData(id, ps)
 		}}, nil
 }
 

@@ -234,7 +234,7 @@ func decodeProblem(err error) string {
 	for _, p := range []string{"store: "} {
 		s = strings.TrimPrefix(s, p)
 	}
-	return "refused: " + s + ": skipped"
+	return s + "; skipped"
 }
 
 // pathErr is an *os.PathError without the path the message already names.

@@ -28,10 +28,10 @@ const retryAfter = 30 * time.Second
 type Publisher struct {
 	Dir  string
 	File string // base name: FileName(person, machine, article)
-	// Build makes the file's bytes; with the zero time it must give the
-	// same bytes for the same content, so that nothing is written when
-	// nothing changed (a sync engine would copy it to every computer).
-	Build func(exported time.Time) ([]byte, error)
+	// Build makes the file's bytes. It must give the same bytes for the
+	// same content, so that nothing is written when nothing changed: a
+	// sync engine would copy every new version to every computer.
+	Build func() ([]byte, error)
 	// Failed is told when a publish after Changed fails (the folder is
 	// away, say); it is tried again after a while. Nil: ignored.
 	Failed func(error)
@@ -42,7 +42,7 @@ type Publisher struct {
 	mu      sync.Mutex
 	timer   *time.Timer
 	pending bool
-	last    []byte // Build(zero) of what was written last
+	last    []byte // what is in the file, as last written or read
 }
 
 // ErrFolderGone is returned when the folder is not there: Glossa does not
@@ -63,25 +63,26 @@ func (p *Publisher) publish() (bool, error) {
 		p.pending = true
 		return false, fmt.Errorf("share: publish to %s: %w (a drive unplugged or a network share away?); Glossa publishes once it is back", p.Dir, ErrFolderGone)
 	}
-	key, err := p.Build(time.Time{})
+	data, err := p.Build()
 	if err != nil {
 		return false, fmt.Errorf("share: publish: %w", err)
 	}
 	path := filepath.Join(p.Dir, p.File)
-	if bytes.Equal(key, p.last) {
+	if p.last == nil || !bytes.Equal(data, p.last) {
+		// another run of Glossa may have written it: "share publish", or
+		// the window before a restart
+		p.last, _ = os.ReadFile(path)
+	}
+	if bytes.Equal(data, p.last) {
 		if _, err := os.Stat(path); err == nil {
 			return false, nil
 		}
-	}
-	data, err := p.Build(time.Now())
-	if err != nil {
-		return false, fmt.Errorf("share: publish: %w", err)
 	}
 	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		p.pending = true
 		return false, fmt.Errorf("share: publish: %w", err)
 	}
-	p.last = key
+	p.last = data
 	return true, nil
 }
 
