@@ -353,4 +353,3 @@ func statusLine(st share.Status) string {
 	}
 	return b.String()
 }
-
