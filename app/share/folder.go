@@ -234,6 +234,9 @@ func decodeProblem(err error) string {
 	for _, p := range []string{"store: "} {
 		s = strings.TrimPrefix(s, p)
 	}
+	if strings.Contains(s, "unexpected end of JSON input") {
+		s = "cut short (still being synced, or a copy that stopped half way): " + s
+	}
 	return s + "; skipped"
 }
 
