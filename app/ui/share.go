@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -109,7 +110,28 @@ func (sh *sharing) start() {
 	}
 	sh.pub = pub
 	pub.Changed() // what changed while Glossa was closed, once the window is up
+	// notes and highlights say when they change (changed); cards, the
+	// trash and colors are caught by this, Build's bytes unchanged
+	// otherwise, so nothing is written
+	sh.running.Add(1)
+	go func() {
+		defer sh.running.Done()
+		tick := time.NewTicker(publishCheck)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				pub.Changed()
+			}
+		}
+	}()
 }
+
+// publishCheck is how often the publisher looks for changes nobody told
+// it of.
+const publishCheck = time.Minute
 
 // stop ends the watching and writes what is pending: on quit, and before
 // the settings change.
