@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -152,8 +153,9 @@ func checkShareName(name string) error {
 	switch {
 	case len(name) > MaxShareNameBytes:
 		return fmt.Errorf("it is %d bytes, more than %d", len(name), MaxShareNameBytes)
-	case strings.ContainsAny(name, "\x00\n\r"):
-		return errors.New("it holds a line break or a NUL character")
+	case strings.IndexFunc(name, unicode.IsControl) >= 0:
+		// a terminal would obey the escapes of a hostile name in "share status"
+		return errors.New("it holds a line break or another control character")
 	}
 	return nil
 }

@@ -9,8 +9,10 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/glossa-app/glossa/app/share"
 	"github.com/glossa-app/glossa/store"
@@ -322,6 +324,15 @@ func printStatus(e *env, all []share.Status) {
 	}
 }
 
+// printable is a file name as a terminal may show it: anyone who can
+// write to the folder chooses the names in it.
+func printable(name string) string {
+	if strings.IndexFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
 // statusLine is one file of a status list in words.
 func statusLine(st share.Status) string {
 	if st.File == "" {
@@ -343,11 +354,11 @@ func statusLine(st share.Status) string {
 			}
 		}
 	} else {
-		b.WriteString(st.File)
+		b.WriteString(printable(st.File))
 	}
 	if len(st.Problems) > 0 {
 		if b.Len() > 0 && st.Name != "" {
-			fmt.Fprintf(&b, " [%s]", st.File)
+			fmt.Fprintf(&b, " [%s]", printable(st.File))
 		}
 		fmt.Fprintf(&b, ": %s", strings.Join(st.Problems, "; "))
 	}
