@@ -116,6 +116,10 @@ func TestSharedLayerInWindow(t *testing.T) {
 	if !ok || n.Body != "**Key point** for Monday" {
 		t.Fatalf("the shared mark %q opens %+v", mark.id, n)
 	}
+	if path := os.Getenv("GLOSSA_CAPTURE"); path != "" {
+		u.reader.openSharedNote(mark.id)
+		saveCapture(t, u.Window(), filepath.Join(path, "share-note.png"))
+	}
 	u.reader.copySharedNote(p, n)
 	after, _ := st.Notes(store.NoteFilter{})
 	if len(after) != len(before)+1 {
