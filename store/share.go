@@ -251,26 +251,12 @@ func ParseShare(data []byte) (*SharedLayer, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadBundle, fmt.Sprintf(format, args...))
 	}
-	b, notes, err := ParseBundle(data)
+	var f ShareFile
+	_, notes, err := decodeBundle(data, &f.Bundle, &f)
 	if err != nil {
 		return nil, err
 	}
-	// the share fields alone: the notes are read once, by the bundle's rules
-	var head struct {
-		Share     int               `json:"share"`
-		Person    string            `json:"person"`
-		Machine   string            `json:"machine"`
-		Name      string            `json:"name"`
-		ArticleID string            `json:"article_id"`
-		Cards     []ShareCard       `json:"cards"`
-		Plans     []json.RawMessage `json:"plans"`
-	}
-	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &head); err != nil {
-		return nil, bad("the file is not a valid share file (%s)", jsonErr(err))
-	}
-	b.Notes = nil
-	f := ShareFile{Bundle: *b, Share: head.Share, Person: head.Person, Machine: head.Machine, Name: head.Name,
-		ArticleID: head.ArticleID, Cards: head.Cards, Plans: head.Plans}
+	f.Notes = nil // kept as notes, checked by the bundle's rules
 	if f.ArticleID == "" {
 		f.ArticleID = ArticleID(f.Article)
 	}

@@ -107,7 +107,7 @@ var shareRefusals = []struct {
 	{"card of unknown type", `"type": "basic"`, `"type": "essay"`, "card 1"},
 	{"name with a line break", `"name": "Prof. Ada Lee"`, `"name": "Prof.\nAda"`, "display name"},
 	{"name with a terminal escape", `"name": "Prof. Ada Lee"`, `"name": "\u001b[2J"`, "control character"},
-	{"plans not a list", `"plans": [`, `"plans": 3, "x": [`, "not a valid share file"},
+	{"plans not a list", `"plans": [`, `"plans": 3, "x": [`, `field "plans" should be`},
 }
 
 func TestParseShareRefusals(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -115,6 +116,12 @@ func (f *Folder[T]) Scan(force map[string]bool) bool {
 	}
 	changed := oldGone != ""
 	next := make(map[string]*entry[T], len(list))
+	type job struct {
+		base string
+		info os.FileInfo
+		prev *entry[T]
+	}
+	var jobs []job
 	for _, de := range list {
 		base := de.Name()
 		kind, why := Classify(base)
@@ -140,11 +147,32 @@ func (f *Folder[T]) Scan(force map[string]bool) bool {
 			next[base] = prev
 			continue
 		}
-		e := f.read(base, info, prev)
+		jobs = append(jobs, job{base, info, prev})
+	}
+	// decoding is most of a full scan's time: on every core
+	read := make([]*entry[T], len(jobs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(len(jobs), runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				read[i] = f.read(jobs[i].base, jobs[i].info, jobs[i].prev)
+			}
+		}()
+	}
+	for i := range jobs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, j := range jobs {
+		e, prev := read[i], j.prev
 		if prev == nil || e.layer != prev.layer || !sameProblems(e.problems, prev.problems) || e.self != prev.self {
 			changed = true
 		}
-		next[base] = e
+		next[j.base] = e
 	}
 	for base := range old {
 		if _, ok := next[base]; !ok {
