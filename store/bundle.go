@@ -133,6 +133,13 @@ func toBundleNote(n Note) BundleNote {
 // Every error wraps ErrBadBundle and says, in words a student can act on,
 // what is wrong and where.
 func ParseBundle(data []byte) (*Bundle, []Note, error) {
+	var b Bundle
+	return decodeBundle(data, &b, &b)
+}
+
+// decodeBundle is ParseBundle decoding into into, whose bundle part is b:
+// a share file, a bundle with more fields, is decoded in the same pass.
+func decodeBundle(data []byte, b *Bundle, into any) (*Bundle, []Note, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadBundle, fmt.Sprintf(format, args...))
 	}
@@ -178,8 +185,7 @@ func ParseBundle(data []byte) (*Bundle, []Note, error) {
 		}
 		return nil, nil, bad("it is version %d; this Glossa reads version %d", version, BundleVersion)
 	}
-	var b Bundle
-	if err := json.Unmarshal(trimmed, &b); err != nil {
+	if err := json.Unmarshal(trimmed, into); err != nil {
 		return nil, nil, bad("the file is not a valid version %d bundle (%s)", BundleVersion, jsonErr(err))
 	}
 	if b.Notes == nil {
@@ -205,7 +211,7 @@ func ParseBundle(data []byte) (*Bundle, []Note, error) {
 		seen[n.ID] = i
 		notes = append(notes, n)
 	}
-	return &b, notes, nil
+	return b, notes, nil
 }
 
 func jsonErr(err error) string {

@@ -23,6 +23,12 @@ func Write(path string, write func(io.Writer) error) error {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	// on disk before the rename makes it visible: a sync engine may copy
+	// the file the moment it appears, and a crash must not leave it empty
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -148,6 +148,7 @@ func (s *cardsScreen) loadUserCards(st *store.Store) error {
 		edits[i] = study.Edit{CardID: uc.CardID, UserMade: uc.UserMade, Type: deck.Type(uc.Type), Front: uc.Front, Back: uc.Back,
 			Tags: uc.Tags, ParagraphID: uc.ParagraphID, Quote: uc.Quote}
 	}
+	edits = append(edits, s.svc.sharing.cardEdits()...)
 	s.setCards(study.Merge(shippedCards(s.svc.doc), edits, deckArticle{s.svc.doc}))
 	return nil
 }

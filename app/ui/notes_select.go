@@ -31,6 +31,9 @@ type textMark struct {
 	id    string // note id
 	color string // name in highlightColors; resolved when drawn, for the theme
 	note  bool   // the note has text: its margin mark says so
+	// shared: another person's note (share_reader.go), underlined in
+	// their color with an outlined margin mark, never filled like one's own
+	shared bool
 }
 
 // selectState is a flowView's selection; the zero value selects nothing.
@@ -469,12 +472,20 @@ func (r *flowRenderer) placeMarks(top, bottom float32) {
 			hl.FillColor, hl.CornerRadius, hl.StrokeWidth = fill, 3, 0
 			hl.Move(fyne.NewPos(x0-1, y+pad))
 			hl.Resize(fyne.NewSize(x1-x0+2, h-2*pad))
+			if m.shared {
+				hl.FillColor = opaque(fill)
+				hl.Move(fyne.NewPos(x0, y+h-pad-1))
+				hl.Resize(fyne.NewSize(x1-x0, 2.5))
+			}
 		})
 	}
 	if len(f.lay.blocks) > 0 {
 		f.marginMarks(f.lay.blockAt(top), f.lay.blockAt(bottom), func(m textMark, x, y, w, h float32) {
 			mk := rect()
 			mk.FillColor, mk.CornerRadius, mk.StrokeWidth = opaque(highlightColor(m.color, dv)), 3, 0
+			if m.shared {
+				mk.FillColor, mk.StrokeColor, mk.StrokeWidth = color.Transparent, mk.FillColor, 1.5
+			}
 			mk.Move(fyne.NewPos(x, y+pad))
 			mk.Resize(fyne.NewSize(w, h-2*pad))
 		})

@@ -183,6 +183,7 @@ func (r *Reader) refreshMarks() {
 		v.sel.marks = append(v.sel.marks, textMark{textRange: textRange{r.idx.paraBlock[pi], start, end},
 			id: n.ID, color: n.Color, note: strings.TrimSpace(n.Body) != ""})
 	}
+	v.sel.marks = append(v.sel.marks, r.sharedMarks()...)
 	v.Refresh()
 }
 
@@ -388,6 +389,7 @@ func (r *Reader) afterNoteMade(n store.Note) {
 	r.view.clearSelection()
 	r.refreshMarks()
 	r.noteService.reload()
+	r.svc.sharing.changed()
 }
 
 func (r *Reader) showNoteEditor(n store.Note) {
@@ -399,6 +401,10 @@ func (r *Reader) showNoteEditor(n store.Note) {
 
 // openNote opens note id in the editor beside the text.
 func (r *Reader) openNote(id string) {
+	if strings.HasPrefix(id, sharedMarkPrefix) {
+		r.openSharedNote(id)
+		return
+	}
 	n, err := r.svc.st.Note(id)
 	if err != nil {
 		r.noteService.showError("The note could not be opened", err)

@@ -47,11 +47,14 @@ type services struct {
 	// reading a setting back never sees the older value
 	writes *backgroundWriter
 	values map[string]string
+	// sharing is the shared class folder: others' layers, one's own file
+	sharing *sharing
 }
 
 func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
 	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{}), writes: newBackgroundWriter(), values: map[string]string{}}
 	s.saver = newNoteSaverFor(s)
+	s.sharing = newSharing(st, doc.Hash)
 	return s
 }
 

@@ -77,6 +77,8 @@ type UI struct {
 	cards   *cardsScreen
 	notes   *notesScreen
 	lecture *lectureMode
+	// shareDlg is the Share dialog while it is open (share_dialog.go)
+	shareDlg *shareDialog
 
 	screens   []screen
 	hist      *history
@@ -124,6 +126,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 			u.reader.noteEd.onSaved(id, err)
 			u.notes.onNoteSaved(id, err)
 		})
+		u.sharing.changed()
 	}
 	u.reader.noteService = u.notes
 	u.reader.noteEd.notes = u.notes
@@ -161,6 +164,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	a.Lifecycle().SetOnStopped(func() {
 		u.reader.savePosition()
 		u.writes.wait()
+		u.sharing.stop()
 	})
 
 	u.reader.open(opts)
@@ -175,6 +179,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 
 func (u *UI) onAppStarted() {
 	u.startLibrary()
+	u.startSharing()
 	if u.notice != "" {
 		dialog.ShowInformation("Glossa", u.notice, u.win)
 		u.notice = ""
@@ -262,6 +267,7 @@ func (u *UI) onWindowClosed() {
 	sz := u.win.Canvas().Size()
 	u.setSetting(keyWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
 	u.writes.wait()
+	u.sharing.stop()
 	if u.scratch != nil {
 		u.scratch.remove()
 	}
@@ -324,6 +330,7 @@ func (u *UI) registerCommands() {
 	u.shortcuts = append(u.shortcuts, u.reader.selectionCommands()...)
 	u.shortcuts = append(u.shortcuts, u.notes.commands()...)
 	u.shortcuts = append(u.shortcuts, u.lecture.commands()...)
+	u.shortcuts = append(u.shortcuts, command{"File", "Share with a Class…", "", 0, u.showShareDialog})
 	u.shortcuts = append(u.shortcuts, command{"Help", "About Glossa", "", 0, u.showAbout})
 	c := u.win.Canvas()
 	menus := map[string]*fyne.Menu{}
@@ -391,5 +398,6 @@ func (u *UI) showAbout() {
 func (u *UI) quit() {
 	u.reader.savePosition()
 	u.writes.wait()
+	u.sharing.stop()
 	u.app.Quit()
 }
