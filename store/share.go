@@ -186,7 +186,7 @@ func (s *Store) ShareData(id ShareIdentity, plans []json.RawMessage) ([]byte, er
 	f := ShareFile{Bundle: Bundle{Format: BundleFormat, Version: BundleVersion, Article: hash,
 		Notes: make([]BundleNote, 0, len(notes))},
 		Share: ShareVersion, Person: id.Person, Machine: id.Machine, Name: id.Name,
-		ArticleID: ArticleID(hash), Cards: []ShareCard{}, Plans: plans}
+		ArticleID: s.articleKey(hash), Cards: []ShareCard{}, Plans: plans}
 	if f.Plans == nil {
 		f.Plans = []json.RawMessage{}
 	}
@@ -227,8 +227,20 @@ func (s *Store) ShareData(id ShareIdentity, plans []json.RawMessage) ([]byte, er
 	return buf.Bytes(), nil
 }
 
-// ArticleID is the library ID of the article with this hash: its first 12
-// hex digits.
+// articleKey is the library ID of the current article, the name its
+// share file carries: stable when a new version of the text is imported
+// (the hash changes, the ID does not). A store without a library row
+// falls back to the hash's ID, which is what the library gives a first
+// version anyway.
+func (s *Store) articleKey(hash string) string {
+	if id := s.Current(); id != "" {
+		return id
+	}
+	return ArticleID(hash)
+}
+
+// ArticleID is the library ID of the first version of an article with
+// this hash: its first 12 hex digits.
 func ArticleID(hash string) string {
 	if len(hash) < 12 {
 		return hash

@@ -45,7 +45,7 @@ func (s *Store) SharePublisher(dir string, plans func() []json.RawMessage) (*sha
 	if err != nil {
 		return nil, fmt.Errorf("store: share publisher %s: %w", dir, err)
 	}
-	return &share.Publisher{Dir: dir, File: share.FileName(id.Person, id.Machine, ArticleID(hash)),
+	return &share.Publisher{Dir: dir, File: share.FileName(id.Person, id.Machine, s.articleKey(hash)),
 		Build: func() ([]byte, error) {
 			var ps []json.RawMessage
 			if plans != nil {
