@@ -55,6 +55,7 @@ func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	u := New(a, realDoc(t), st, opts)
+	t.Cleanup(u.writes.wait) // before the store closes
 	if u.scratch != nil {
 		t.Cleanup(u.scratch.remove)
 	}
@@ -94,3 +95,7 @@ func saveCapture(t *testing.T, w fyne.Window, path string) {
 		t.Fatal(err)
 	}
 }
+
+// landed waits until every store write the screens gave has been written
+// (or failed) and its screen told: writes leave the UI goroutine.
+func landed(svc *services) { svc.writes.wait() }

@@ -205,7 +205,7 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
 	e.body.OnChanged = e.onBodyChanged
-	e.body.onFocusLost = func() { svc.saver.flush() }
+	e.body.onFocusLost = svc.saveTyped
 	e.body.onEscape = e.onEscapeTyped
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
@@ -213,11 +213,11 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
 	e.previewB.Importance = widget.LowImportance
 	// the tags are saved as typed, like the text, through the same saver
-	e.tags = &noteEntry{onFocusLost: func() { svc.saver.flush() }, onEscape: e.onEscapeTyped}
+	e.tags = &noteEntry{onFocusLost: svc.saveTyped, onEscape: e.onEscapeTyped}
 	e.tags.ExtendBaseWidget(e.tags)
 	e.tags.SetPlaceHolder("tags, separated by commas")
 	e.tags.OnChanged = e.onTagsChanged
-	e.tags.OnSubmitted = func(string) { svc.saver.flush() }
+	e.tags.OnSubmitted = func(string) { svc.saveTyped() }
 	for _, c := range highlightColors {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
@@ -244,7 +244,7 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 
 // show loads note n into the editor.
 func (e *noteEditor) show(n store.Note) {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.note, e.open = n, true
@@ -428,69 +428,98 @@ func splitTags(s string) []string {
 }
 
 // update writes the pending text, then the change f makes to the note as
-// stored now.
+// stored then, off the UI goroutine after the writes given before.
 func (e *noteEditor) update(f func(n *store.Note)) {
-	st := e.svc.st
-	// the text typed and not yet saved goes in the same transaction as
-	// the change, so neither can be lost between two writes
-	body, typed := e.svc.saver.take(e.note.ID)
-	var pending *string
-	if typed {
-		pending = &body
+	id, st, saver := e.note.ID, e.svc.st, e.svc.saver
+	var n store.Note
+	e.status.SetText("Saving…")
+	e.svc.storeWrite(func() error {
+		// the text typed and not yet saved goes in the same transaction
+		// as the change, so neither can be lost between two writes
+		body, typed := saver.take(id)
+		var pending *string
+		if typed {
+			pending = &body
+		}
+		var err error
+		n, err = st.ChangeNote(id, pending, f)
+		if err != nil && typed {
+			saver.changed(id, body) // kept, to be written again
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The note could not be saved", err)
+			return
+		}
+		e.noteWritten(n)
+		if e.onChanged != nil {
+			e.onChanged(n)
+		}
+		e.notes.noteChanged(n)
+	})
+}
+
+// noteWritten takes the note as written, when it is still the one open,
+// keeping the text typed since.
+func (e *noteEditor) noteWritten(n store.Note) {
+	if e.note.ID != n.ID {
+		return
 	}
-	n, err := st.ChangeNote(e.note.ID, pending, f)
-	if err != nil && typed {
-		e.svc.saver.changed(e.note.ID, body) // kept, to be written again
-	}
-	if err != nil {
-		e.notes.showError("The note could not be saved", err)
+	if e.svc.saver.dirtyNote(n.ID) {
+		n.Body = e.note.Body
+		e.note = n
 		return
 	}
 	e.note = n
 	e.status.SetText("Saved")
-	if e.onChanged != nil {
-		e.onChanged(n)
-	}
-	e.notes.noteChanged(n)
 }
 
 func (e *noteEditor) onGoToTapped() {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.nav.openNote(e.note)
 }
 
+// onTrashTapped moves the note to the trash, or back from it, once what
+// was typed is written.
 func (e *noteEditor) onTrashTapped() {
-	st := e.svc.st
 	if e.note.ID == "" {
 		return
 	}
-	e.svc.saver.flush()
-	var err error
-	if e.note.Deleted.IsZero() {
-		err = st.TrashNote(e.note.ID)
-	} else {
-		err = st.RestoreNote(e.note.ID)
-	}
-	if err != nil {
-		e.notes.showError("The note could not be moved", err)
-		return
-	}
-	n, err := st.Note(e.note.ID)
-	if err != nil {
-		e.notes.showError("The note could not be loaded", err)
-		return
-	}
-	e.notes.noteChanged(n)
-	if !n.Deleted.IsZero() {
-		e.close()
-		return
-	}
-	e.show(n)
+	id, trash, st, saver := e.note.ID, e.note.Deleted.IsZero(), e.svc.st, e.svc.saver
+	var n store.Note
+	e.svc.storeWrite(func() error {
+		saver.flush()
+		var err error
+		if trash {
+			err = st.TrashNote(id)
+		} else {
+			err = st.RestoreNote(id)
+		}
+		if err == nil {
+			n, err = st.Note(id)
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The note could not be moved", err)
+			return
+		}
+		e.notes.noteChanged(n)
+		if e.note.ID != id {
+			return
+		}
+		if !n.Deleted.IsZero() {
+			e.close()
+			return
+		}
+		e.show(n)
+	})
 }
 
 // close writes what is pending and hides the editor.
 func (e *noteEditor) close() {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.open = false
 	e.note = store.Note{}
 	if e.onClose != nil {

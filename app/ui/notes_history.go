@@ -135,16 +135,22 @@ func (h *noteHistory) onRestoreTapped() {
 		return
 	}
 	e, r := h.ed, h.revs[h.picked]
-	n, err := e.svc.st.RestoreRevision(h.note.ID, r.ID)
-	if err != nil {
-		e.notes.showError("The earlier version could not be restored", err)
-		return
-	}
-	h.dlg.Hide()
-	e.show(n)
-	e.status.SetText(fmt.Sprintf("Restored the version of %s; the text it replaced is in the history", r.Updated.Local().Format("2 Jan 15:04")))
-	if e.onChanged != nil {
-		e.onChanged(n)
-	}
-	e.notes.noteChanged(n)
+	st, id := e.svc.st, h.note.ID
+	var n store.Note
+	e.svc.storeWrite(func() (err error) {
+		n, err = st.RestoreRevision(id, r.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The earlier version could not be restored", err)
+			return
+		}
+		h.dlg.Hide()
+		e.show(n)
+		e.status.SetText(fmt.Sprintf("Restored the version of %s; the text it replaced is in the history", r.Updated.Local().Format("2 Jan 15:04")))
+		if e.onChanged != nil {
+			e.onChanged(n)
+		}
+		e.notes.noteChanged(n)
+	})
 }

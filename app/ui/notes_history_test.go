@@ -74,6 +74,7 @@ func TestNoteHistoryInUI(t *testing.T) {
 		saveCapture(t, u.Window(), filepath.Join(dir, "notes-history.png"))
 	}
 	test.Tap(findButton(t, top, "Restore this version"))
+	landed(u.services)
 	n, err := st.Note(mine.ID)
 	if err != nil || n.Body != mine.Body || strings.Join(n.Tags, ",") != "mine" || n.Color != "green" {
 		t.Fatalf("after restore: %+v %v", n, err)

@@ -1,0 +1,40 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// Store writes leave the UI goroutine. The store waits for a database
+// another program (a second Glossa, a backup tool) holds locked, up to
+// 35 s; a rating or a highlight made on the UI goroutine froze the window
+// for as long. Every write a student makes goes through the services' one
+// writer instead: one at a time, in the order given (two quick ratings
+// land in the order they were given), with the result handed back to the
+// screen on the UI goroutine, and the window waits for them when it
+// closes, so nothing given before quitting is lost.
+
+// storeWrite runs write after every write given before it, off the UI
+// goroutine, then done with its error on the UI goroutine. The screen
+// shows what it expects at once and undoes it in done when the write
+// failed, saying what to do.
+func (s *services) storeWrite(write func() error, done func(err error)) {
+	s.writes.do(func() {
+		err := write()
+		if done != nil {
+			fyne.Do(func() { done(err) })
+		}
+	})
+}
+
+// writesPending reports whether a write given to storeWrite (or a
+// setting) has not landed yet.
+func (s *services) writesPending() bool { return s.writes.busy() }
+
+func (w *backgroundWriter) busy() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.running
+}
+
+// saveTyped writes the note text and tags typed and not yet saved, in
+// turn with the other writes: the editor losing the focus or closing asks
+// for it and goes on at once.
+func (s *services) saveTyped() { s.writes.do(s.saver.flush) }
