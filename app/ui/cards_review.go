@@ -321,7 +321,14 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 		return false
 	}
 	now := s.now()
-	prev := s.states[c.ID]
+	prev, had := s.states[c.ID]
+	was := func() {
+		if had {
+			s.states[c.ID] = prev
+		} else {
+			delete(s.states, c.ID)
+		}
+	}
 	prev.CardID = c.ID
 	next, _, err := s.sched.Review(srsCard(prev), r, now)
 	if err != nil {
@@ -337,11 +344,16 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 	given := s.saving.given
 	told := fmt.Sprintf("Rated %s; back in %s.", r, formatInterval(next.Due.Sub(now)))
 	s.status.SetText(told + " Saving…")
+	s.nextCard()
+	s.browse.refresh()
 	st := s.svc.st
 	s.svc.storeWrite(func() error { return st.SaveReview(rv, state) }, func(err error) {
 		s.saving.landed(rv)
 		if err != nil {
-			s.onRatingLost(c, prev, state, err)
+			if s.states[c.ID] == state { // not rated again since
+				was()
+			}
+			s.onRatingLost(c, err)
 			return
 		}
 		if s.saving.given == given {
@@ -349,8 +361,6 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 		}
 		s.stats.refresh()
 	})
-	s.nextCard()
-	s.browse.refresh()
 	return true
 }
 
@@ -373,10 +383,7 @@ func (p *ratingsSaving) landed(rv store.Review) {
 
 // onRatingLost puts back the card whose rating could not be written and
 // shows it again, saying so.
-func (s *cardsScreen) onRatingLost(c *studyCard, prev, given store.CardState, err error) {
-	if s.states[c.ID] == given {
-		s.states[c.ID] = prev
-	}
+func (s *cardsScreen) onRatingLost(c *studyCard, err error) {
 	s.current = c
 	s.tabs.SelectIndex(0)
 	s.showCurrent()
