@@ -41,7 +41,9 @@ func (e *noteEditor) historyButton() *widget.Button {
 	return widget.NewButtonWithIcon("History", theme.HistoryIcon(), e.onHistoryTapped)
 }
 
-func (e *noteEditor) onHistoryTapped() { e.showHistory() }
+// onHistoryTapped opens the history once what was just typed is written:
+// it is the current version.
+func (e *noteEditor) onHistoryTapped() { e.svc.afterTyped(func() { e.showHistory() }) }
 
 // showHistory opens the history of the note in the editor; nil when it
 // could not be read (the student was told why).
@@ -50,7 +52,6 @@ func (e *noteEditor) showHistory() *noteHistory {
 	if e.note.ID == "" {
 		return nil
 	}
-	e.svc.saver.flush() // what was just typed is the current version
 	revs, err := st.NoteHistory(e.note.ID)
 	if err != nil {
 		e.notes.showError("The note's history could not be read", err)

@@ -645,7 +645,11 @@ func TestNotesImportInUI(t *testing.T) {
 	st := tempStore(t)
 	u, _ := newTestUI(t, st, bigWindow)
 	s := u.notes
-	res, err := s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())))
+	var res store.BundleResult
+	var err error
+	got := func(r store.BundleResult, e error) { res, err = r, e }
+	s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())), got)
+	landed(u.services)
 	if err != nil || res.Added != 5 || res.Orphans != 1 {
 		t.Fatalf("import: %+v %v", res, err)
 	}
@@ -656,14 +660,16 @@ func TestNotesImportInUI(t *testing.T) {
 	if len(u.reader.view.sel.marks) != 4 {
 		t.Fatalf("%d highlights after import, want 4", len(u.reader.view.sel.marks))
 	}
-	res, err = s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())))
+	s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())), got)
+	landed(u.services)
 	if err != nil || res.Added != 0 || res.Skipped != 5 {
 		t.Fatalf("second import: %+v %v", res, err)
 	}
 	u.Window().Canvas().Overlays().Top().Hide()
 
 	before, _ := st.CountNotes()
-	_, err = s.importFrom(io.NopCloser(strings.NewReader(`{"format":"glossa-notes","version":9,"notes":[]}`)))
+	s.importFrom(io.NopCloser(strings.NewReader(`{"format":"glossa-notes","version":9,"notes":[]}`)), got)
+	landed(u.services)
 	if err == nil {
 		t.Fatal("a version 9 bundle was accepted")
 	}
@@ -758,6 +764,7 @@ func TestNotesExportButtons(t *testing.T) {
 			t.Fatalf("no %q button", label)
 		}
 		test.Tap(b)
+		landed(u.services) // an export writes what was typed first
 		top := u.Window().Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatalf("%q opened no file dialog", label)

@@ -34,6 +34,13 @@ func (w *backgroundWriter) busy() bool {
 	return w.running
 }
 
+// afterTyped runs then on the UI goroutine once the note text typed so
+// far, and every write given before, is written: an export or a note's
+// history then reads what the student sees.
+func (s *services) afterTyped(then func()) {
+	s.storeWrite(func() error { s.saver.flush(); return nil }, func(error) { then() })
+}
+
 // saveTyped writes the note text and tags typed and not yet saved, in
 // turn with the other writes: the editor losing the focus or closing asks
 // for it and goes on at once.
