@@ -23,12 +23,9 @@ import (
 // locked: both handlers return, the next card is shown, the two reviews
 // wait; after the lock goes both are in the log, first rating first.
 func TestRatingsWaitForLockedDatabase(t *testing.T) {
-	path := tempStorePath(t)
-	st := openTestStore(t, path)
-	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
-	u, s := cardsUI(t, st, &now)
-	c := u.Window().Canvas()
-	release := storetest.HoldWriteLock(t, path)
+	f := cardsOnFile(t)
+	u, s, st, c, now := f.u, f.s, f.st, f.c, f.now
+	release := storetest.HoldWriteLock(t, f.path)
 
 	var rated []string
 	for _, key := range []rune{'3', '1'} {
@@ -42,7 +39,7 @@ func TestRatingsWaitForLockedDatabase(t *testing.T) {
 			t.Fatalf("rating %c of %s: the card is still shown while its write waits", key, card.ID)
 		}
 		rated = append(rated, card.ID)
-		now = now.Add(time.Second)
+		*now = now.Add(time.Second)
 	}
 	if !u.writesPending() {
 		t.Fatal("the ratings were written while the database was locked")
@@ -125,12 +122,9 @@ func TestHighlightsWaitForLockedDatabase(t *testing.T) {
 // was, with a message that says what to do; rated again once the database
 // takes writes, it is saved.
 func TestRatingNotSaved(t *testing.T) {
-	path := tempStorePath(t)
-	st := openTestStore(t, path)
-	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
-	u, s := cardsUI(t, st, &now)
-	c := u.Window().Canvas()
-	allow := storetest.RefuseInserts(t, path, "reviews", "disk I/O error")
+	f := cardsOnFile(t)
+	u, s, st, c := f.u, f.s, f.st, f.c
+	allow := storetest.RefuseInserts(t, f.path, "reviews", "disk I/O error")
 	card := s.current
 	before, known := s.states[card.ID]
 	typeKey(c, fyne.KeySpace, ' ')
@@ -185,12 +179,9 @@ func TestHighlightNotSaved(t *testing.T) {
 // TestCloseWritesPending: a rating still waiting for the lock when the
 // window closes is written before Close returns.
 func TestCloseWritesPending(t *testing.T) {
-	path := tempStorePath(t)
-	st := openTestStore(t, path)
-	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
-	u, s := cardsUI(t, st, &now)
-	c := u.Window().Canvas()
-	release := storetest.HoldWriteLock(t, path)
+	f := cardsOnFile(t)
+	u, s, st, c := f.u, f.s, f.st, f.c
+	release := storetest.HoldWriteLock(t, f.path)
 	card := s.current
 	typeKey(c, fyne.KeySpace, ' ')
 	typeKey(c, fyne.Key4, '4')
@@ -202,6 +193,26 @@ func TestCloseWritesPending(t *testing.T) {
 	if got := rs(t, st); len(got) != 1 || got[0].CardID != card.ID {
 		t.Fatalf("log after the window closed: %+v", got)
 	}
+}
+
+// cardsFile is the Cards screen on a study database in a file of its own,
+// at a clock the test moves.
+type cardsFile struct {
+	path string
+	st   *store.Store
+	u    *UI
+	s    *cardsScreen
+	c    fyne.Canvas
+	now  *time.Time
+}
+
+func cardsOnFile(t *testing.T) cardsFile {
+	f := cardsFile{path: tempStorePath(t), now: new(time.Time)}
+	*f.now = time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	f.st = openTestStore(t, f.path)
+	f.u, f.s = cardsUI(t, f.st, f.now)
+	f.c = f.u.Window().Canvas()
+	return f
 }
 
 // drawn reports whether the text shows a highlight of color over t.
