@@ -460,6 +460,9 @@ func (s *cardsScreen) showInArticle(c *studyCard) {
 // showError tells the student what failed, in words, with what to do.
 func (s *cardsScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowInformation(what,
-		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.svc.win)
+	advice, ok := whyNotWritten(err)
+	if !ok {
+		advice = "Nothing else was changed; try again. If this keeps happening, close Glossa and open it again."
+	}
+	dialog.ShowInformation(what, what+". "+advice+"\n\nDetails: "+err.Error(), s.svc.win)
 }

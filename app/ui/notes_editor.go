@@ -426,5 +426,9 @@ func plainError(err error) string {
 // showError tells the student what went wrong and what to do.
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
+	advice, ok := whyNotWritten(err)
+	if !ok {
+		advice = "Your text is kept in the editor; try again, or restart Glossa if this persists."
+	}
+	dialog.ShowError(fmt.Errorf("%s: %s.\n\n%s", what, plainError(err), advice), s.svc.win)
 }

@@ -1,6 +1,12 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/glossa-app/glossa/store"
+)
 
 // Store writes leave the UI goroutine. The store waits for a database
 // another program (a second Glossa, a backup tool) holds locked, up to
@@ -22,6 +28,19 @@ func (s *services) storeWrite(write func() error, done func(err error)) {
 			fyne.Do(func() { done(err) })
 		}
 	})
+}
+
+// whyNotWritten says, for a write that failed because of where the
+// database is rather than what was written, why and what to do; ok is
+// false for any other failure.
+func whyNotWritten(err error) (advice string, ok bool) {
+	switch {
+	case store.IsBusy(err):
+		return "Another program (a second Glossa, a backup or sync tool) kept your study database busy for more than half a minute. Close it or let it finish, then try again.", true
+	case errors.Is(err, store.ErrReadOnly):
+		return "Glossa may not write to your study database: check the permissions of the file and its folder, then start Glossa again.", true
+	}
+	return "", false
 }
 
 // writesPending reports whether a write given to storeWrite (or a

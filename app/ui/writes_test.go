@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,22 @@ func TestHighlightNotSaved(t *testing.T) {
 	}
 	if msg := dialogText(t, u); !strings.Contains(msg, "The highlight could not be saved") || !strings.Contains(msg, "try again") {
 		t.Fatalf("message after a failed highlight: %q", msg)
+	}
+}
+
+// TestBusyMessage: a write that met a database kept busy by another
+// program says so, and what to do, on the Cards and the Notes screens.
+func TestBusyMessage(t *testing.T) {
+	f := cardsOnFile(t)
+	storetest.HoldWriteLock(t, f.path)
+	busy := fmt.Errorf("store: save review of x: %w", storetest.BusyError(t, f.path))
+	for _, show := range []func(string, error){f.s.showError, f.u.notes.showError} {
+		show("Your rating was not saved", busy)
+		msg := dialogText(t, f.u)
+		if !strings.Contains(msg, "kept your study database busy") || !strings.Contains(msg, "try again") {
+			t.Errorf("message for a busy database: %q", msg)
+		}
+		f.c.Overlays().Top().Hide()
 	}
 }
 

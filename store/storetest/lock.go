@@ -55,6 +55,24 @@ func RefuseInserts(tb testing.TB, path, table, msg string) (allow func()) {
 	}
 }
 
+// BusyError is the error a write meets while the database at path is held
+// locked (HoldWriteLock): SQLite's own, from a connection that does not
+// wait.
+func BusyError(tb testing.TB, path string) error {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		tb.Fatalf("storetest: open %s: %v", path, err)
+	}
+	defer db.Close()
+	_, err = db.Exec("BEGIN IMMEDIATE")
+	if err == nil {
+		db.Exec("ROLLBACK")
+		tb.Fatalf("storetest: %s is not locked", path)
+	}
+	return err
+}
+
 func open(tb testing.TB, path string) (*sql.DB, *sql.Conn) {
 	tb.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)")
