@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -80,6 +84,30 @@ func openCrashChildStore() (*article.Document, *store.Store, error) {
 		return nil, nil, err
 	}
 	return doc, st, nil
+}
+
+// uiSources parses the window's own files (app/ui without its tests),
+// for the tests that read the source: the keys each handler looks at, the
+// runes drawn, the size of files and structs.
+func uiSources(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return fset, files
 }
 
 // saveCapture writes what w shows, drawn by the software painter, as a PNG

@@ -36,12 +36,8 @@ func (s *notesScreen) exportMarkdown() {
 // message with %s for the file name).
 func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
+		if !picked(w, err, s.showError, "The file could not be opened") {
 			return
-		}
-		if w == nil {
-			return // cancelled
 		}
 		_, err = w.Write(data)
 		if cerr := w.Close(); err == nil {
@@ -78,11 +74,7 @@ func (s *notesScreen) exportBundle() {
 // skipped; a bad file is refused whole, with the reason.
 func (s *notesScreen) onImportTapped() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
-			return
-		}
-		if r == nil {
+		if !picked(r, err, s.showError, "The file could not be opened") {
 			return
 		}
 		s.importFrom(r, nil)

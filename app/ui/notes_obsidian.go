@@ -33,12 +33,8 @@ func (s *notesScreen) markdownExportButton() *widget.Button {
 func (s *notesScreen) onExportObsidianTapped() {
 	s.svc.saveTyped() // written while the folder is picked
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			s.showError("The folder could not be opened", err)
+		if !picked(dir, err, s.showError, "The folder could not be opened") {
 			return
-		}
-		if dir == nil {
-			return // cancelled
 		}
 		s.exportObsidian(dir.Path())
 	}, s.svc.win)
