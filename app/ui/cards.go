@@ -47,6 +47,7 @@ type cardsScreen struct {
 	current  *studyCard
 	revealed bool
 	shownAt  time.Time
+	saving   ratingsSaving
 	reviewView
 
 	editor *cardEditor // the editor opened last

@@ -27,12 +27,8 @@ func (b *cardBrowser) withAnkiExport(count fyne.CanvasObject) fyne.CanvasObject 
 // an Anki package.
 func (s *cardsScreen) onExportAnkiTapped() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
+		if !picked(w, err, s.showError, "The file could not be opened") {
 			return
-		}
-		if w == nil {
-			return // cancelled
 		}
 		// The package is written next to the file and renamed over it,
 		// so the empty file the dialog made is only a placeholder.

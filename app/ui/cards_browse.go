@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/srs"
+	"github.com/glossa-app/glossa/store"
 )
 
 // Filters of the card browser.
@@ -320,21 +321,17 @@ func (b *cardBrowser) onSuspendTapped() {
 	if c == nil {
 		return
 	}
-	if err := b.s.setSuspended(c, !b.s.suspended(c)); err != nil {
-		b.s.showError("Could not change the card", err)
-	}
+	b.s.setSuspended(c, !b.s.suspended(c))
 }
 
-// setSuspended suspends or restores c and shows the change everywhere.
-func (s *cardsScreen) setSuspended(c *studyCard, on bool) error {
-	if err := s.svc.st.SetCardSuspended(c.ID, on); err != nil {
-		return err
-	}
-	if on && s.current == c {
-		s.current = nil
-	}
-	s.reload()
-	return nil
+// setSuspended suspends or restores c and shows the change everywhere
+// once it is written.
+func (s *cardsScreen) setSuspended(c *studyCard, on bool) {
+	s.writeCards(func(st *store.Store) error { return st.SetCardSuspended(c.ID, on) }, "Could not change the card", func() {
+		if on && s.current == c {
+			s.current = nil
+		}
+	})
 }
 
 func (b *cardBrowser) onRevertTapped() {
@@ -350,23 +347,16 @@ func (b *cardBrowser) onRevertTapped() {
 				if !ok {
 					return
 				}
-				if err := s.svc.st.DeleteUserCard(c.ID, true); err != nil {
-					s.showError("Could not delete the card", err)
-					return
-				}
-				if s.current == c {
-					s.current = nil
-				}
-				b.selected = nil
-				s.reload()
+				s.writeCards(func(st *store.Store) error { return st.DeleteUserCard(c.ID, true) }, "Could not delete the card", func() {
+					if s.current == c {
+						s.current = nil
+					}
+					b.selected = nil
+				})
 			}, s.svc.win)
 		return
 	}
-	if err := s.svc.st.DeleteUserCard(c.ID, false); err != nil {
-		s.showError("Could not restore the shipped wording", err)
-		return
-	}
-	s.reload()
+	s.writeCards(func(st *store.Store) error { return st.DeleteUserCard(c.ID, false) }, "Could not restore the shipped wording", nil)
 }
 
 func clipText(s string, n int) string {

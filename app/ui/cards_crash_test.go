@@ -16,8 +16,8 @@ import (
 
 // TestCrashWhileRating kills the app while it rates cards, 50 times, at
 // random moments: each child builds the window as main does, rates cards
-// through the Cards screen and prints a rating only once rate has
-// returned. Every printed rating must be in the review log afterwards,
+// through the Cards screen and prints a rating only once it has been
+// written. Every printed rating must be in the review log afterwards,
 // and the card's schedule must be at least that recent.
 func TestCrashWhileRating(t *testing.T) {
 	crashtest.Child("rate-cards", func(out io.Writer) error {
@@ -48,7 +48,11 @@ func TestCrashWhileRating(t *testing.T) {
 			r := srs.Ratings[i%4]
 			s.reveal()
 			if !s.rate(r) {
-				return fmt.Errorf("rating %s of %s not saved", r, id)
+				return fmt.Errorf("rating %s of %s not given", r, id)
+			}
+			landed(u.services) // the rating is written off the UI goroutine
+			if c, ok, err := st.CardState(id); err != nil || !ok || !c.LastReview.Equal(now) {
+				return fmt.Errorf("rating %s of %s not saved: %+v %v", r, id, c, err)
 			}
 			if _, err := fmt.Fprintf(out, "%s %d %d\n", id, r, now.UnixNano()); err != nil {
 				return err

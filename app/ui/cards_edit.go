@@ -142,24 +142,18 @@ func (e *cardEditor) onDialogClosed(save bool) {
 		info := dialog.NewInformation("The card was not saved", problem, e.s.svc.win)
 		info.SetOnClosed(func() {
 			again := &cardEditor{s: e.s, card: e.card, paragraphID: e.paragraphID, quote: e.quote}
-			title := "Edit card"
-			if e.card == nil {
-				title = "New card from this passage"
-			}
-			again.open(title, c)
+			again.open(e.title(), c)
 		})
 		e.problem = info
 		info.Show()
 		return
 	}
-	if err := e.save(c); err != nil {
-		e.s.showError("The card was not saved", err)
-	}
+	e.save(c)
 }
 
 // save writes the card to the store: a new user card, or the student's
 // wording of an existing one.
-func (e *cardEditor) save(c deck.Card) error {
+func (e *cardEditor) save(c deck.Card) {
 	s := e.s
 	uc := store.UserCard{Type: string(c.Type), Front: c.Front, Back: c.Back, Tags: c.Tags,
 		ParagraphID: e.paragraphID, Quote: e.quote}
@@ -170,12 +164,24 @@ func (e *cardEditor) save(c deck.Card) error {
 	default:
 		uc.CardID, uc.UserMade = e.card.ID, e.card.UserMade
 	}
-	if err := s.svc.st.SaveUserCard(uc); err != nil {
-		return err
-	}
-	s.reload()
+	s.svc.storeWrite(func() error { return s.svc.st.SaveUserCard(uc) }, func(err error) {
+		if err != nil {
+			// what was typed comes back in the editor, to be saved again
+			s.showError("The card was not saved", err)
+			again := &cardEditor{s: s, card: e.card, paragraphID: e.paragraphID, quote: e.quote}
+			again.open(e.title(), c)
+			return
+		}
+		s.reload()
+		if e.card == nil {
+			s.status.SetText(fmt.Sprintf("Your new card is in the deck (%d cards); it comes up as a new card.", len(s.cards)))
+		}
+	})
+}
+
+func (e *cardEditor) title() string {
 	if e.card == nil {
-		s.status.SetText(fmt.Sprintf("Your new card is in the deck (%d cards); it comes up as a new card.", len(s.cards)))
+		return "New card from this passage"
 	}
-	return nil
+	return "Edit card"
 }

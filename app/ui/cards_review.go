@@ -310,17 +310,25 @@ func (s *cardsScreen) reveal() {
 	s.reviewBox.Refresh()
 }
 
-// rate schedules the current card and writes the review to the log, in
-// one transaction, before the next card is shown. When the write fails the
-// card stays on screen so the rating can be given again. It reports
-// whether a rating was saved.
+// rate schedules the current card and shows the next one at once; the
+// review and the card's new schedule are written in one transaction off
+// the UI goroutine, after any rating given before. When the write fails
+// the card comes back, as it was, so the rating can be given again. It
+// reports whether the rating was given.
 func (s *cardsScreen) rate(r srs.Rating) bool {
 	c := s.current
 	if c == nil || !s.revealed {
 		return false
 	}
 	now := s.now()
-	prev := s.states[c.ID]
+	prev, had := s.states[c.ID]
+	was := func() {
+		if had {
+			s.states[c.ID] = prev
+		} else {
+			delete(s.states, c.ID)
+		}
+	}
 	prev.CardID = c.ID
 	next, _, err := s.sched.Review(srsCard(prev), r, now)
 	if err != nil {
@@ -329,15 +337,59 @@ func (s *cardsScreen) rate(r srs.Rating) bool {
 	}
 	rv := store.Review{CardID: c.ID, Rating: int(r), ReviewedAt: now, Prev: prev,
 		ElapsedMS: now.Sub(s.shownAt).Milliseconds()}
-	if err := s.svc.st.SaveReview(rv, storeState(c.ID, next)); err != nil {
-		s.showError("Your rating was not saved", err)
-		return false
-	}
-	s.states[c.ID] = storeState(c.ID, next)
-	s.status.SetText(fmt.Sprintf("Rated %s; back in %s.", r, formatInterval(next.Due.Sub(now))))
+	state := storeState(c.ID, next)
+	s.states[c.ID] = state
+	s.saving.reviews = append(s.saving.reviews, rv)
+	s.saving.given++
+	given := s.saving.given
+	told := fmt.Sprintf("Rated %s; back in %s.", r, formatInterval(next.Due.Sub(now)))
+	s.status.SetText(told + " Saving…")
 	s.nextCard()
 	s.browse.refresh()
+	st := s.svc.st
+	s.svc.storeWrite(func() error { return st.SaveReview(rv, state) }, func(err error) {
+		s.saving.landed(rv)
+		if err != nil {
+			if s.states[c.ID] == state { // not rated again since
+				was()
+			}
+			s.onRatingLost(c, err)
+			return
+		}
+		if s.saving.given == given {
+			s.status.SetText(told)
+		}
+		s.stats.refresh()
+	})
 	return true
+}
+
+// ratingsSaving are the ratings given and not yet written: the queue
+// counts their new cards as seen, so that the daily limit holds while
+// the store is busy.
+type ratingsSaving struct {
+	reviews []store.Review
+	given   int // ratings given so far, to tell the last one
+}
+
+func (p *ratingsSaving) landed(rv store.Review) {
+	for i, r := range p.reviews {
+		if r.CardID == rv.CardID && r.ReviewedAt.Equal(rv.ReviewedAt) {
+			p.reviews = append(p.reviews[:i], p.reviews[i+1:]...)
+			return
+		}
+	}
+}
+
+// onRatingLost puts back the card whose rating could not be written and
+// shows it again, saying so.
+func (s *cardsScreen) onRatingLost(c *studyCard, err error) {
+	s.current = c
+	s.tabs.SelectIndex(0)
+	s.showCurrent()
+	s.browse.refresh()
+	s.status.SetText("Your rating of this card was not saved; it is shown again so you can rate it again.")
+	s.showError("Your rating was not saved", err)
 }
 
 func (s *cardsScreen) onUndoShortcut() {
@@ -346,24 +398,49 @@ func (s *cardsScreen) onUndoShortcut() {
 	}
 }
 
-// onUndoTapped takes back the newest rating and shows that card again.
+// onUndoTapped takes back the newest rating (after any rating still
+// being written) and shows that card again.
 func (s *cardsScreen) onUndoTapped() {
-	r, ok, err := s.svc.st.UndoLastReview()
-	if err != nil {
-		s.showError("Could not undo the last rating", err)
-		return
-	}
-	if !ok {
-		s.status.SetText("There is no rating to undo.")
-		return
-	}
-	s.reload()
-	if c, ok := s.byID[r.CardID]; ok {
-		s.current = c
-		s.tabs.SelectIndex(0)
-		s.showCurrent()
-	}
-	s.status.SetText(fmt.Sprintf("Took back your %s rating; the card is shown again.", srs.Rating(r.Rating)))
+	var r store.Review
+	var ok bool
+	st := s.svc.st
+	s.svc.storeWrite(func() (err error) {
+		r, ok, err = st.UndoLastReview()
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.showError("Could not undo the last rating", err)
+			return
+		}
+		if !ok {
+			s.status.SetText("There is no rating to undo.")
+			return
+		}
+		s.reload()
+		if c, ok := s.byID[r.CardID]; ok {
+			s.current = c
+			s.tabs.SelectIndex(0)
+			s.showCurrent()
+		}
+		s.status.SetText(fmt.Sprintf("Took back your %s rating; the card is shown again.", srs.Rating(r.Rating)))
+	})
+}
+
+// writeCards writes a change to the student's cards off the UI
+// goroutine; once it is written, then runs and everything shown is read
+// again; when it fails the student is told what to do.
+func (s *cardsScreen) writeCards(write func(st *store.Store) error, failed string, then func()) {
+	st := s.svc.st
+	s.svc.storeWrite(func() error { return write(st) }, func(err error) {
+		if err != nil {
+			s.showError(failed, err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+		s.reload()
+	})
 }
 
 func (s *cardsScreen) onShowInArticleTapped() {
@@ -383,6 +460,9 @@ func (s *cardsScreen) showInArticle(c *studyCard) {
 // showError tells the student what failed, in words, with what to do.
 func (s *cardsScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowInformation(what,
-		what+". Nothing else was changed; try again. If this keeps happening, close Glossa and open it again.\n\nDetails: "+err.Error(), s.svc.win)
+	advice, ok := whyNotWritten(err)
+	if !ok {
+		advice = "Nothing else was changed; try again. If this keeps happening, close Glossa and open it again."
+	}
+	dialog.ShowInformation(what, what+". "+advice+"\n\nDetails: "+err.Error(), s.svc.win)
 }

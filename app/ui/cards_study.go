@@ -118,7 +118,8 @@ func (s *cardsScreen) newToday() int {
 	if err != nil {
 		return 0
 	}
-	return study.NewSeen(studyReviews(rs))
+	// ratings not yet written count too (NewSeen counts a card once)
+	return study.NewSeen(studyReviews(append(rs, s.saving.reviews...)))
 }
 
 // queue is what is left to review now (study.Today decides).

@@ -124,6 +124,7 @@ func TestCardsKeyboardSession(t *testing.T) {
 			}
 		}
 		typeKey(c, fyne.KeyName(string(key)), key)
+		landed(s.svc)
 		rs, err := st.Reviews(time.Time{})
 		if err != nil {
 			t.Fatal(err)
@@ -162,6 +163,7 @@ func TestCardsKeyboardSession(t *testing.T) {
 	// Ctrl+Z takes the last rating back and shows that card again.
 	lastCard := rs(t, st)[len(ratings)-1].CardID
 	pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	landed(u.services)
 	if n := len(rs(t, st)); n != len(ratings)-1 {
 		t.Fatalf("%d reviews after undo, want %d", n, len(ratings)-1)
 	}
@@ -215,6 +217,7 @@ func TestCardsButtonsAndNewLimit(t *testing.T) {
 		test.Tap(s.showButton)
 		test.Tap(s.rateButton[3]) // Easy: graduates at once
 	}
+	landed(s.svc)
 	if s.current != nil {
 		t.Fatalf("a sixth new card (%s) beyond the limit of 5", s.current.ID)
 	}
@@ -227,11 +230,13 @@ func TestCardsButtonsAndNewLimit(t *testing.T) {
 	// The Undo button takes the fifth back: that card is shown again.
 	fifth := rs(t, st)[4].CardID
 	test.Tap(s.undoButton)
+	landed(s.svc)
 	if got := len(rs(t, st)); got != 4 || s.current == nil || s.current.ID != fifth {
 		t.Fatalf("after Undo: %d reviews, current %v, want %s", got, s.current, fifth)
 	}
 	test.Tap(s.showButton)
 	test.Tap(s.rateButton[3])
+	landed(s.svc)
 	// The limit is the store's: a new window on the same file keeps it.
 	_, s2 := cardsUI(t, st, &now)
 	if s2.limit.Selected != "5" || s2.current != nil {
@@ -323,6 +328,7 @@ func TestCardsBrowseEditSuspend(t *testing.T) {
 	ed.dialog.Hide()
 	// Suspend it.
 	test.Tap(b.suspend)
+	landed(u.services)
 	if b.suspend.Text != "Unsuspend" {
 		t.Fatalf("suspend button says %q", b.suspend.Text)
 	}
@@ -360,6 +366,7 @@ func TestCardsBrowseEditSuspend(t *testing.T) {
 	// Shipped wording comes back on request.
 	s2.browse.list.Select(0)
 	test.Tap(s2.browse.revert)
+	landed(s2.svc)
 	if c := s2.byID[card.ID]; c.Edited || c.Front == "What does the Budapest Convention require of its parties?" {
 		t.Fatalf("revert kept the edit: %+v", c)
 	}
@@ -408,6 +415,7 @@ func TestNewCardFromPassage(t *testing.T) {
 	ed.front.SetText(strings.Join(words[:3], " ") + " {{c1::" + strings.Join(words[3:], " ") + "}}")
 	ed.onDialogClosed(true)
 	ed.dialog.Hide()
+	landed(u.services)
 	ucs, err := st.UserCards()
 	if err != nil || len(ucs) != 1 {
 		t.Fatalf("user cards = %+v, %v", ucs, err)
@@ -443,6 +451,7 @@ func TestCardsWithoutStore(t *testing.T) {
 	first := s.current
 	typeKey(u.Window().Canvas(), fyne.KeySpace, ' ')
 	typeKey(u.Window().Canvas(), fyne.Key3, '3')
+	landed(u.services)
 	if first == nil || s.current == first {
 		t.Fatalf("no review on the temporary database: card %v, then %v", first, s.current)
 	}
@@ -529,6 +538,7 @@ func TestCardsUndoFromKeyboard(t *testing.T) {
 		card := s.current
 		typeKey(c, fyne.KeySpace, ' ')
 		typeKey(c, fyne.Key3, '3')
+		landed(u.services)
 		if s.current == card || len(rs(t, st)) != 1 {
 			t.Fatalf("%s: Space, 3 did not rate %s", step, card.ID)
 		}
@@ -537,6 +547,7 @@ func TestCardsUndoFromKeyboard(t *testing.T) {
 	undone := func(step string, card *studyCard) {
 		t.Helper()
 		pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+		landed(u.services)
 		if n := len(rs(t, st)); n != 0 {
 			t.Fatalf("%s: %d reviews left after Ctrl+Z", step, n)
 		}
@@ -553,12 +564,14 @@ func TestCardsUndoFromKeyboard(t *testing.T) {
 	c.Focus(s.showButton)
 	typeKey(c, fyne.KeySpace, ' ') // a focused button takes Space itself: it is Show answer
 	typeKey(c, fyne.Key3, '3')
+	landed(u.services)
 	if !s.revealed && len(rs(t, st)) == 0 {
 		t.Fatal("Space on the focused Show answer button did not show the answer")
 	}
 	c.Unfocus()
 	for len(rs(t, st)) > 0 {
 		pressShortcut(u, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+		landed(u.services)
 	}
 
 	card = rateOne("search left focused")
@@ -629,6 +642,7 @@ func TestRateButtonIntervals(t *testing.T) {
 	}
 	due := func() {
 		t.Helper()
+		landed(u.services)
 		stored, _, _ := st.CardState(a.ID)
 		now = stored.Due.Add(time.Minute)
 		s.nextCard()

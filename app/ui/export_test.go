@@ -20,16 +20,7 @@ import (
 // it opened, removed again from the window.
 func tapButton(t *testing.T, u *UI, o fyne.CanvasObject, label string) {
 	t.Helper()
-	var b *widget.Button
-	walkObjects(o, func(x fyne.CanvasObject) {
-		if bt, ok := x.(*widget.Button); ok && bt.Text == label {
-			b = bt
-		}
-	})
-	if b == nil {
-		t.Fatalf("no %q button", label)
-	}
-	test.Tap(b)
+	test.Tap(findButton(t, o, label))
 	top := u.Window().Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatalf("%q opened no dialog", label)

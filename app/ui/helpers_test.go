@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -55,6 +59,7 @@ func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	u := New(a, realDoc(t), st, opts)
+	t.Cleanup(u.writes.wait) // before the store closes
 	if u.scratch != nil {
 		t.Cleanup(u.scratch.remove)
 	}
@@ -81,6 +86,30 @@ func openCrashChildStore() (*article.Document, *store.Store, error) {
 	return doc, st, nil
 }
 
+// uiSources parses the window's own files (app/ui without its tests),
+// for the tests that read the source: the keys each handler looks at, the
+// runes drawn, the size of files and structs.
+func uiSources(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return fset, files
+}
+
 // saveCapture writes what w shows, drawn by the software painter, as a PNG
 // (the GLOSSA_CAPTURE tests, for looking at a screen without a display).
 func saveCapture(t *testing.T, w fyne.Window, path string) {
@@ -94,3 +123,7 @@ func saveCapture(t *testing.T, w fyne.Window, path string) {
 		t.Fatal(err)
 	}
 }
+
+// landed waits until every store write the screens gave has been written
+// (or failed) and its screen told: writes leave the UI goroutine.
+func landed(svc *services) { svc.writes.wait() }

@@ -103,7 +103,7 @@ type windowControls interface {
 // the typed text to write before the window closes, and how to report a
 // failed write.
 type readerNoteService interface {
-	noteFor(kind, id string) (store.Note, bool)
+	noteFor(kind, id string, then func(store.Note))
 	reload()
 	flushAll()
 	showError(what string, err error)

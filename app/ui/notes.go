@@ -358,38 +358,41 @@ func (s *notesScreen) bodySaved(id string) {
 // editTarget opens the note on a footnote, a source or a card (making it
 // the first time) in the Notes screen's editor.
 func (s *notesScreen) editTarget(kind, id string) {
-	n, ok := s.noteFor(kind, id)
-	if !ok {
-		return
-	}
-	s.nav.show("Notes")
-	s.openInScreen(n)
-	s.editor.focus()
+	s.noteFor(kind, id, func(n store.Note) {
+		s.nav.show("Notes")
+		s.openInScreen(n)
+		s.editor.focus()
+	})
 }
 
-// noteFor is the note on a footnote, source or card, made if there is
-// none yet.
-func (s *notesScreen) noteFor(kind, id string) (store.Note, bool) {
+// noteFor hands then the note on a footnote, source or card, made if
+// there is none yet. Looking and making happen off the UI goroutine,
+// after the writes given before: two quick taps make one note.
+func (s *notesScreen) noteFor(kind, id string, then func(store.Note)) {
+	st := s.svc.st
 	var n store.Note
-	var err error
-	if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {
-		// looked up and made in one transaction: two quick taps make one note
-		n, err = s.svc.st.FootnoteNote(fn)
-	} else {
-		var notes []store.Note
-		notes, err = s.svc.st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
-		if err == nil && len(notes) > 0 {
-			return notes[0], true
+	s.svc.storeWrite(func() error {
+		if fn, convErr := strconv.Atoi(id); kind == store.TargetFootnote && convErr == nil {
+			var err error
+			n, err = st.FootnoteNote(fn) // one transaction
+			return err
 		}
-		if err == nil {
-			n, err = s.svc.st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+		notes, err := st.Notes(store.NoteFilter{TargetKind: kind, TargetID: id})
+		if err != nil || len(notes) > 0 {
+			if err == nil {
+				n = notes[0]
+			}
+			return err
 		}
-	}
-	if err != nil {
-		s.showError("The note could not be made", err)
-		return store.Note{}, false
-	}
-	return n, true
+		n, err = st.AddNote(store.Note{TargetKind: kind, TargetID: id})
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.showError("The note could not be made", err)
+			return
+		}
+		then(n)
+	})
 }
 
 // noteRow is one note in the list: its color, its quote and a line about

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -14,118 +12,6 @@ import (
 
 	"github.com/glossa-app/glossa/store"
 )
-
-// highlightColors are the colors a passage can be highlighted in, by the
-// name stored with the note. Each is translucent over the background, a
-// little stronger in the dark theme where the text is light.
-var highlightColors = []struct {
-	name    string
-	label   string
-	r, g, b uint8
-}{
-	{"yellow", "Yellow", 0xff, 0xd2, 0x00},
-	{"green", "Green", 0x3c, 0xc8, 0x5a},
-	{"blue", "Blue", 0x46, 0x9b, 0xff},
-	{"pink", "Pink", 0xff, 0x5a, 0xa5},
-	{"purple", "Purple", 0xa0, 0x6e, 0xff},
-}
-
-const defaultHighlight = "yellow"
-
-// highlightColor is the fill of a highlight named name ("" or unknown: a
-// neutral grey, for notes made on the command line without a color).
-func highlightColor(name string, v fyne.ThemeVariant) color.Color {
-	a := uint8(0x5c)
-	if v == theme.VariantDark {
-		a = 0x78
-	}
-	for _, c := range highlightColors {
-		if c.name == name {
-			return color.NRGBA{c.r, c.g, c.b, a}
-		}
-	}
-	return color.NRGBA{0x90, 0x90, 0x98, a}
-}
-
-// drawnVariant is the variant the window is drawn in: the app's setting
-// says what the system prefers, but the student may have fixed light or
-// dark (theme.go), so ask the theme's background.
-func drawnVariant() fyne.ThemeVariant {
-	set := fyne.CurrentApp().Settings()
-	r, g, b, _ := set.Theme().Color(theme.ColorNameBackground, set.ThemeVariant()).RGBA()
-	if (r+g+b)/3 < 0x8000 {
-		return theme.VariantDark
-	}
-	return theme.VariantLight
-}
-
-func colorLabel(name string) string {
-	for _, c := range highlightColors {
-		if c.name == name {
-			return c.label
-		}
-	}
-	if name == "" {
-		return "No color"
-	}
-	return name
-}
-
-// swatch is a small tappable square of one highlight color.
-type swatch struct {
-	widget.BaseWidget
-	name     string
-	selected bool
-	onTap    func(name string)
-}
-
-func newSwatch(name string, onTap func(string)) *swatch {
-	s := &swatch{name: name, onTap: onTap}
-	s.ExtendBaseWidget(s)
-	return s
-}
-
-func (s *swatch) Tapped(*fyne.PointEvent) {
-	if s.onTap != nil {
-		s.onTap(s.name)
-	}
-}
-
-func (s *swatch) MinSize() fyne.Size { return fyne.NewSize(26, 26) }
-
-func (s *swatch) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(color.Transparent)
-	bg.CornerRadius = 6
-	ring := canvas.NewRectangle(color.Transparent)
-	ring.CornerRadius = 8
-	return &swatchRenderer{s: s, bg: bg, ring: ring}
-}
-
-type swatchRenderer struct {
-	s        *swatch
-	bg, ring *canvas.Rectangle
-}
-
-func (r *swatchRenderer) Layout(sz fyne.Size) {
-	r.ring.Resize(sz)
-	r.bg.Move(fyne.NewPos(3, 3))
-	r.bg.Resize(sz.SubtractWidthHeight(6, 6))
-}
-func (r *swatchRenderer) MinSize() fyne.Size { return r.s.MinSize() }
-func (r *swatchRenderer) Refresh() {
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.bg.FillColor = opaque(highlightColor(r.s.name, drawnVariant()))
-	r.ring.FillColor = color.Transparent
-	r.ring.StrokeWidth = 0
-	if r.s.selected {
-		r.ring.StrokeColor = r.s.Theme().Color(theme.ColorNameForeground, v)
-		r.ring.StrokeWidth = 2
-	}
-	r.bg.Refresh()
-	r.ring.Refresh()
-}
-func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.ring, r.bg} }
-func (r *swatchRenderer) Destroy()                     {}
 
 // noteEntry is an entry of the editor (the Markdown text, the tags):
 // losing the focus writes what was typed, Esc closes the editor.
@@ -205,7 +91,7 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
 	e.body.OnChanged = e.onBodyChanged
-	e.body.onFocusLost = func() { svc.saver.flush() }
+	e.body.onFocusLost = svc.saveTyped
 	e.body.onEscape = e.onEscapeTyped
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
@@ -213,11 +99,11 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.previewB = widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), e.onPreviewTapped)
 	e.previewB.Importance = widget.LowImportance
 	// the tags are saved as typed, like the text, through the same saver
-	e.tags = &noteEntry{onFocusLost: func() { svc.saver.flush() }, onEscape: e.onEscapeTyped}
+	e.tags = &noteEntry{onFocusLost: svc.saveTyped, onEscape: e.onEscapeTyped}
 	e.tags.ExtendBaseWidget(e.tags)
 	e.tags.SetPlaceHolder("tags, separated by commas")
 	e.tags.OnChanged = e.onTagsChanged
-	e.tags.OnSubmitted = func(string) { svc.saver.flush() }
+	e.tags.OnSubmitted = func(string) { svc.saveTyped() }
 	for _, c := range highlightColors {
 		e.swatches = append(e.swatches, newSwatch(c.name, e.onColorTapped))
 	}
@@ -244,7 +130,7 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 
 // show loads note n into the editor.
 func (e *noteEditor) show(n store.Note) {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.note, e.open = n, true
@@ -428,69 +314,98 @@ func splitTags(s string) []string {
 }
 
 // update writes the pending text, then the change f makes to the note as
-// stored now.
+// stored then, off the UI goroutine after the writes given before.
 func (e *noteEditor) update(f func(n *store.Note)) {
-	st := e.svc.st
-	// the text typed and not yet saved goes in the same transaction as
-	// the change, so neither can be lost between two writes
-	body, typed := e.svc.saver.take(e.note.ID)
-	var pending *string
-	if typed {
-		pending = &body
+	id, st, saver := e.note.ID, e.svc.st, e.svc.saver
+	var n store.Note
+	e.status.SetText("Saving…")
+	e.svc.storeWrite(func() error {
+		// the text typed and not yet saved goes in the same transaction
+		// as the change, so neither can be lost between two writes
+		body, typed := saver.take(id)
+		var pending *string
+		if typed {
+			pending = &body
+		}
+		var err error
+		n, err = st.ChangeNote(id, pending, f)
+		if err != nil && typed {
+			saver.changed(id, body) // kept, to be written again
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The note could not be saved", err)
+			return
+		}
+		e.noteWritten(n)
+		if e.onChanged != nil {
+			e.onChanged(n)
+		}
+		e.notes.noteChanged(n)
+	})
+}
+
+// noteWritten takes the note as written, when it is still the one open,
+// keeping the text typed since.
+func (e *noteEditor) noteWritten(n store.Note) {
+	if e.note.ID != n.ID {
+		return
 	}
-	n, err := st.ChangeNote(e.note.ID, pending, f)
-	if err != nil && typed {
-		e.svc.saver.changed(e.note.ID, body) // kept, to be written again
-	}
-	if err != nil {
-		e.notes.showError("The note could not be saved", err)
+	if e.svc.saver.dirtyNote(n.ID) {
+		n.Body = e.note.Body
+		e.note = n
 		return
 	}
 	e.note = n
 	e.status.SetText("Saved")
-	if e.onChanged != nil {
-		e.onChanged(n)
-	}
-	e.notes.noteChanged(n)
 }
 
 func (e *noteEditor) onGoToTapped() {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.nav.openNote(e.note)
 }
 
+// onTrashTapped moves the note to the trash, or back from it, once what
+// was typed is written.
 func (e *noteEditor) onTrashTapped() {
-	st := e.svc.st
 	if e.note.ID == "" {
 		return
 	}
-	e.svc.saver.flush()
-	var err error
-	if e.note.Deleted.IsZero() {
-		err = st.TrashNote(e.note.ID)
-	} else {
-		err = st.RestoreNote(e.note.ID)
-	}
-	if err != nil {
-		e.notes.showError("The note could not be moved", err)
-		return
-	}
-	n, err := st.Note(e.note.ID)
-	if err != nil {
-		e.notes.showError("The note could not be loaded", err)
-		return
-	}
-	e.notes.noteChanged(n)
-	if !n.Deleted.IsZero() {
-		e.close()
-		return
-	}
-	e.show(n)
+	id, trash, st, saver := e.note.ID, e.note.Deleted.IsZero(), e.svc.st, e.svc.saver
+	var n store.Note
+	e.svc.storeWrite(func() error {
+		saver.flush()
+		var err error
+		if trash {
+			err = st.TrashNote(id)
+		} else {
+			err = st.RestoreNote(id)
+		}
+		if err == nil {
+			n, err = st.Note(id)
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The note could not be moved", err)
+			return
+		}
+		e.notes.noteChanged(n)
+		if e.note.ID != id {
+			return
+		}
+		if !n.Deleted.IsZero() {
+			e.close()
+			return
+		}
+		e.show(n)
+	})
 }
 
 // close writes what is pending and hides the editor.
 func (e *noteEditor) close() {
-	e.svc.saver.flush()
+	e.svc.saveTyped()
 	e.open = false
 	e.note = store.Note{}
 	if e.onClose != nil {
@@ -511,5 +426,9 @@ func plainError(err error) string {
 // showError tells the student what went wrong and what to do.
 func (s *notesScreen) showError(what string, err error) {
 	fyne.LogError(what, err)
-	dialog.ShowError(fmt.Errorf("%s: %s.\n\nYour text is kept in the editor; try again, or restart Glossa if this persists.", what, plainError(err)), s.svc.win)
+	advice, ok := whyNotWritten(err)
+	if !ok {
+		advice = "Your text is kept in the editor; try again, or restart Glossa if this persists."
+	}
+	dialog.ShowError(fmt.Errorf("%s: %s.\n\n%s", what, plainError(err), advice), s.svc.win)
 }

@@ -18,7 +18,10 @@ import (
 // onExportMarkdownTapped saves every note as Markdown for Obsidian or any
 // editor: grouped by section, each under its quote, with footnotes and tags.
 func (s *notesScreen) onExportMarkdownTapped() {
-	s.flushAll()
+	s.svc.afterTyped(s.exportMarkdown)
+}
+
+func (s *notesScreen) exportMarkdown() {
 	notes, err := s.svc.st.Notes(store.NoteFilter{})
 	if err != nil {
 		s.showError("The notes could not be exported", err)
@@ -33,12 +36,8 @@ func (s *notesScreen) onExportMarkdownTapped() {
 // message with %s for the file name).
 func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
+		if !picked(w, err, s.showError, "The file could not be opened") {
 			return
-		}
-		if w == nil {
-			return // cancelled
 		}
 		_, err = w.Write(data)
 		if cerr := w.Close(); err == nil {
@@ -58,8 +57,11 @@ func (s *notesScreen) saveFile(name, ext string, data []byte, done string) {
 
 // onExportTapped saves every note as a bundle a classmate can import.
 func (s *notesScreen) onExportTapped() {
+	s.svc.afterTyped(s.exportBundle)
+}
+
+func (s *notesScreen) exportBundle() {
 	var buf bytes.Buffer
-	s.flushAll()
 	n, err := s.svc.st.ExportBundle(&buf)
 	if err != nil {
 		s.showError("The notes could not be exported", err)
@@ -72,33 +74,43 @@ func (s *notesScreen) onExportTapped() {
 // skipped; a bad file is refused whole, with the reason.
 func (s *notesScreen) onImportTapped() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.showError("The file could not be opened", err)
+		if !picked(r, err, s.showError, "The file could not be opened") {
 			return
 		}
-		if r == nil {
-			return
-		}
-		s.importFrom(r)
+		s.importFrom(r, nil)
 	}, s.svc.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
-// importFrom reads and merges one bundle; the result is the dialog shown.
-func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
+// importFrom reads one bundle and merges it off the UI goroutine, after
+// the note text typed and the writes given before; the result is the
+// dialog shown, and done's (done may be nil).
+func (s *notesScreen) importFrom(r io.ReadCloser, done func(store.BundleResult, error)) {
 	defer r.Close()
 	name := "the file"
 	if u, ok := r.(fyne.URIReadCloser); ok {
 		name = u.URI().Name()
 	}
-	s.saver.flush()
 	data, err := io.ReadAll(io.LimitReader(r, store.MaxBundleBytes+1))
 	var res store.BundleResult
-	if err == nil {
+	s.svc.storeWrite(func() error {
+		if err != nil {
+			return err
+		}
+		s.saver.flush()
 		res, err = s.svc.st.ImportBundle(data)
-	}
+		return err
+	}, func(err error) {
+		s.onImported(name, res, err)
+		if done != nil {
+			done(res, err)
+		}
+	})
+}
+
+func (s *notesScreen) onImported(name string, res store.BundleResult, err error) {
 	if err != nil {
 		msg := plainError(err)
 		if errors.Is(err, store.ErrBadBundle) {
@@ -107,7 +119,7 @@ func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
 		} else {
 			s.showError("The bundle could not be imported", err)
 		}
-		return res, err
+		return
 	}
 	s.reload()
 	s.marks.refreshMarks()
@@ -116,5 +128,4 @@ func (s *notesScreen) importFrom(r io.ReadCloser) (store.BundleResult, error) {
 		msg += "\n\nSkipped notes were already here as they are, or newer here (or in your trash)."
 	}
 	dialog.ShowInformation("Notes imported", msg, s.svc.win)
-	return res, nil
 }

@@ -41,7 +41,9 @@ func (e *noteEditor) historyButton() *widget.Button {
 	return widget.NewButtonWithIcon("History", theme.HistoryIcon(), e.onHistoryTapped)
 }
 
-func (e *noteEditor) onHistoryTapped() { e.showHistory() }
+// onHistoryTapped opens the history once what was just typed is written:
+// it is the current version.
+func (e *noteEditor) onHistoryTapped() { e.svc.afterTyped(func() { e.showHistory() }) }
 
 // showHistory opens the history of the note in the editor; nil when it
 // could not be read (the student was told why).
@@ -50,7 +52,6 @@ func (e *noteEditor) showHistory() *noteHistory {
 	if e.note.ID == "" {
 		return nil
 	}
-	e.svc.saver.flush() // what was just typed is the current version
 	revs, err := st.NoteHistory(e.note.ID)
 	if err != nil {
 		e.notes.showError("The note's history could not be read", err)
@@ -135,16 +136,22 @@ func (h *noteHistory) onRestoreTapped() {
 		return
 	}
 	e, r := h.ed, h.revs[h.picked]
-	n, err := e.svc.st.RestoreRevision(h.note.ID, r.ID)
-	if err != nil {
-		e.notes.showError("The earlier version could not be restored", err)
-		return
-	}
-	h.dlg.Hide()
-	e.show(n)
-	e.status.SetText(fmt.Sprintf("Restored the version of %s; the text it replaced is in the history", r.Updated.Local().Format("2 Jan 15:04")))
-	if e.onChanged != nil {
-		e.onChanged(n)
-	}
-	e.notes.noteChanged(n)
+	st, id := e.svc.st, h.note.ID
+	var n store.Note
+	e.svc.storeWrite(func() (err error) {
+		n, err = st.RestoreRevision(id, r.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.notes.showError("The earlier version could not be restored", err)
+			return
+		}
+		h.dlg.Hide()
+		e.show(n)
+		e.status.SetText(fmt.Sprintf("Restored the version of %s; the text it replaced is in the history", r.Updated.Local().Format("2 Jan 15:04")))
+		if e.onChanged != nil {
+			e.onChanged(n)
+		}
+		e.notes.noteChanged(n)
+	})
 }

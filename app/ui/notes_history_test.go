@@ -62,6 +62,7 @@ func TestNoteHistoryInUI(t *testing.T) {
 		t.Fatalf("editor shows %s %q", s.editor.note.ID, s.editor.body.Text)
 	}
 	test.Tap(findButton(t, s.editor.box, "History"))
+	landed(u.services)
 	top := u.Window().Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("History opened nothing")
@@ -74,6 +75,7 @@ func TestNoteHistoryInUI(t *testing.T) {
 		saveCapture(t, u.Window(), filepath.Join(dir, "notes-history.png"))
 	}
 	test.Tap(findButton(t, top, "Restore this version"))
+	landed(u.services)
 	n, err := st.Note(mine.ID)
 	if err != nil || n.Body != mine.Body || strings.Join(n.Tags, ",") != "mine" || n.Color != "green" {
 		t.Fatalf("after restore: %+v %v", n, err)
@@ -95,6 +97,7 @@ func TestNoteHistoryInUI(t *testing.T) {
 func TestNoteHistoryEmpty(t *testing.T) {
 	u, _ := withFirstNoteOpen(t)
 	test.Tap(findButton(t, u.notes.editor.box, "History"))
+	landed(u.services)
 	if msg := dialogText(t, u); !strings.Contains(msg, "no earlier versions") {
 		t.Fatalf("history of a new note says %q", msg)
 	}

@@ -31,14 +31,10 @@ func (s *notesScreen) markdownExportButton() *widget.Button {
 // onExportObsidianTapped writes every note into a folder the student
 // picks (their vault, or a folder in it).
 func (s *notesScreen) onExportObsidianTapped() {
-	s.flushAll()
+	s.svc.saveTyped() // written while the folder is picked
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			s.showError("The folder could not be opened", err)
+		if !picked(dir, err, s.showError, "The folder could not be opened") {
 			return
-		}
-		if dir == nil {
-			return // cancelled
 		}
 		s.exportObsidian(dir.Path())
 	}, s.svc.win)

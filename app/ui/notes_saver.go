@@ -24,6 +24,9 @@ type noteSaver struct {
 	// waiting. It defaults to time.AfterFunc.
 	after   func(d time.Duration, f func()) (stop func() bool)
 	onSaved func(id string, err error) // called after each write, from any goroutine
+	// later runs a write in turn with the window's other writes, off the
+	// UI goroutine; nil runs it at once
+	later func(write func())
 
 	mu          sync.Mutex
 	id          string
@@ -56,10 +59,21 @@ func (s *noteSaver) tagsChanged(id string, tags []string) {
 func (s *noteSaver) record(id string, set func()) {
 	s.mu.Lock()
 	if (s.pending || s.tagsPending) && s.id != id {
-		// another note still has unsaved changes: write them first
-		s.mu.Unlock()
-		s.flush()
-		s.mu.Lock()
+		// another note still has unsaved changes: write them first (in
+		// turn, when there is a writer: typing must not wait for a busy
+		// database)
+		if s.later != nil {
+			old := s.takePending()
+			s.later(func() {
+				s.writing.Lock()
+				defer s.writing.Unlock()
+				s.write(old)
+			})
+		} else {
+			s.mu.Unlock()
+			s.flush()
+			s.mu.Lock()
+		}
 	}
 	s.id = id
 	set()
@@ -80,13 +94,33 @@ func (s *noteSaver) flush() {
 	s.writing.Lock()
 	defer s.writing.Unlock()
 	s.mu.Lock()
-	id, body, pending, tags, tagsPending := s.id, s.body, s.pending, s.tags, s.tagsPending
+	w := s.takePending()
+	s.mu.Unlock()
+	s.write(w)
+}
+
+// typed is what one note has pending: text, tags or both.
+type typed struct {
+	id, body             string
+	pending, tagsPending bool
+	tags                 []string
+}
+
+// takePending hands over what is pending and disarms the timer; s.mu is
+// held.
+func (s *noteSaver) takePending() typed {
+	w := typed{id: s.id, body: s.body, pending: s.pending, tags: s.tags, tagsPending: s.tagsPending}
 	s.pending, s.tagsPending, s.armed = false, false, false
 	if s.stop != nil {
 		s.stop()
 		s.stop = nil
 	}
-	s.mu.Unlock()
+	return w
+}
+
+// write writes w; s.writing is held.
+func (s *noteSaver) write(w typed) {
+	id, body, pending, tags, tagsPending := w.id, w.body, w.pending, w.tags, w.tagsPending
 	if !pending && !tagsPending {
 		return
 	}

@@ -116,6 +116,7 @@ func TestSelectHighlightNoteRestart(t *testing.T) {
 		t.Fatal("no action bar after selecting")
 	}
 	test.Tap(barSwatch(t, r, "green"))
+	landed(u.services)
 	if r.ActionBarShown() {
 		t.Error("the action bar stays open after highlighting")
 	}
@@ -194,6 +195,7 @@ func TestNoteSavedAsYouType(t *testing.T) {
 	pi, start, end := quoteIn(t, r, "2")
 	dragSelect(t, r, pi, start, end)
 	test.Tap(barButton(t, r, "Note"))
+	landed(u.services)
 	id := r.noteEd.note.ID
 	if id == "" || !r.noteEd.open {
 		t.Fatal("Note did not open the editor")
@@ -223,6 +225,7 @@ func TestNoteSavedAsYouType(t *testing.T) {
 		t.Fatal("typed text not pending")
 	}
 	r.noteEd.close()
+	landed(u.services)
 	if n, _ := st.Note(id); n.Body != "abcde" {
 		t.Fatalf("closing the editor left %q", n.Body)
 	}
@@ -260,6 +263,7 @@ func TestNoteTagsSavedAsYouType(t *testing.T) {
 	pi, start, end := quoteIn(t, r, "2")
 	dragSelect(t, r, pi, start, end)
 	test.Tap(barButton(t, r, "Note"))
+	landed(u.services)
 	ed := r.noteEd
 	id := ed.note.ID
 	test.Type(ed.body, "abc")
@@ -268,6 +272,7 @@ func TestNoteTagsSavedAsYouType(t *testing.T) {
 		t.Fatalf("status after the text is written: %q", ed.status.Text)
 	}
 	c.Focus(ed.tags)
+	landed(u.services) // losing the focus wrote what was pending
 	test.Type(ed.tags, "exam, art4")
 	if len(timers.fire) != 2 || timers.delays[1] > 500*time.Millisecond {
 		t.Fatalf("typing tags armed %d timers (%v), want one more of at most 500ms", len(timers.fire), timers.delays)
@@ -304,6 +309,7 @@ func TestNoteTagsSavedAsYouType(t *testing.T) {
 	// Esc in the tags closes the editor, writing what is pending
 	test.Type(ed.tags, ", late")
 	pressKey(c, fyne.KeyEscape)
+	landed(u.services)
 	if ed.open || r.noteBox.Visible() {
 		t.Fatal("Esc in the tags did not close the editor")
 	}
@@ -322,6 +328,7 @@ func TestNoteTagsSavedAsYouType(t *testing.T) {
 	c.Focus(ed.body)
 	test.Type(ed.body, "e")
 	pressKey(c, fyne.KeyEscape)
+	landed(u.services)
 	if n, _ := st.Note(id); ed.open || n.Body != "abcde" {
 		t.Fatalf("Esc in the text: open %v, body %q", ed.open, n.Body)
 	}
@@ -339,6 +346,7 @@ func TestNoteTagsSavedAsYouType(t *testing.T) {
 		t.Fatal("the note did not open in the Notes screen")
 	}
 	c.Focus(s.editor.tags)
+	landed(u.services) // losing the focus wrote what was pending
 	armed := len(timers.fire)
 	test.Type(s.editor.tags, ", revision")
 	n := len(timers.fire)
@@ -406,6 +414,7 @@ func TestKeyboardSelection(t *testing.T) {
 		t.Error("Down without Shift did not scroll")
 	}
 	c.OnTypedRune()('3')
+	landed(u.services)
 	notes, _ := st.Notes(store.NoteFilter{})
 	if len(notes) != 1 || notes[0].Quote() != more || notes[0].Color != highlightColors[2].name {
 		t.Fatalf("3 with a selection made %+v", notes)
@@ -460,6 +469,7 @@ func TestNoteOnFootnote(t *testing.T) {
 		t.Fatal("no Note button in the footnote popover")
 	}
 	test.Tap(noteB)
+	landed(u.services)
 	if r.FootnoteShown() != 0 || !r.noteEd.open || r.noteEd.note.TargetKind != store.TargetFootnote || r.noteEd.note.TargetID != "17" {
 		t.Fatalf("editor after Note: open %v, %+v", r.noteEd.open, r.noteEd.note)
 	}
@@ -468,12 +478,14 @@ func TestNoteOnFootnote(t *testing.T) {
 	}
 	test.Type(r.noteEd.body, "check this source")
 	r.noteEd.close()
+	landed(u.services)
 	notes, _ := st.Notes(store.NoteFilter{TargetKind: store.TargetFootnote})
 	if len(notes) != 1 || notes[0].Body != "check this source" || notes[0].TargetID != "17" {
 		t.Fatalf("footnote notes %+v", notes)
 	}
 	// the same footnote's button opens the same note again
 	r.noteOnFootnote(17)
+	landed(u.services)
 	if r.noteEd.note.ID != notes[0].ID || r.noteEd.body.Text != "check this source" {
 		t.Fatal("a second note was made for the same footnote")
 	}
@@ -576,6 +588,7 @@ func TestNotesScreen(t *testing.T) {
 		t.Fatal("selecting a row did not open its note")
 	}
 	test.Tap(s.editor.trash)
+	landed(u.services)
 	if len(s.shown) != 3 || s.editor.open {
 		t.Fatalf("after Delete: %d shown, editor open %v", len(s.shown), s.editor.open)
 	}
@@ -591,6 +604,7 @@ func TestNotesScreen(t *testing.T) {
 		t.Fatalf("trash button says %q", s.editor.trash.Text)
 	}
 	test.Tap(s.editor.trash)
+	landed(u.services)
 	s.view.SetSelected(viewNotes)
 	if len(s.shown) != 4 {
 		t.Fatalf("after restore %d notes", len(s.shown))
@@ -631,7 +645,11 @@ func TestNotesImportInUI(t *testing.T) {
 	st := tempStore(t)
 	u, _ := newTestUI(t, st, bigWindow)
 	s := u.notes
-	res, err := s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())))
+	var res store.BundleResult
+	var err error
+	got := func(r store.BundleResult, e error) { res, err = r, e }
+	s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())), got)
+	landed(u.services)
 	if err != nil || res.Added != 5 || res.Orphans != 1 {
 		t.Fatalf("import: %+v %v", res, err)
 	}
@@ -642,14 +660,16 @@ func TestNotesImportInUI(t *testing.T) {
 	if len(u.reader.view.sel.marks) != 4 {
 		t.Fatalf("%d highlights after import, want 4", len(u.reader.view.sel.marks))
 	}
-	res, err = s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())))
+	s.importFrom(io.NopCloser(bytes.NewReader(buf.Bytes())), got)
+	landed(u.services)
 	if err != nil || res.Added != 0 || res.Skipped != 5 {
 		t.Fatalf("second import: %+v %v", res, err)
 	}
 	u.Window().Canvas().Overlays().Top().Hide()
 
 	before, _ := st.CountNotes()
-	_, err = s.importFrom(io.NopCloser(strings.NewReader(`{"format":"glossa-notes","version":9,"notes":[]}`)))
+	s.importFrom(io.NopCloser(strings.NewReader(`{"format":"glossa-notes","version":9,"notes":[]}`)), got)
+	landed(u.services)
 	if err == nil {
 		t.Fatal("a version 9 bundle was accepted")
 	}
@@ -744,6 +764,7 @@ func TestNotesExportButtons(t *testing.T) {
 			t.Fatalf("no %q button", label)
 		}
 		test.Tap(b)
+		landed(u.services) // an export writes what was typed first
 		top := u.Window().Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatalf("%q opened no file dialog", label)
@@ -790,6 +811,7 @@ func TestActionBarTagCardCopy(t *testing.T) {
 		}
 	})
 	test.Tap(tagB)
+	landed(u.services)
 	notes, _ := st.Notes(store.NoteFilter{Tag: "exam"})
 	if len(notes) != 1 || notes[0].Quote() != want || strings.Join(notes[0].Tags, ",") != "principles,exam" || notes[0].Color != defaultHighlight {
 		t.Fatalf("tagged notes %+v", notes)
@@ -870,12 +892,15 @@ func TestNoteOnSource(t *testing.T) {
 	u, _ := newTestUI(t, st, bigWindow)
 	s := u.notes
 	s.editTarget(store.TargetSource, "anand-1986")
+	landed(u.services)
 	if u.current().name != "Notes" || !s.editor.open || s.editor.note.TargetKind != store.TargetSource {
 		t.Fatalf("editTarget: screen %s, editor %+v", u.current().name, s.editor.note)
 	}
 	test.Type(s.editor.body, "classic on sovereign equality")
 	s.editor.close()
+	landed(u.services)
 	s.editTarget(store.TargetSource, "anand-1986")
+	landed(u.services)
 	notes, _ := st.Notes(store.NoteFilter{TargetKind: store.TargetSource})
 	if len(notes) != 1 || notes[0].Body != "classic on sovereign equality" || s.editor.body.Text != notes[0].Body {
 		t.Fatalf("source notes %+v", notes)

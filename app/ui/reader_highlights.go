@@ -285,33 +285,23 @@ func (r *Reader) buildActionBar() {
 // highlightSelection highlights the selection in color (a highlight that
 // is exactly the selection changes color).
 func (r *Reader) highlightSelection(color string) {
-	n, ok := r.noteForSelection(color)
-	if !ok {
-		return
-	}
-	if n.Color != color {
-		n.Color = color
-		var err error
-		if n, err = r.svc.st.UpdateNote(n); err != nil {
-			r.noteService.showError("The highlight could not be saved", err)
-			return
-		}
-	}
-	r.afterNoteMade(n)
-	if r.noteEd.open && r.noteEd.note.ID == n.ID {
-		r.noteEd.show(n)
-	}
+	r.changeSelection(color, nil, nil)
 }
 
 // noteOnSelection opens the note of the selection in the editor, with the
-// keyboard in its text.
+// keyboard in its text; a new one is opened once it is written.
 func (r *Reader) noteOnSelection() {
-	n, ok := r.noteForSelection(defaultHighlight)
-	if !ok {
+	if t, _ := r.view.selection(); t.empty() {
 		return
 	}
-	r.afterNoteMade(n)
-	r.showNoteEditor(n)
+	if id, ok := r.selectedMark(); ok && id != "" {
+		if n, err := r.svc.st.Note(id); err == nil {
+			r.putSelectionAway()
+			r.showNoteEditor(n)
+			return
+		}
+	}
+	r.changeSelection(defaultHighlight, nil, r.showNoteEditor)
 }
 
 func (r *Reader) tagSelection() {
@@ -328,19 +318,88 @@ func (r *Reader) tagSelection() {
 			return
 		}
 		r.view.setSelection(t)
-		n, made := r.noteForSelection(defaultHighlight)
-		if !made {
-			return
-		}
-		n.Tags = append(n.Tags, tags...)
-		n, err := r.svc.st.UpdateNote(n)
-		if err != nil {
-			r.noteService.showError("The tags could not be saved", err)
-			return
-		}
-		r.afterNoteMade(n)
+		r.changeSelection("", tags, nil)
 	}, r.svc.win)
 	r.svc.win.Canvas().Focus(entry)
+}
+
+// changeSelection gives the note whose highlight is the selection color
+// (none: its own) and adds tags, or makes it, in color (none: the
+// default), with the tags. The highlight is drawn at once; the note is
+// written off the UI goroutine, in one transaction, after the writes
+// given before it. Once it is written the marks are read again and then
+// gets the note; when the write fails the highlight goes and the student
+// is told.
+func (r *Reader) changeSelection(color string, tags []string, then func(store.Note)) {
+	t, _ := r.view.selection()
+	if t.empty() {
+		return
+	}
+	st := r.svc.st
+	var n store.Note
+	var write func() error
+	if id, ok := r.selectedMark(); ok && id != "" {
+		if r.markColor(id) == color && len(tags) == 0 && then == nil {
+			r.putSelectionAway()
+			return // nothing changes
+		}
+		write = func() (err error) {
+			n, err = st.ChangeNote(id, nil, func(n *store.Note) {
+				if color != "" {
+					n.Color = color
+				}
+				n.Tags = append(n.Tags, tags...)
+			})
+			return err
+		}
+	} else {
+		if color == "" {
+			color = defaultHighlight
+		}
+		a := anchor.At(r.doc.Paragraphs, r.view.blocks[t.block].para, t.start, t.end)
+		write = func() (err error) {
+			n, err = st.AddNote(store.Note{TargetKind: store.TargetPassage, Anchor: a, Color: color, Tags: tags})
+			return err
+		}
+	}
+	r.markPending(t, color)
+	r.putSelectionAway()
+	r.svc.storeWrite(write, func(err error) {
+		r.refreshMarks()
+		if err != nil {
+			r.noteService.showError("The highlight could not be saved", err)
+			return
+		}
+		r.noteService.reload()
+		r.svc.sharing.changed()
+		if r.noteEd.open && r.noteEd.note.ID == n.ID {
+			r.noteEd.show(n)
+		}
+		if then != nil {
+			then(n)
+		}
+	})
+}
+
+// markPending draws the highlight of a note being written (it has no ID
+// yet, so a tap on it opens nothing).
+func (r *Reader) markPending(t textRange, color string) {
+	for i, m := range r.view.sel.marks {
+		if m.textRange == t {
+			r.view.sel.marks[i].color = color
+			return
+		}
+	}
+	r.view.sel.marks = append(r.view.sel.marks, textMark{textRange: t, color: color})
+}
+
+func (r *Reader) markColor(id string) string {
+	for _, m := range r.view.sel.marks {
+		if m.id == id {
+			return m.color
+		}
+	}
+	return ""
 }
 
 // cardFromSelection hands the passage to the Cards screen's editor.
@@ -361,35 +420,10 @@ func (r *Reader) copySelection() {
 	}
 }
 
-// noteForSelection is the note whose highlight is the selection, made in
-// color if there is none.
-func (r *Reader) noteForSelection(color string) (store.Note, bool) {
-	t, _ := r.view.selection()
-	if t.empty() {
-		return store.Note{}, false
-	}
-	if id, ok := r.selectedMark(); ok {
-		n, err := r.svc.st.Note(id)
-		if err == nil {
-			return n, true
-		}
-	}
-	pi := r.view.blocks[t.block].para
-	a := anchor.At(r.doc.Paragraphs, pi, t.start, t.end)
-	n, err := r.svc.st.AddNote(store.Note{TargetKind: store.TargetPassage, Anchor: a, Color: color})
-	if err != nil {
-		r.noteService.showError("The highlight could not be saved", err)
-		return store.Note{}, false
-	}
-	return n, true
-}
-
-func (r *Reader) afterNoteMade(n store.Note) {
+// putSelectionAway closes the selection and its action bar.
+func (r *Reader) putSelectionAway() {
 	r.hideActionBar()
 	r.view.clearSelection()
-	r.refreshMarks()
-	r.noteService.reload()
-	r.svc.sharing.changed()
 }
 
 func (r *Reader) showNoteEditor(n store.Note) {
@@ -401,6 +435,9 @@ func (r *Reader) showNoteEditor(n store.Note) {
 
 // openNote opens note id in the editor beside the text.
 func (r *Reader) openNote(id string) {
+	if id == "" {
+		return // a highlight still being written
+	}
 	if strings.HasPrefix(id, sharedMarkPrefix) {
 		r.openSharedNote(id)
 		return
@@ -415,11 +452,7 @@ func (r *Reader) openNote(id string) {
 
 // noteOnFootnote opens the note on footnote n, made the first time.
 func (r *Reader) noteOnFootnote(n int) {
-	note, ok := r.noteService.noteFor(store.TargetFootnote, strconv.Itoa(n))
-	if !ok {
-		return
-	}
-	r.showNoteEditor(note)
+	r.noteService.noteFor(store.TargetFootnote, strconv.Itoa(n), r.showNoteEditor)
 }
 
 // showNote shows the passage (or footnote) of note n with the note open

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -275,20 +274,9 @@ func expand(mod, a, z string) []string {
 // names (fyne.KeyX, desktop.KeyX) and rune literals its body mentions:
 // what it looks at, read from the source itself.
 func handledKeys(t *testing.T) map[string]map[string]bool {
-	fset := token.NewFileSet()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, files := uiSources(t)
 	out := map[string]map[string]bool{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range files {
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if !ok || fn.Recv == nil || fn.Body == nil {

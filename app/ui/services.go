@@ -54,6 +54,7 @@ type services struct {
 func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
 	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{}), writes: newBackgroundWriter(), values: map[string]string{}}
 	s.saver = newNoteSaverFor(s)
+	s.saver.later = s.writes.do
 	s.sharing = newSharing(st, doc.Hash)
 	return s
 }

@@ -113,11 +113,16 @@ func (r *Reader) openSharedNote(markID string) {
 func (r *Reader) copySharedNote(p person, n store.Note) {
 	own := store.Note{TargetKind: n.TargetKind, TargetID: n.TargetID, Anchor: n.Anchor, Body: n.Body,
 		Tags: append(append([]string{}, n.Tags...), "from "+p.Name), Color: n.Color}
-	made, err := r.svc.st.AddNote(own)
-	if err != nil {
-		r.noteService.showError("The note could not be copied to yours", err)
-		return
-	}
-	r.afterNoteMade(made)
-	r.svc.sharing.changed()
+	r.svc.storeWrite(func() error {
+		_, err := r.svc.st.AddNote(own)
+		return err
+	}, func(err error) {
+		if err != nil {
+			r.noteService.showError("The note could not be copied to yours", err)
+			return
+		}
+		r.refreshMarks()
+		r.noteService.reload()
+		r.svc.sharing.changed()
+	})
 }

@@ -121,6 +121,7 @@ func TestSharedLayerInWindow(t *testing.T) {
 		saveCapture(t, u.Window(), filepath.Join(path, "share-note.png"))
 	}
 	u.reader.copySharedNote(p, n)
+	landed(u.services)
 	after, _ := st.Notes(store.NoteFilter{})
 	if len(after) != len(before)+1 {
 		t.Fatalf("after copying the student has %d notes, want %d", len(after), len(before)+1)

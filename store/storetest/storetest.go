@@ -1,6 +1,8 @@
 // Package storetest builds big study databases for the benchmarks of the
 // store, the commands and the window: the size a student reaches after
 // years of notes, written in one transaction so a fixture takes seconds.
+// It also holds a database locked, or makes its writes fail, from a
+// connection of its own, for the tests of what the window does meanwhile.
 package storetest
 
 import (
