@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -35,12 +36,14 @@ type Item struct {
 }
 
 // Plan is a lecturer's named sequence of steps for one article. Scale is
-// the type size the plan was last presented at (0: the default).
+// the type size the plan was last presented at (0: the default); Updated
+// decides which of two copies a bundle import keeps.
 type Plan struct {
-	Article string  `json:"article"` // the article's ID
-	Name    string  `json:"name"`
-	Items   []Item  `json:"items"`
-	Scale   float64 `json:"scale,omitempty"`
+	Article string    `json:"article"` // the article's ID
+	Name    string    `json:"name"`
+	Items   []Item    `json:"items"`
+	Scale   float64   `json:"scale,omitempty"`
+	Updated time.Time `json:"updated"`
 }
 
 // Limits of a plan, far above a lecture's and small enough that a
