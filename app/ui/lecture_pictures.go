@@ -20,9 +20,12 @@ const (
 // timeline, who is cited where, and the principles map. It is a window
 // of its own so that it can sit beside the reader or go on the projector.
 type picturesWindow struct {
-	svc        *services
-	nav        navigation
-	win        fyne.Window
+	svc *services
+	nav navigation
+	// scale is how much larger than the app's type the pictures are
+	// drawn: picturesScale in a window, more on the projector
+	scale      float32
+	win        fyne.Window // the window or, in lecture mode, the lecture's
 	tabs       *container.AppTabs
 	timeline   *timelineView
 	cited      *mapView
@@ -41,8 +44,24 @@ func (l *lectureMode) showPictures(tab int) {
 }
 
 func newPicturesWindow(svc *services, nav navigation) *picturesWindow {
-	p := &picturesWindow{svc: svc, nav: nav}
-	p.win = svc.app.NewWindow("Glossa pictures")
+	p := newPictureViews(svc, nav, svc.app.NewWindow("Glossa pictures"), picturesScale)
+	// pictures are shown to a class too: a third larger than the window's
+	// type, so that the axis labels and counts carry across a room
+	p.win.SetContent(container.NewThemeOverride(p.tabs, largeType{scale: picturesScale}))
+	p.win.Resize(fyne.NewSize(1200, 800))
+	// the main window's shortcuts to the tabs work here too
+	def := fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
+	for key, tab := range map[fyne.KeyName]int{fyne.KeyT: picturesTimeline, fyne.KeyM: picturesCited} {
+		tab := tab
+		p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: def}, func(fyne.Shortcut) { p.tabs.SelectIndex(tab) })
+	}
+	return p
+}
+
+// newPictureViews makes the three pictures, drawn scale times the app's
+// type, as tabs; win is where their dialogs open.
+func newPictureViews(svc *services, nav navigation, win fyne.Window, scale float32) *picturesWindow {
+	p := &picturesWindow{svc: svc, nav: nav, win: win, scale: scale}
 	p.timeline = newTimelineView(p)
 	p.cited = newMapView(p, citedGrid(svc.doc, 20),
 		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
@@ -55,16 +74,6 @@ func newPicturesWindow(svc *services, nav navigation) *picturesWindow {
 		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
 		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), p.principles.content),
 	)
-	// pictures are shown to a class too: a third larger than the window's
-	// type, so that the axis labels and counts carry across a room
-	p.win.SetContent(container.NewThemeOverride(p.tabs, largeType{scale: picturesScale}))
-	p.win.Resize(fyne.NewSize(1200, 800))
-	// the main window's shortcuts to the tabs work here too
-	def := fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
-	for key, tab := range map[fyne.KeyName]int{fyne.KeyT: picturesTimeline, fyne.KeyM: picturesCited} {
-		tab := tab
-		p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: def}, func(fyne.Shortcut) { p.tabs.SelectIndex(tab) })
-	}
 	return p
 }
 

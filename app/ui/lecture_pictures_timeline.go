@@ -63,8 +63,8 @@ func (v *timelineView) row(i int, ev timeline.Placed) fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon("Read it: section "+ev.Section, theme.DocumentIcon(), func() { v.onEventOpen(i) })
 	open.Importance = widget.LowImportance
-	rail := newTimelineRail(theme.TextSize() * picturesScale)
-	left := container.NewHBox(container.New(&fixedWidth{w: 270}, date), rail)
+	rail := newTimelineRail(theme.TextSize() * v.p.scale)
+	left := container.NewHBox(container.New(&fixedWidth{w: 200 * v.p.scale}, date), rail)
 	body := container.NewVBox(text, container.NewHBox(open))
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = 6

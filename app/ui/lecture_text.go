@@ -29,6 +29,7 @@ type bigText struct {
 	pref  float32 // the size wanted
 	floor float32 // the smallest size fitting may choose
 	fg    color.Color
+	dim   color.Color // sentences shown for context
 	mark  color.Color // default highlight colour
 	ref   color.Color // footnote markers
 	align fyne.TextAlign
@@ -67,7 +68,8 @@ type bigSpan struct {
 // textAttr is the look of one byte of text.
 type textAttr struct {
 	style article.Style
-	mark  int // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
+	mark  int  // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
+	dim   bool // context, drawn in the dimmed colour
 }
 
 // bigMeasureRef is the size at which advances are measured while fitting;
@@ -104,7 +106,11 @@ func (t *bigText) set(text string, spans []article.Span, refs []article.Ref, mar
 	}
 	for _, m := range marks {
 		for i := max(0, m.start); i < min(len(text), m.end); i++ {
-			t.attrs[i].mark = m.color
+			if m.dim {
+				t.attrs[i].dim = true
+			} else {
+				t.attrs[i].mark = m.color
+			}
 		}
 	}
 	t.spans = t.cut()
@@ -159,10 +165,12 @@ func (t *bigText) cut() []bigSpan {
 func isBigSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // lectureMark is a highlighted range: the lecturer's highlights on a
-// paragraph. color indexes lectureHighlightColors (1-based).
+// paragraph (color indexes lectureHighlightColors, 1-based), or with dim
+// the sentences shown around the one discussed.
 type lectureMark struct {
 	start, end int
 	color      int
+	dim        bool
 }
 
 // lectureHighlightColors are the backgrounds of highlights by the colour a note
@@ -317,6 +325,9 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 	for _, r := range line {
 		c := t.fg
 		size := s
+		if r.attr.dim && t.dim != nil {
+			c = t.dim
+		}
 		if r.small {
 			c, size = t.ref, s*bigMarkerScale
 		}
