@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Tabs of the Pictures window.
@@ -77,6 +78,9 @@ func newPictureViews(svc *services, nav navigation, win fyne.Window, scale float
 	return p
 }
 
+// projector reports whether the pictures are drawn in lecture mode.
+func (p *picturesWindow) projector() bool { return p.scale > picturesScale }
+
 // picturesScale is how much larger than the window's type the pictures
 // are drawn.
 const picturesScale = 1.35
@@ -106,4 +110,26 @@ func (t largeType) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Fo
 func (t largeType) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 func (t largeType) Size(n fyne.ThemeSizeName) float32 {
 	return scaledSize(t.base().Size(n), n, t.scale)
+}
+
+// pictureText is a label of the pictures. It is a RichText and not a
+// Label because Fyne 2.7.1's Label keeps the app's text size inside a
+// theme override, and the pictures are drawn larger than the app.
+func pictureText(text string, align fyne.TextAlign, style fyne.TextStyle) *widget.RichText {
+	st := widget.RichTextStyleInline
+	st.Alignment, st.TextStyle = align, style
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: st})
+}
+
+// wrappedPictureText is a pictureText that wraps at words.
+func wrappedPictureText(text string) *widget.RichText {
+	t := pictureText(text, fyne.TextAlignLeading, fyne.TextStyle{})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// setPictureText replaces the text of a pictureText.
+func setPictureText(t *widget.RichText, text string) {
+	t.Segments[0].(*widget.TextSegment).Text = text
+	t.Refresh()
 }

@@ -200,12 +200,12 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 	}
 	ncol := len(g.sections) + 1
 	grid := container.New(&mapGridLayout{cols: ncol, first: 160 * p.scale})
-	grid.Add(widget.NewLabelWithStyle(g.rowTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	grid.Add(pictureText(g.rowTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, si := range g.sections {
-		grid.Add(widget.NewLabelWithStyle(doc.Sections[si].Number, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		grid.Add(pictureText(doc.Sections[si].Number, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	for r, name := range g.rows {
-		lab := widget.NewLabel(name)
+		lab := pictureText(name, fyne.TextAlignLeading, fyne.TextStyle{})
 		lab.Truncation = fyne.TextTruncateEllipsis
 		grid.Add(lab)
 		var row []*heatCell
@@ -226,10 +226,8 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 		s := doc.Sections[si]
 		legend.WriteString(s.Number + " " + openingWords(s.Title, 60))
 	}
-	cap := widget.NewLabel(caption)
-	cap.Wrapping = fyne.TextWrapWord
-	leg := widget.NewLabel(legend.String())
-	leg.Wrapping = fyne.TextWrapWord
+	cap := wrappedPictureText(caption)
+	leg := wrappedPictureText(legend.String())
 	// both ways: on a small screen the columns scroll rather than being cut off
 	v.scroll = container.NewScroll(container.NewVBox(grid, widget.NewSeparator(), leg))
 	v.content = container.NewBorder(cap, nil, nil, nil, v.scroll)
