@@ -104,10 +104,12 @@ type lectureWindow struct {
 	calloutT *bigText
 	calloutH *canvas.Text
 	calloutB *canvas.Rectangle
+	calloutV *canvas.Rectangle
 	band     *fyne.Container
 	bandT    *bigText
 	bandB    *canvas.Rectangle
 	picHold  *fyne.Container // the picture shown, full screen
+	picBg    *canvas.Rectangle
 	blank    *canvas.Rectangle
 }
 
@@ -271,6 +273,8 @@ func (l *lectureMode) open(at func() int) {
 	running := l.win != nil
 	if !running {
 		l.build()
+	} else {
+		l.applyColors() // the theme may have changed since
 	}
 	l.cutSteps()
 	if len(l.steps) == 0 {
@@ -308,6 +312,9 @@ func (l *lectureMode) build() {
 	l.bandT.top = true
 	l.band = container.NewWithoutLayout(l.bandB, l.bandT.box)
 	l.band.Hide()
+	// the pictures are drawn in the app's colours, on its background
+	l.picBg = canvas.NewRectangle(color.Black)
+	l.picBg.CornerRadius = 12
 	l.picHold = container.NewStack()
 	l.picHold.Hide()
 	page := container.New(&lectureLayout{l}, l.kicker, l.body.box, l.pos, l.more, l.band, l.picHold)
@@ -319,7 +326,10 @@ func (l *lectureMode) build() {
 	l.calloutH.TextStyle.Bold = true
 	l.calloutT = newBigText()
 	l.calloutT.top = true
-	l.callout = container.New(&calloutLayout{l}, l.calloutB, l.calloutH, l.calloutT.box)
+	// the text behind an enlarged footnote is veiled, so that the two do
+	// not read as one
+	l.calloutV = canvas.NewRectangle(color.Black)
+	l.callout = container.New(&calloutLayout{l}, l.calloutV, l.calloutB, l.calloutH, l.calloutT.box)
 	l.callout.Hide()
 
 	l.blank = canvas.NewRectangle(color.Black)
@@ -342,6 +352,7 @@ func (l *lectureMode) build() {
 // choice, at full contrast.
 type lecturePalette struct {
 	bg, fg, dim, ref, calloutBg, calloutLine color.Color
+	ctx                                      color.Color // sentences around the one discussed
 }
 
 func (l *lectureMode) palette() lecturePalette {
@@ -350,12 +361,14 @@ func (l *lectureMode) palette() lecturePalette {
 			bg: color.White, fg: color.NRGBA{R: 0x14, G: 0x14, B: 0x14, A: 0xff},
 			dim: color.NRGBA{R: 0x5f, G: 0x63, B: 0x68, A: 0xff}, ref: color.NRGBA{R: 0x1a, G: 0x5f, B: 0xb4, A: 0xff},
 			calloutBg: color.NRGBA{R: 0xf4, G: 0xf1, B: 0xe8, A: 0xff}, calloutLine: color.NRGBA{R: 0x1a, G: 0x5f, B: 0xb4, A: 0xff},
+			ctx: color.NRGBA{R: 0x9a, G: 0x9e, B: 0xa3, A: 0xff},
 		}
 	}
 	return lecturePalette{
 		bg: color.NRGBA{R: 0x10, G: 0x12, B: 0x14, A: 0xff}, fg: color.NRGBA{R: 0xf2, G: 0xf2, B: 0xf2, A: 0xff},
 		dim: color.NRGBA{R: 0xa0, G: 0xa6, B: 0xad, A: 0xff}, ref: color.NRGBA{R: 0x8a, G: 0xb8, B: 0xff, A: 0xff},
 		calloutBg: color.NRGBA{R: 0x1f, G: 0x24, B: 0x2b, A: 0xff}, calloutLine: color.NRGBA{R: 0x8a, G: 0xb8, B: 0xff, A: 0xff},
+		ctx: color.NRGBA{R: 0x6e, G: 0x74, B: 0x7a, A: 0xff},
 	}
 }
 
@@ -363,12 +376,19 @@ func (l *lectureMode) applyColors() {
 	p := l.palette()
 	l.bg.FillColor = p.bg
 	l.kicker.Color, l.pos.Color, l.more.Color = p.ref, p.dim, p.dim
-	l.body.fg, l.body.ref, l.body.dim = p.fg, p.ref, p.dim
+	l.body.fg, l.body.ref, l.body.dim = p.fg, p.ref, p.ctx
 	l.calloutB.FillColor, l.calloutB.StrokeColor = p.calloutBg, p.calloutLine
+	if bg, ok := p.bg.(color.NRGBA); ok {
+		bg.A = 0xe6
+		l.calloutV.FillColor = bg
+	} else {
+		l.calloutV.FillColor = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xe6}
+	}
 	l.calloutH.Color = p.ref
 	l.calloutT.fg, l.calloutT.ref, l.calloutT.dim = p.fg, p.ref, p.dim
 	l.bandB.FillColor = p.calloutBg
 	l.bandT.fg, l.bandT.ref, l.bandT.dim = p.fg, p.ref, p.dim
+	l.picBg.FillColor = theme.Color(theme.ColorNameBackground)
 }
 
 // onWindowClosed leaves the reader at the last passage shown.
@@ -434,7 +454,7 @@ func (l *lectureMode) render() {
 			l.kicker.Text += " (next: the answer)"
 		}
 	case stepFootnote:
-		text, spans := l.footnoteText([]int{st.footnote}, false)
+		text, spans := l.footnoteText([]int{st.footnote})
 		l.body.set(text, spans, nil, nil)
 		l.kicker.Text = "Footnote " + strconv.Itoa(st.footnote)
 	}
@@ -443,9 +463,18 @@ func (l *lectureMode) render() {
 	} else if !l.pictureOver {
 		l.showPicture(-1, false)
 	}
-	if l.kicker.Text == "" {
-		if fns := l.footnotes(); len(fns) > 0 && !l.bandShown {
-			l.kicker.Text = "F: footnotes " + footnoteList(fns)
+	if fns := l.footnotes(); l.kicker.Text == "" && len(fns) > 0 {
+		l.kicker.Text = "F: footnotes " + footnoteList(fns)
+		if l.bandShown {
+			where := " below    1"
+			if w, h := l.page(); w/h >= lectureWide {
+				where = " beside    1"
+			}
+			l.kicker.Text = "Footnotes " + footnoteList(fns) + where
+			if len(fns) > 1 {
+				l.kicker.Text += "–" + strconv.Itoa(min(9, len(fns)))
+			}
+			l.kicker.Text += ": one enlarged  ·  F hides them"
 		}
 	}
 	if l.bandShown {

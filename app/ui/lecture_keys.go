@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossa-app/glossa/app/article"
 )
@@ -137,14 +138,13 @@ func (l *lectureMode) fillBand() {
 		l.bandT.set("This step has no footnotes.", []article.Span{{Start: 0, End: 27, Style: article.Italic}}, nil, nil)
 		return
 	}
-	text, spans := l.footnoteText(fns, len(fns) > 1)
+	text, spans := l.footnoteText(fns)
 	l.bandT.set(text, spans, nil, nil)
 }
 
 // footnoteText is footnotes ns, numbered, each with the full reference of
-// its Ibid. and short forms as the reader gives them; with keys, the
-// number to press to enlarge each.
-func (l *lectureMode) footnoteText(ns []int, keys bool) (string, []article.Span) {
+// its Ibid. and short forms as the reader gives them.
+func (l *lectureMode) footnoteText(ns []int) (string, []article.Span) {
 	var b strings.Builder
 	var spans []article.Span
 	lib := l.svc.library()
@@ -169,11 +169,6 @@ func (l *lectureMode) footnoteText(ns []int, keys bool) (string, []article.Span)
 			start := b.Len()
 			b.WriteString(line)
 			spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Italic})
-		}
-		if keys && i < 9 {
-			start := b.Len()
-			b.WriteString("  [" + strconv.Itoa(i+1) + "]")
-			spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Bold})
 		}
 	}
 	return b.String(), spans
@@ -200,7 +195,7 @@ func (l *lectureMode) showCallout(on bool) {
 		return
 	}
 	l.calloutH.Text = "Footnote " + strconv.Itoa(l.calloutN)
-	text, spans := l.footnoteText([]int{l.calloutN}, false)
+	text, spans := l.footnoteText([]int{l.calloutN})
 	l.calloutShown = true
 	l.calloutT.set(text, spans, nil, nil)
 	l.setShown(l.callout, true)
@@ -316,7 +311,8 @@ func (l *lectureMode) showPicture(pic int, over bool) {
 	l.kicker.Text += "    ↓ scrolls  ·  → next step  ·  Esc back to the text"
 	l.kicker.Refresh()
 	l.picture, l.pictureOver = pic, over
-	l.picHold.Objects = []fyne.CanvasObject{container.NewThemeOverride(content, largeType{scale: scale})}
+	l.picBg.FillColor = theme.Color(theme.ColorNameBackground)
+	l.picHold.Objects = []fyne.CanvasObject{l.picBg, container.NewPadded(container.NewThemeOverride(content, largeType{scale: scale}))}
 	l.picHold.Refresh()
 	l.setShown(l.body.box, false)
 	l.setShown(l.picHold, true)

@@ -123,6 +123,8 @@ func (cl *calloutLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	l := cl.l
 	// over everything but the position line, which stays readable below
 	inX, inY, bottom := s.Width*0.05, s.Height*0.02, s.Height*lectureBottom
+	l.calloutV.Move(fyne.Position{})
+	l.calloutV.Resize(fyne.NewSize(s.Width, s.Height-bottom))
 	l.calloutB.Move(fyne.NewPos(inX, inY))
 	l.calloutB.Resize(fyne.NewSize(s.Width-2*inX, s.Height-inY-bottom))
 	pad := max(16, s.Height*0.03)
@@ -133,6 +135,17 @@ func (cl *calloutLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	y := inY + pad*0.7 + head*1.6
 	l.calloutT.box.Move(fyne.NewPos(inX+pad, y))
 	l.calloutT.box.Resize(fyne.NewSize(s.Width-2*inX-2*pad, s.Height-bottom-pad*0.7-y))
+	// a short footnote gets a box its size, in the middle of the screen
+	if t := l.calloutT; !t.overflow && t.height > 0 {
+		boxH := y - inY + t.height + pad
+		dy := (s.Height - bottom - inY - boxH) / 2
+		if dy > 0 {
+			l.calloutB.Move(fyne.NewPos(inX, inY+dy))
+			l.calloutB.Resize(fyne.NewSize(s.Width-2*inX, boxH))
+			l.calloutH.Move(l.calloutH.Position().AddXY(0, dy))
+			l.calloutT.box.Move(fyne.NewPos(inX+pad, y+dy))
+		}
+	}
 }
 
 func (cl *calloutLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }

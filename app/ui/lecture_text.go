@@ -56,6 +56,7 @@ type bigFit struct {
 	overflow bool    // the text is taller than the viewport even at floor
 	lineH    float32
 	scrollH  float32 // height to scroll: the text's, padded to whole lines
+	viewH    float32 // height shown: whole lines when the text scrolls
 	lines    int
 }
 
@@ -241,9 +242,13 @@ func (t *bigText) fit(vp fyne.Size) {
 	// half a line: the scroll range is padded to whole lines.
 	t.lineH = s * bigLineSpacing
 	t.scrollH = t.height
+	t.viewH = vp.Height
 	if t.overflow {
-		k := float32(math.Ceil(float64((t.height - vp.Height) / t.lineH)))
-		t.scrollH = vp.Height + k*t.lineH
+		// the view shows whole lines: a line cut in half at the bottom
+		// reads as a mistake from the back of the room
+		t.viewH = max(t.lineH, float32(math.Floor(float64(vp.Height/t.lineH)))*t.lineH)
+		k := float32(math.Ceil(float64((t.height - t.viewH) / t.lineH)))
+		t.scrollH = t.viewH + k*t.lineH
 	}
 	// a passage that fits sits in the middle of the screen, as on a slide
 	if dy := (vp.Height - t.height) / 2; dy > 0 && !t.top {
@@ -374,7 +379,7 @@ func (l *bigFitLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		l.t.fit(s)
 	}
 	for _, o := range objs {
-		o.Resize(s)
+		o.Resize(fyne.NewSize(s.Width, l.t.viewH))
 		o.Move(fyne.Position{})
 	}
 }
