@@ -156,3 +156,14 @@ func FuzzSentencesRejoin(f *testing.F) {
 	f.Add("..  . ?!")
 	f.Fuzz(func(t *testing.T, s string) { checkRejoin(t, s) })
 }
+
+// BenchmarkSentencesArticle cuts every paragraph of the article into
+// sentences, as a first lecture does.
+func BenchmarkSentencesArticle(b *testing.B) {
+	doc := shipped(b)
+	for b.Loop() {
+		for _, p := range doc.Paragraphs {
+			Sentences(p.Text)
+		}
+	}
+}

@@ -31,6 +31,10 @@ const (
 	keyLecturePlan = "lecture.plan."
 )
 
+// lectureContextLines is the most lines a sentence shown dimmed beside
+// the one discussed may take.
+const lectureContextLines = 3
+
 // lectureOpenMax is the largest type size a lecture opens at, whatever
 // was saved: "+" pressed for the back row last time must not make the
 // next lecture open with three words a line.
@@ -504,11 +508,14 @@ func (l *lectureMode) renderPassage(st lectureStep) {
 	ss := l.sentences(st.para)
 	a, b := ss[st.first].Start, ss[st.last].End
 	from, to := a, b
+	// a neighbour is context only while it is short: a long one dimmed
+	// would outweigh the sentence discussed
 	fits := func(x, y int) bool { return l.countLines(st.para, x, y) <= l.fitLines() }
-	if st.last+1 < len(ss) && fits(from, ss[st.last+1].End) {
+	short := func(s lecture.Sentence) bool { return l.countLines(st.para, s.Start, s.End) <= lectureContextLines }
+	if st.last+1 < len(ss) && short(ss[st.last+1]) && fits(from, ss[st.last+1].End) {
 		to = ss[st.last+1].End
 	}
-	if st.first > 0 && fits(ss[st.first-1].Start, to) {
+	if st.first > 0 && short(ss[st.first-1]) && fits(ss[st.first-1].Start, to) {
 		from = ss[st.first-1].Start
 	}
 	text, spans, refs := paragraphSlice(p, from, to)

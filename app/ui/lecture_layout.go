@@ -60,10 +60,12 @@ func (ll *lectureLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	if l.bandShown {
 		pad := s.Height * 0.02
 		var band lectureRect
+		inX := mx
 		if s.Width/s.Height >= lectureWide {
 			w := s.Width * 0.34
 			band = rect(s.Width-w, 0, w, s.Height-bottom)
 			body.W = s.Width - w - 2*mx
+			inX = s.Height * 0.04
 		} else {
 			h := s.Height * 0.38
 			band = rect(0, s.Height-bottom-h, s.Width, h)
@@ -73,8 +75,8 @@ func (ll *lectureLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		l.band.Resize(fyne.NewSize(band.W, band.H))
 		l.bandB.Move(fyne.Position{})
 		l.bandB.Resize(fyne.NewSize(band.W, band.H))
-		l.bandT.box.Move(fyne.NewPos(mx, pad))
-		l.bandT.box.Resize(fyne.NewSize(band.W-2*mx, band.H-2*pad))
+		l.bandT.box.Move(fyne.NewPos(inX, pad))
+		l.bandT.box.Resize(fyne.NewSize(band.W-2*inX, band.H-2*pad))
 	}
 	l.body.box.Move(fyne.NewPos(body.X, body.Y))
 	l.body.box.Resize(fyne.NewSize(body.W, body.H))

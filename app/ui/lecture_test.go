@@ -418,3 +418,19 @@ func BenchmarkLectureLongestStep(b *testing.B) {
 		b.Fatalf("longest paragraph at %.1f px", l.body.size)
 	}
 }
+
+// BenchmarkLectureCutSteps is the cost of cutting the whole article into
+// steps at 1920x1080 (every paragraph's lines counted at the body's
+// size), as each press of + or - does.
+func BenchmarkLectureCutSteps(b *testing.B) {
+	a := test.NewTempApp(b)
+	u := New(a, realDoc(b), nil, Options{})
+	u.Window().Show()
+	u.StartLecture("1")
+	l := u.lecture
+	l.win.Resize(fyne.NewSize(1920, 1080))
+	for b.Loop() {
+		l.cutSteps()
+	}
+	b.ReportMetric(float64(len(l.steps)), "steps")
+}
