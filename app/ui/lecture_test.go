@@ -434,3 +434,44 @@ func BenchmarkLectureCutSteps(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(l.steps)), "steps")
 }
+
+// TestLectureWordSpacing: words are set one drawn space apart, kerning
+// included: "user," once ended 10 to 16 px before the breaker thought,
+// and the gap after it showed from the back of the room.
+func TestLectureWordSpacing(t *testing.T) {
+	u, l := lectureAt(t, tempStore(t), "3.3", fyne.NewSize(1920, 1080))
+	pi := -1
+	for i, p := range u.doc.Paragraphs {
+		if strings.Contains(p.Text, "mislead the user, and terrorism") {
+			pi = i
+		}
+	}
+	for n := 0; !(l.steps[l.cur].kind == stepPara && l.steps[l.cur].para == pi && strings.Contains(l.stepText(l.steps[l.cur]), "user, and")); n++ {
+		if n > 60 {
+			t.Fatal("no step shows “the user, and”")
+		}
+		press(l, fyne.KeyRight)
+	}
+	var texts []*canvas.Text
+	for _, o := range l.body.content.Objects {
+		if tx, ok := o.(*canvas.Text); ok {
+			texts = append(texts, tx)
+		}
+	}
+	space := fyne.MeasureText(" ", l.body.size, fyne.TextStyle{}).Width
+	checked := 0
+	for i := 0; i+1 < len(texts); i++ {
+		a, b := texts[i], texts[i+1]
+		if a.Position().Y != b.Position().Y || a.TextSize != b.TextSize {
+			continue
+		}
+		end := a.Position().X + fyne.MeasureText(a.Text, a.TextSize, a.TextStyle).Width
+		if gap := b.Position().X - end; gap < space-2 || gap > space+2 {
+			t.Errorf("%q and %q are %.1f px apart; a space is %.1f", a.Text, b.Text, gap, space)
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Fatalf("only %d pairs of words checked", checked)
+	}
+}
