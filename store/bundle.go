@@ -13,6 +13,7 @@ import (
 
 	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/lecture"
 )
 
 // A notes bundle is how a student or a lecturer shares notes: a versioned
@@ -32,6 +33,7 @@ const (
 const (
 	MaxBundleBytes = 64 << 20
 	MaxBundleNotes = 100_000
+	MaxBundlePlans = 1_000
 	MaxQuoteBytes  = 8 << 10
 	MaxBodyBytes   = 256 << 10
 	MaxTags        = 64
@@ -49,6 +51,9 @@ type Bundle struct {
 	Article  string       `json:"article"` // hash of the article the anchors were made on
 	Exported string       `json:"exported"`
 	Notes    []BundleNote `json:"notes"`
+	// Plans are the lecturer's lecture plans, every article's, so that a
+	// colleague can import them; a bundle without them is fine.
+	Plans []lecture.Plan `json:"plans,omitempty"`
 }
 
 // BundleNote is one note of a bundle.
@@ -74,6 +79,7 @@ type BundleResult struct {
 	Updated int // notes it had, replaced by a newer version from the bundle (the old one kept in the history)
 	Skipped int // notes it already had as they are (or newer, or in its trash)
 	Orphans int // of the added and updated, passages not found in this article
+	Plans   int // lecture plans added or replaced by a newer version
 }
 
 func (r BundleResult) String() string {
@@ -87,6 +93,9 @@ func (r BundleResult) String() string {
 	s := fmt.Sprintf("%d added, %s, %d skipped", r.Added, updated, r.Skipped)
 	if r.Orphans > 0 {
 		s += fmt.Sprintf(" (%d whose passage is not in this version of the article, listed apart)", r.Orphans)
+	}
+	if r.Plans > 0 {
+		s += fmt.Sprintf("; %d lecture plan(s) added or updated", r.Plans)
 	}
 	return s
 }
@@ -105,8 +114,12 @@ func (s *Store) ExportBundle(w io.Writer) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("store: export bundle: %w", err)
 	}
+	plans, err := s.allPlans()
+	if err != nil {
+		return 0, fmt.Errorf("store: export bundle: %w", err)
+	}
 	b := Bundle{Format: BundleFormat, Version: BundleVersion, Article: hash,
-		Exported: time.Now().UTC().Format(time.RFC3339), Notes: make([]BundleNote, 0, len(notes))}
+		Exported: time.Now().UTC().Format(time.RFC3339), Notes: make([]BundleNote, 0, len(notes)), Plans: plans}
 	for _, n := range notes {
 		b.Notes = append(b.Notes, toBundleNote(n))
 	}
@@ -193,6 +206,17 @@ func decodeBundle(data []byte, b *Bundle, into any) (*Bundle, []Note, error) {
 	}
 	if len(b.Notes) > MaxBundleNotes {
 		return nil, nil, bad("it holds %d notes, more than %d", len(b.Notes), MaxBundleNotes)
+	}
+	if len(b.Plans) > MaxBundlePlans {
+		return nil, nil, bad("it holds %d lecture plans, more than %d", len(b.Plans), MaxBundlePlans)
+	}
+	for i, p := range b.Plans {
+		if err := p.Check(); err != nil {
+			return nil, nil, bad("plan %d: %v", i+1, err)
+		}
+		if p.Article == "" || len(p.Article) > maxIDBytes {
+			return nil, nil, bad("plan %d (%s) names no article", i+1, shortText(p.Name))
+		}
 	}
 	notes := make([]Note, 0, len(b.Notes))
 	seen := make(map[string]int, len(b.Notes))
@@ -314,7 +338,7 @@ func bundleTime(field, v string) (time.Time, error) {
 // fuzzy search may take a while; the write lock is held for the writes
 // alone); what cannot be placed is kept as an orphan.
 func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
-	_, notes, err := ParseBundle(data)
+	b, notes, err := ParseBundle(data)
 	if err != nil {
 		return BundleResult{}, err
 	}
@@ -358,6 +382,15 @@ func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 			}
 			if err := importNote(tx, s.current.get(), n, at, now, &res); err != nil {
 				return fmt.Errorf("note %s: %w", n.ID, err)
+			}
+		}
+		for _, p := range b.Plans {
+			wrote, err := importPlan(tx, p, now)
+			if err != nil {
+				return fmt.Errorf("lecture plan %q: %w", p.Name, err)
+			}
+			if wrote {
+				res.Plans++
 			}
 		}
 		return nil

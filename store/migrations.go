@@ -349,6 +349,21 @@ var migrations = []func(tx *sql.Tx) error{
 		`)
 		return err
 	},
+	// 8: lecture plans: a lecturer's named sequences of steps per article ID,
+	// the steps as app/lecture's JSON, and the type size last used.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE lecture_plans (
+				article    TEXT NOT NULL,
+				name       TEXT NOT NULL,
+				items      TEXT NOT NULL DEFAULT '[]',
+				scale      REAL NOT NULL DEFAULT 0,
+				updated_at INTEGER NOT NULL,
+				PRIMARY KEY (article, name)
+			);
+		`)
+		return err
+	},
 }
 
 // SchemaVersion is the version Open migrates every database to.

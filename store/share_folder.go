@@ -33,9 +33,12 @@ func (s *Store) ShareFolder(dir string) (*share.Folder[*SharedLayer], error) {
 	}, nil
 }
 
-// SharePublisher publishes the current article's notes and cards to dir
-// under this Glossa's identity; plans (nil: none) gives the lecture plans
-// to publish with them.
+// SharePublisher publishes the current article's notes, cards and lecture
+// plans to dir under this Glossa's identity; plans (nil: the article's
+// plans in this store) gives the plans to publish with them. The publisher
+// is bound to the article current when it is made: while another article
+// is open it publishes nothing new for this one (its notes are not the
+// current ones), and the window makes a publisher per article it opens.
 func (s *Store) SharePublisher(dir string, plans func() []json.RawMessage) (*share.Publisher, error) {
 	id, err := s.ShareIdentity()
 	if err != nil {
@@ -45,14 +48,41 @@ func (s *Store) SharePublisher(dir string, plans func() []json.RawMessage) (*sha
 	if err != nil {
 		return nil, fmt.Errorf("store: share publisher %s: %w", dir, err)
 	}
-	return &share.Publisher{Dir: dir, File: share.FileName(id.Person, id.Machine, s.articleKey(hash)),
+	article := s.articleKey(hash)
+	if plans == nil {
+		plans = func() []json.RawMessage { return s.sharePlans(article) }
+	}
+	var last []byte
+	return &share.Publisher{Dir: dir, File: share.FileName(id.Person, id.Machine, article),
 		Build: func() ([]byte, error) {
-			var ps []json.RawMessage
-			if plans != nil {
-				ps = plans()
+			if cur := s.Current(); cur != "" && cur != article {
+				if last == nil {
+					return nil, fmt.Errorf("store: share %s: article %s is not the one open (%s)", dir, article, cur)
+				}
+				return last, nil // unchanged bytes: nothing is written
 			}
-			return s.ShareData(id, ps)
+			data, err := s.ShareData(id, plans())
+			if err == nil {
+				last = data
+			}
+			return data, err
 		}}, nil
+}
+
+// sharePlans is the article's lecture plans as a share file carries them;
+// a plan that cannot be read or encoded is left out, never the file.
+func (s *Store) sharePlans(article string) []json.RawMessage {
+	ps, err := s.Plans(article)
+	if err != nil {
+		return nil
+	}
+	out := make([]json.RawMessage, 0, len(ps))
+	for _, p := range ps {
+		if b, err := json.Marshal(p); err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // ShareSubscriptions lists the folders subscribed to.

@@ -53,8 +53,8 @@ func TestTimelineEventsOpenTheirPassages(t *testing.T) {
 	// a tap on a marker selects its event
 	last := len(v.events) - 1
 	v.axis.Tapped(&fyne.PointEvent{Position: v.axis.centres[last]})
-	if v.sel != last || !strings.Contains(v.chosen.Text, v.events[last].Date) {
-		t.Errorf("tap on the last marker selected %d (%q)", v.sel, v.chosen.Text)
+	if v.sel != last || !strings.Contains(v.chosen.String(), v.events[last].Date) {
+		t.Errorf("tap on the last marker selected %d (%q)", v.sel, v.chosen.String())
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Tabs of the Pictures window.
@@ -20,9 +21,12 @@ const (
 // timeline, who is cited where, and the principles map. It is a window
 // of its own so that it can sit beside the reader or go on the projector.
 type picturesWindow struct {
-	svc        *services
-	nav        navigation
-	win        fyne.Window
+	svc *services
+	nav navigation
+	// scale is how much larger than the app's type the pictures are
+	// drawn: picturesScale in a window, more on the projector
+	scale      float32
+	win        fyne.Window // the window or, in lecture mode, the lecture's
 	tabs       *container.AppTabs
 	timeline   *timelineView
 	cited      *mapView
@@ -41,20 +45,7 @@ func (l *lectureMode) showPictures(tab int) {
 }
 
 func newPicturesWindow(svc *services, nav navigation) *picturesWindow {
-	p := &picturesWindow{svc: svc, nav: nav}
-	p.win = svc.app.NewWindow("Glossa pictures")
-	p.timeline = newTimelineView(p)
-	p.cited = newMapView(p, citedGrid(svc.doc, 20),
-		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
-			"A cell counts the citations, Ibid. and short forms included; tap it for the passages.")
-	p.principles = newMapView(p, principlesGrid(svc.doc),
-		"Key principles (rows) and the sections that discuss them (columns), curated passage by passage. "+
-			"A cell counts the paragraphs listed; tap it for the passages and what the section says of the principle.")
-	p.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), p.timeline.content),
-		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
-		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), p.principles.content),
-	)
+	p := newPictureViews(svc, nav, svc.app.NewWindow("Glossa pictures"), picturesScale)
 	// pictures are shown to a class too: a third larger than the window's
 	// type, so that the axis labels and counts carry across a room
 	p.win.SetContent(container.NewThemeOverride(p.tabs, largeType{scale: picturesScale}))
@@ -67,6 +58,28 @@ func newPicturesWindow(svc *services, nav navigation) *picturesWindow {
 	}
 	return p
 }
+
+// newPictureViews makes the three pictures, drawn scale times the app's
+// type, as tabs; win is where their dialogs open.
+func newPictureViews(svc *services, nav navigation, win fyne.Window, scale float32) *picturesWindow {
+	p := &picturesWindow{svc: svc, nav: nav, win: win, scale: scale}
+	p.timeline = newTimelineView(p)
+	p.cited = newMapView(p, citedGrid(svc.doc, 20),
+		"The most cited authors and institutions (rows) and the sections whose footnotes cite them (columns). "+
+			"A cell counts the citations, Ibid. and short forms included; tap it for the passages.")
+	p.principles = newMapView(p, principlesGrid(svc.doc),
+		"Key principles (rows) and the sections that discuss them (columns), curated passage by passage. "+
+			"A cell counts the paragraphs listed; tap it for the passages and what the section says of the principle.")
+	p.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), p.timeline.content),
+		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
+		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), p.principles.content),
+	)
+	return p
+}
+
+// projector reports whether the pictures are drawn in lecture mode.
+func (p *picturesWindow) projector() bool { return p.scale > picturesScale }
 
 // picturesScale is how much larger than the window's type the pictures
 // are drawn.
@@ -97,4 +110,26 @@ func (t largeType) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Fo
 func (t largeType) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 func (t largeType) Size(n fyne.ThemeSizeName) float32 {
 	return scaledSize(t.base().Size(n), n, t.scale)
+}
+
+// pictureText is a label of the pictures. It is a RichText and not a
+// Label because Fyne 2.7.1's Label keeps the app's text size inside a
+// theme override, and the pictures are drawn larger than the app.
+func pictureText(text string, align fyne.TextAlign, style fyne.TextStyle) *widget.RichText {
+	st := widget.RichTextStyleInline
+	st.Alignment, st.TextStyle = align, style
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: st})
+}
+
+// wrappedPictureText is a pictureText that wraps at words.
+func wrappedPictureText(text string) *widget.RichText {
+	t := pictureText(text, fyne.TextAlignLeading, fyne.TextStyle{})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// setPictureText replaces the text of a pictureText.
+func setPictureText(t *widget.RichText, text string) {
+	t.Segments[0].(*widget.TextSegment).Text = text
+	t.Refresh()
 }

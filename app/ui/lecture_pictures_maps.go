@@ -185,6 +185,7 @@ type mapView struct {
 	data    mapData
 	content fyne.CanvasObject
 	cells   [][]*heatCell
+	scroll  *container.Scroll
 	list    dialog.Dialog // the open list of passages, if any
 }
 
@@ -198,19 +199,19 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 		}
 	}
 	ncol := len(g.sections) + 1
-	grid := container.New(&mapGridLayout{cols: ncol, first: 220})
-	grid.Add(widget.NewLabelWithStyle(g.rowTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	grid := container.New(&mapGridLayout{cols: ncol, first: 160 * p.scale})
+	grid.Add(pictureText(g.rowTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, si := range g.sections {
-		grid.Add(widget.NewLabelWithStyle(doc.Sections[si].Number, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		grid.Add(pictureText(doc.Sections[si].Number, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	for r, name := range g.rows {
-		lab := widget.NewLabel(name)
+		lab := pictureText(name, fyne.TextAlignLeading, fyne.TextStyle{})
 		lab.Truncation = fyne.TextTruncateEllipsis
 		grid.Add(lab)
 		var row []*heatCell
 		for c := range g.sections {
 			r, c := r, c
-			hc := newHeatCell(g.cells[r][c].count, maxCount, func() { v.onCellTapped(r, c) })
+			hc := newHeatCell(g.cells[r][c].count, maxCount, p.scale, func() { v.onCellTapped(r, c) })
 			row = append(row, hc)
 			grid.Add(hc)
 		}
@@ -225,12 +226,11 @@ func newMapView(p *picturesWindow, g mapData, caption string) *mapView {
 		s := doc.Sections[si]
 		legend.WriteString(s.Number + " " + openingWords(s.Title, 60))
 	}
-	cap := widget.NewLabel(caption)
-	cap.Wrapping = fyne.TextWrapWord
-	leg := widget.NewLabel(legend.String())
-	leg.Wrapping = fyne.TextWrapWord
+	cap := wrappedPictureText(caption)
+	leg := wrappedPictureText(legend.String())
 	// both ways: on a small screen the columns scroll rather than being cut off
-	v.content = container.NewBorder(cap, nil, nil, nil, container.NewScroll(container.NewVBox(grid, widget.NewSeparator(), leg)))
+	v.scroll = container.NewScroll(container.NewVBox(grid, widget.NewSeparator(), leg))
+	v.content = container.NewBorder(cap, nil, nil, nil, v.scroll)
 	return v
 }
 
@@ -266,7 +266,7 @@ func (v *mapView) onCellTapped(r, c int) {
 		hint.SetText(cell.gloss + "\n" + hint.Text)
 		hint.Wrapping = fyne.TextWrapWord
 	}
-	body := container.NewThemeOverride(container.NewBorder(hint, nil, nil, nil, list), largeType{scale: picturesScale})
+	body := container.NewThemeOverride(container.NewBorder(hint, nil, nil, nil, list), largeType{scale: v.p.scale})
 	d := dialog.NewCustom(title, "Close", body, v.p.win)
 	list.OnSelected = func(i widget.ListItemID) { v.onPassageChosen(r, c, i) }
 	d.Resize(fyne.NewSize(900, 520))
@@ -294,11 +294,12 @@ func picturesPlural(n int, unit string) string {
 type heatCell struct {
 	widget.BaseWidget
 	count, max int
+	scale      float32 // of the pictures' type
 	onTap      func()
 }
 
-func newHeatCell(count, max int, onTap func()) *heatCell {
-	h := &heatCell{count: count, max: max, onTap: onTap}
+func newHeatCell(count, max int, scale float32, onTap func()) *heatCell {
+	h := &heatCell{count: count, max: max, scale: scale, onTap: onTap}
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -335,8 +336,8 @@ func (r *heatRenderer) Layout(s fyne.Size) {
 	r.txt.Resize(fyne.NewSize(s.Width, ts.Height))
 }
 func (r *heatRenderer) MinSize() fyne.Size {
-	ts := theme.TextSize() * picturesScale
-	return fyne.NewSize(ts*2.6, ts*2.3)
+	ts := theme.TextSize() * r.h.scale
+	return fyne.NewSize(ts*2.6, ts*1.9)
 }
 func (r *heatRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.txt} }
 
@@ -346,7 +347,7 @@ func (r *heatRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	// the cell is drawn before it knows the window's theme override, so
 	// the pictures' size is applied here
-	r.txt.TextSize = theme.TextSize() * picturesScale * 1.1
+	r.txt.TextSize = theme.TextSize() * h.scale * 1.1
 	if h.count == 0 {
 		r.txt.Text = "·"
 		r.txt.Color = th.Color(theme.ColorNameDisabled, v)

@@ -26,7 +26,7 @@ type timelineView struct {
 	rows    []*fyne.Container
 	marks   []*canvas.Rectangle // row backgrounds, coloured when selected
 	scroll  *container.Scroll
-	chosen  *widget.Label
+	chosen  *widget.RichText
 	content fyne.CanvasObject
 	sel     int
 }
@@ -36,8 +36,7 @@ func newTimelineView(p *picturesWindow) *timelineView {
 	events, err := timeline.Load(assets.Timeline, p.svc.doc)
 	v.events = events
 	v.axis = newTimelineAxis(events, v.onMarkerTapped)
-	v.chosen = widget.NewLabel("Tap a marker, or an event below, to see where the article tells of it.")
-	v.chosen.Wrapping = fyne.TextWrapWord
+	v.chosen = wrappedPictureText("Tap a marker, or an event below, to see where the article tells of it.")
 	list := container.NewVBox()
 	for i, ev := range events {
 		list.Add(v.row(i, ev))
@@ -58,14 +57,18 @@ func newTimelineView(p *picturesWindow) *timelineView {
 // row is one event: its date, a dot on the rail, what happened, and the
 // way to its passage.
 func (v *timelineView) row(i int, ev timeline.Placed) fyne.CanvasObject {
-	date := widget.NewLabelWithStyle(ev.Date, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	text := widget.NewLabel(ev.Text)
-	text.Wrapping = fyne.TextWrapWord
-	open := widget.NewButtonWithIcon("Read it: section "+ev.Section, theme.DocumentIcon(), func() { v.onEventOpen(i) })
-	open.Importance = widget.LowImportance
-	rail := newTimelineRail(theme.TextSize() * picturesScale)
-	left := container.NewHBox(container.New(&fixedWidth{w: 270}, date), rail)
-	body := container.NewVBox(text, container.NewHBox(open))
+	date := pictureText(ev.Date, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	rail := newTimelineRail(theme.TextSize() * v.p.scale)
+	left := container.NewHBox(container.New(&fixedWidth{w: 200 * v.p.scale}, date), rail)
+	var body fyne.CanvasObject
+	if v.p.projector() {
+		// a class reads where the event is told; nobody taps the projector
+		body = wrappedPictureText(ev.Text + "  (§" + ev.Section + ")")
+	} else {
+		open := widget.NewButtonWithIcon("Read it: section "+ev.Section, theme.DocumentIcon(), func() { v.onEventOpen(i) })
+		open.Importance = widget.LowImportance
+		body = container.NewVBox(wrappedPictureText(ev.Text), container.NewHBox(open))
+	}
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = 6
 	r := container.NewStack(bg, container.NewBorder(nil, nil, left, nil, body))
@@ -92,7 +95,7 @@ func (v *timelineView) selectEvent(i int) {
 	v.marks[i].FillColor = theme.Color(theme.ColorNameSelection)
 	v.marks[i].Refresh()
 	ev := v.events[i]
-	v.chosen.SetText(fmt.Sprintf("%s: %s (section %s)", ev.Date, ev.Text, ev.Section))
+	setPictureText(v.chosen, fmt.Sprintf("%s: %s (section %s)", ev.Date, ev.Text, ev.Section))
 	v.axis.sel = i
 	v.axis.Refresh()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +21,9 @@ type presenterView struct {
 	win fyne.Window
 
 	elapsed   *widget.Label
+	clock     *widget.Label
 	status    *widget.Label
+	notes     *widget.Label // the lecturer's highlights and notes on the passage
 	now       *widget.Label
 	next      *widget.Label
 	footnotes *widget.Label
@@ -33,7 +36,7 @@ type presenterView struct {
 // it is not running.
 func (l *lectureMode) showPresenter() {
 	if l.win == nil {
-		l.start(-1)
+		l.play()
 	}
 	if l.presenter != nil {
 		l.presenter.win.RequestFocus()
@@ -44,30 +47,31 @@ func (l *lectureMode) showPresenter() {
 	p.win = l.svc.app.NewWindow("Glossa presenter view")
 	p.elapsed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	p.status = widget.NewLabel("")
+	p.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+	p.notes = presenterLabel()
 	p.now = presenterLabel()
 	p.next = presenterLabel()
 	p.footnotes = presenterLabel()
 	hint := presenterLabel()
 	hint.SetText("If a second screen is connected, drag this window to your own screen and leave the lecture window on the projector " +
-		"(Glossa cannot place windows on a screen by itself). Keys typed here drive the lecture too: " +
-		"Right, Down, Space or Page Down go forward; Left, Up or Page Up go back; F shows the footnotes; B blanks the screen; " +
-		"+ and - change the type size; Esc ends the lecture.")
+		"(Glossa cannot place windows on a screen by itself). Keys typed here drive the lecture too: " + l.keyHelp())
 	prev := widget.NewButton("Back", l.prev)
 	nxt := widget.NewButton("Next", l.next)
 	nxt.Importance = widget.HighImportance
-	fn := widget.NewButton("Footnotes", func() { l.showCallout(!l.calloutShown) })
+	fn := widget.NewButton("Footnotes", func() { l.showBand(!l.bandShown) })
 	p.blankBtn = widget.NewButton("Blank screen", func() { l.setBlank(!l.blanked) })
 	reset := widget.NewButton("Restart clock", func() { l.started = l.now(); p.tick() })
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	top := container.NewVBox(
-		container.NewHBox(p.elapsed, p.status),
+		container.NewBorder(nil, nil, container.NewHBox(p.elapsed, p.status), p.clock),
 		container.NewHBox(prev, nxt, fn, p.blankBtn, reset),
 		widget.NewSeparator(),
 	)
 	body := container.NewVBox(
 		heading("On the screen now"), p.now,
+		heading("Your highlights and notes here (the projector shows them only when H turns them on)"), p.notes,
 		heading("Next"), p.next,
 		heading("Footnotes of this step"), p.footnotes,
 	)
@@ -110,6 +114,7 @@ func (p *presenterView) run() {
 func (p *presenterView) tick() {
 	d := p.l.now().Sub(p.l.started).Round(time.Second)
 	p.elapsed.SetText(fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60))
+	p.clock.SetText(p.l.now().Format("15:04"))
 }
 
 func (p *presenterView) close() {
@@ -138,6 +143,7 @@ func (p *presenterView) update() {
 	}
 	p.status.SetText(status)
 	p.now.SetText(l.stepSummary(l.cur, 400))
+	p.notes.SetText(l.notesSummary())
 	if l.cur+1 < len(l.steps) {
 		p.next.SetText(l.stepSummary(l.cur+1, 600))
 	} else {
@@ -171,6 +177,61 @@ func (l *lectureMode) stepSummary(i, n int) string {
 		return "Section " + s.Number + ": " + s.Title
 	case stepCard:
 		return "Key principle card: " + openingWords(st.card.Question(), n)
+	case stepFootnote:
+		return "Footnote " + strconv.Itoa(st.footnote) + ": " + openingWords(footnoteNumbered(doc, st.footnote).Text, n)
+	case stepPicture:
+		return "Picture: " + []string{"the timeline", "who is cited where", "the principles map"}[st.picture]
 	}
-	return openingWords(doc.Paragraphs[st.para].Text, n)
+	p := doc.Paragraphs[st.para]
+	if st.whole {
+		return openingWords(p.Text, n)
+	}
+	ss := l.sentences(st.para)
+	what := fmt.Sprintf("Sentence %d of %d: ", st.first+1, len(ss))
+	return what + openingWords(p.Text[ss[st.first].Start:ss[st.last].End], n)
+}
+
+// notesSummary is the lecturer's highlights and notes on the passage
+// shown: the words highlighted, and the note under them.
+func (l *lectureMode) notesSummary() string {
+	st := l.steps[l.cur]
+	if st.kind != stepPara {
+		return "(none)"
+	}
+	var b strings.Builder
+	for _, n := range l.passageNotes(l.svc.doc.Paragraphs[st.para]) {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString("“" + openingWords(n.Anchor.Exact, 200) + "”")
+		if n.Color != "" {
+			b.WriteString(" (" + n.Color + ")")
+		}
+		if body := strings.TrimSpace(n.Body); body != "" {
+			b.WriteString("\n" + openingWords(body, 600))
+		}
+	}
+	if b.Len() == 0 {
+		return "(none)"
+	}
+	return b.String()
+}
+
+// keyHelp says lecture mode's keys in a line, from its command table.
+func (l *lectureMode) keyHelp() string {
+	var parts []string
+	for _, c := range l.keyCommands() {
+		var keys []string
+		for _, k := range c.keys {
+			keys = append(keys, string(k))
+		}
+		for _, r := range c.runes {
+			keys = append(keys, string(r))
+		}
+		if len(keys) > 4 {
+			keys = append(keys[:3], "…")
+		}
+		parts = append(parts, strings.Join(keys, "/")+" "+c.help)
+	}
+	return strings.Join(parts, "; ") + "."
 }

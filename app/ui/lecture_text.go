@@ -29,6 +29,7 @@ type bigText struct {
 	pref  float32 // the size wanted
 	floor float32 // the smallest size fitting may choose
 	fg    color.Color
+	dim   color.Color // sentences shown for context
 	mark  color.Color // default highlight colour
 	ref   color.Color // footnote markers
 	align fyne.TextAlign
@@ -44,6 +45,7 @@ type bigText struct {
 	// markers in place, as the one line breaker (flowtext) takes it
 	spans []bigSpan
 	ms    flowtext.Measurers
+	drawn map[drawnKey]float32 // widths of runs as drawn (see kern)
 	dirty bool
 }
 
@@ -55,6 +57,7 @@ type bigFit struct {
 	overflow bool    // the text is taller than the viewport even at floor
 	lineH    float32
 	scrollH  float32 // height to scroll: the text's, padded to whole lines
+	viewH    float32 // height shown: whole lines when the text scrolls
 	lines    int
 }
 
@@ -67,7 +70,8 @@ type bigSpan struct {
 // textAttr is the look of one byte of text.
 type textAttr struct {
 	style article.Style
-	mark  int // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
+	mark  int  // 0: none; n: the n-th highlight colour (1-based in bigText.marks)
+	dim   bool // context, drawn in the dimmed colour
 }
 
 // bigMeasureRef is the size at which advances are measured while fitting;
@@ -104,7 +108,11 @@ func (t *bigText) set(text string, spans []article.Span, refs []article.Ref, mar
 	}
 	for _, m := range marks {
 		for i := max(0, m.start); i < min(len(text), m.end); i++ {
-			t.attrs[i].mark = m.color
+			if m.dim {
+				t.attrs[i].dim = true
+			} else {
+				t.attrs[i].mark = m.color
+			}
 		}
 	}
 	t.spans = t.cut()
@@ -159,10 +167,12 @@ func (t *bigText) cut() []bigSpan {
 func isBigSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // lectureMark is a highlighted range: the lecturer's highlights on a
-// paragraph. color indexes lectureHighlightColors (1-based).
+// paragraph (color indexes lectureHighlightColors, 1-based), or with dim
+// the sentences shown around the one discussed.
 type lectureMark struct {
 	start, end int
 	color      int
+	dim        bool
 }
 
 // lectureHighlightColors are the backgrounds of highlights by the colour a note
@@ -233,9 +243,13 @@ func (t *bigText) fit(vp fyne.Size) {
 	// half a line: the scroll range is padded to whole lines.
 	t.lineH = s * bigLineSpacing
 	t.scrollH = t.height
+	t.viewH = vp.Height
 	if t.overflow {
-		k := float32(math.Ceil(float64((t.height - vp.Height) / t.lineH)))
-		t.scrollH = vp.Height + k*t.lineH
+		// the view shows whole lines: a line cut in half at the bottom
+		// reads as a mistake from the back of the room
+		t.viewH = max(t.lineH, float32(math.Floor(float64(vp.Height/t.lineH)))*t.lineH)
+		k := float32(math.Ceil(float64((t.height - t.viewH) / t.lineH)))
+		t.scrollH = t.viewH + k*t.lineH
 	}
 	// a passage that fits sits in the middle of the screen, as on a slide
 	if dy := (vp.Height - t.height) / 2; dy > 0 && !t.top {
@@ -285,6 +299,7 @@ func (t *bigText) breakLines(s, w float32, exact bool, objs *[]fyne.CanvasObject
 // emit makes the text objects of one line, with highlight boxes behind
 // the highlighted runs (joined across the spaces between them).
 func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyne.CanvasObject) {
+	lineW = t.kern(line, s, lineW)
 	dx := float32(0)
 	if t.align == fyne.TextAlignCenter {
 		dx = (w - lineW) / 2
@@ -317,6 +332,9 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 	for _, r := range line {
 		c := t.fg
 		size := s
+		if r.attr.dim && t.dim != nil {
+			c = t.dim
+		}
 		if r.small {
 			c, size = t.ref, s*bigMarkerScale
 		}
@@ -327,6 +345,56 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 		tx.Move(fyne.NewPos(float32(math.Round(float64(dx+r.x))), float32(math.Round(float64(y+(lineH-s*1.2)/2)))))
 		*objs = append(*objs, tx)
 	}
+}
+
+// kern places the runs of a line by the width each takes when drawn. The
+// line breaker adds up cached advances of single runes, which ignores
+// kerning: at projector sizes "user," then came out 10 to 16 px wider
+// than drawn, and the gap after every such word showed from the back of
+// the room. Drawn widths are never wider than the summed advances, so a
+// line that fit still fits. It returns the line's new width.
+func (t *bigText) kern(line []bigRun, s, lineW float32) float32 {
+	if len(line) == 0 {
+		return lineW
+	}
+	if t.drawn == nil || len(t.drawn) > 8192 {
+		t.drawn = map[drawnKey]float32{}
+	}
+	x, planned := line[0].x, line[0].x
+	for i := range line {
+		r := &line[i]
+		// the space the breaker left before the run is kept as it is
+		gap := r.x - planned
+		planned = r.x + r.w
+		size := s
+		if r.small {
+			size = s * bigMarkerScale
+		}
+		k := drawnKey{r.text, size, r.attr.style, r.small}
+		w, ok := t.drawn[k]
+		if !ok {
+			st := fyne.TextStyle{Italic: r.attr.style&article.Italic != 0, Bold: r.attr.style&article.Bold != 0 || r.small}
+			w = fyne.MeasureText(r.text, size, st).Width
+			t.drawn[k] = w
+		}
+		if w > r.w {
+			w = r.w // never wider than the line breaker planned
+		}
+		if i > 0 {
+			r.x = x + gap
+		}
+		r.w = w
+		x = r.x + w
+	}
+	return x
+}
+
+// drawnKey names a run measured as drawn.
+type drawnKey struct {
+	text  string
+	size  float32
+	style article.Style
+	small bool
 }
 
 // atEnd reports whether the scrolled text shows its last line.
@@ -363,7 +431,7 @@ func (l *bigFitLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		l.t.fit(s)
 	}
 	for _, o := range objs {
-		o.Resize(s)
+		o.Resize(fyne.NewSize(s.Width, l.t.viewH))
 		o.Move(fyne.Position{})
 	}
 }

@@ -25,7 +25,14 @@ func (r *Reader) resolvedFor(n int) []string {
 // resolved is resolvedFor with the ID of the source each line opens ("" for
 // none).
 func (r *Reader) resolved(n int) (lines, ids []string) {
-	lib := r.svc.library()
+	return resolvedCitations(r.svc.library(), n)
+}
+
+// resolvedCitations are footnote n's short forms and Ibid. with the full
+// reference each resolves to, and the ID of its source ("" for one that
+// is ambiguous): the reader's popover and lecture mode's footnotes say
+// the same.
+func resolvedCitations(lib *cite.Library, n int) (lines, ids []string) {
 	for _, c := range lib.CitationsIn(n) {
 		switch {
 		case c.Form == cite.FormFull:

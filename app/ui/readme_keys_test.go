@@ -34,7 +34,7 @@ func TestReadmeKeyboardTable(t *testing.T) {
 	places := map[string][]string{
 		"reader":      {"Reader.onKey", "Reader.onRune", "Reader.onSelectionKey", "Reader.onSelectionRune", "Reader.onModifier"},
 		"cards":       {"cardsScreen.onKey", "cardsScreen.onRune"},
-		"lecture":     {"lectureMode.onKey", "lectureMode.onRune", "lectureMode.onMainKeyDown"},
+		"lecture":     {"lectureMode.keyCommands", "lectureMode.onRune", "lectureMode.onMainKeyDown"},
 		"main window": {"UI.onKey", "lectureMode.onMainKeyDown"},
 	}
 	places["everywhere"] = append(append([]string{}, places["main window"]...), places["lecture"]...)
