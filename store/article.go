@@ -22,34 +22,56 @@ type ImportResult struct {
 	Orphaned   int // of those, notes that could not be placed: kept, marked orphan
 }
 
-// ImportArticle makes doc the current article, in one transaction. It is
-// idempotent: importing the current version again writes nothing. A new
-// version (after a parser fix, say) replaces the text and its search index;
+// ImportArticle puts doc in the library as the shipped article and makes
+// it the current one, in one transaction. It is idempotent: importing the
+// version already stored writes nothing. A new version (after a parser
+// fix, say) replaces the text and its search index and keeps the ID;
 // notes are placed again with their anchors and what cannot be placed is
 // kept as an orphan. Cards and reviews do not depend on the text.
 func (s *Store) ImportArticle(doc *article.Document) (ImportResult, error) {
-	if doc == nil || doc.Hash == "" {
+	if doc == nil || len(doc.Hash) < idLen {
 		return ImportResult{}, errors.New("store: import article: document has no hash")
 	}
-	// The common case, this version already current, reads only: no write
+	res := ImportResult{Hash: doc.Hash, Paragraphs: len(doc.Paragraphs), Footnotes: len(doc.Footnotes)}
+	// The common case, this version already stored, reads only: no write
 	// lock at every start, and a read-only database opens too.
-	if cur, err := s.CurrentArticle(); err == nil && cur == doc.Hash {
-		return ImportResult{Hash: doc.Hash, Unchanged: true, Paragraphs: len(doc.Paragraphs), Footnotes: len(doc.Footnotes)}, nil
+	if id, hash, complete, err := s.shipped(); err == nil && hash == doc.Hash && (complete || s.readOnly) {
+		res.Unchanged = true
+		s.current.setShipped(id)
+		return res, nil
 	}
-	var res ImportResult
+	var id string
 	err := s.write(func(tx *sql.Tx) error {
 		res = ImportResult{Hash: doc.Hash, Paragraphs: len(doc.Paragraphs), Footnotes: len(doc.Footnotes)}
-		var current string
-		err := tx.QueryRow(`SELECT hash FROM articles WHERE current = 1`).Scan(&current)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var hash string
+		var complete bool
+		err := tx.QueryRow(`SELECT id, hash, document IS NOT NULL FROM library WHERE shipped = 1`).Scan(&id, &hash, &complete)
+		if errors.Is(err, sql.ErrNoRows) {
+			id = doc.Hash[:idLen]
+		} else if err != nil {
 			return err
 		}
-		if current == doc.Hash {
+		if hash == doc.Hash && complete {
 			res.Unchanged = true
 			return nil
 		}
-		if err := replaceText(tx, doc); err != nil {
+		if hash == doc.Hash {
+			// a database from before the library: only the document is missing
+			res.Unchanged = true
+			return saveInfo(tx, id, doc, shippedFormat, shippedOrigin, true)
+		}
+		if err := replaceText(tx, id, doc); err != nil {
 			return err
+		}
+		if err := saveInfo(tx, id, doc, shippedFormat, shippedOrigin, true); err != nil {
+			return err
+		}
+		// Notes and cards made before any article was imported are the
+		// shipped article's.
+		for _, q := range []string{`UPDATE notes SET article = ? WHERE article = ''`, `UPDATE user_cards SET article = ? WHERE article = ''`} {
+			if _, err := tx.Exec(q, id); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(`UPDATE articles SET current = 0 WHERE current = 1`); err != nil {
 			return err
@@ -60,59 +82,70 @@ func (s *Store) ImportArticle(doc *article.Document) (ImportResult, error) {
 			doc.Hash, doc.Title, toDB(time.Now())); err != nil {
 			return err
 		}
-		return reanchor(tx, doc, &res)
+		return reanchor(tx, id, doc, &res)
 	})
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("store: import article %.12s: %w", doc.Hash, err)
 	}
+	s.current.setShipped(id)
 	return res, nil
 }
 
-func replaceText(tx *sql.Tx, doc *article.Document) error {
-	for _, q := range []string{`DELETE FROM paragraphs`, `DELETE FROM footnotes`, `DELETE FROM sections`} {
-		if _, err := tx.Exec(q); err != nil {
+// shipped reads the shipped article's ID and stored version; complete is
+// false for a database from before the library, which lacks its document.
+func (s *Store) shipped() (id, hash string, complete bool, err error) {
+	err = s.retry(func() error {
+		return s.db.QueryRow(`SELECT id, hash, document IS NOT NULL FROM library WHERE shipped = 1`).Scan(&id, &hash, &complete)
+	})
+	return id, hash, complete, err
+}
+
+// replaceText puts doc's text in place of article id's.
+func replaceText(tx *sql.Tx, id string, doc *article.Document) error {
+	for _, q := range []string{`DELETE FROM paragraphs WHERE article = ?`, `DELETE FROM footnotes WHERE article = ?`, `DELETE FROM sections WHERE article = ?`} {
+		if _, err := tx.Exec(q, id); err != nil {
 			return err
 		}
 	}
-	sec, err := tx.Prepare(`INSERT INTO sections (number, title, level, position) VALUES (?, ?, ?, ?)`)
+	sec, err := tx.Prepare(`INSERT INTO sections (article, number, title, level, position) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer sec.Close()
 	for i, x := range doc.Sections {
-		if _, err := sec.Exec(x.Number, x.Title, x.Level, i); err != nil {
+		if _, err := sec.Exec(id, x.Number, x.Title, x.Level, i); err != nil {
 			return fmt.Errorf("section %s: %w", x.Number, err)
 		}
 	}
-	para, err := tx.Prepare(`INSERT INTO paragraphs (id, position, section, text) VALUES (?, ?, ?, ?)`)
+	para, err := tx.Prepare(`INSERT INTO paragraphs (article, id, position, section, text) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer para.Close()
 	sectionOf := make(map[string]string, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
-		if _, err := para.Exec(p.ID, i, p.Section, p.Text); err != nil {
+		if _, err := para.Exec(id, p.ID, i, p.Section, p.Text); err != nil {
 			return fmt.Errorf("paragraph %s: %w", p.ID, err)
 		}
 		sectionOf[p.ID] = p.Section
 	}
-	fn, err := tx.Prepare(`INSERT INTO footnotes (n, paragraph_id, section, text) VALUES (?, ?, ?, ?)`)
+	fn, err := tx.Prepare(`INSERT INTO footnotes (article, n, paragraph_id, section, text) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer fn.Close()
 	for _, f := range doc.Footnotes {
-		if _, err := fn.Exec(f.N, f.Paragraph, sectionOf[f.Paragraph], f.Text); err != nil {
+		if _, err := fn.Exec(id, f.N, f.Paragraph, sectionOf[f.Paragraph], f.Text); err != nil {
 			return fmt.Errorf("footnote %d: %w", f.N, err)
 		}
 	}
 	return nil
 }
 
-// reanchor places every passage and footnote note, trashed ones included,
-// in the new version. Only the position hint and the orphan flag change:
+// reanchor places every passage and footnote note of article id, trashed
+// ones included, in its new version. Only the position hint and the orphan flag change:
 // the quote the student chose is never rewritten.
-func reanchor(tx *sql.Tx, doc *article.Document, res *ImportResult) error {
+func reanchor(tx *sql.Tx, id string, doc *article.Document, res *ImportResult) error {
 	type placed struct {
 		rid      int64
 		kind     string
@@ -122,7 +155,7 @@ func reanchor(tx *sql.Tx, doc *article.Document, res *ImportResult) error {
 	}
 	rows, err := tx.Query(`
 		SELECT rid, target_kind, target_id, exact, prefix, suffix, para_index, start, orphan
-		FROM notes WHERE target_kind IN ('passage', 'footnote')`)
+		FROM notes WHERE article = ? AND target_kind IN ('passage', 'footnote')`, id)
 	if err != nil {
 		return err
 	}
@@ -177,12 +210,12 @@ func reanchor(tx *sql.Tx, doc *article.Document, res *ImportResult) error {
 	return nil
 }
 
-// CurrentArticle is the hash of the imported article ("" before the first
-// import).
+// CurrentArticle is the hash of the version stored of the current
+// article ("" before the first import).
 func (s *Store) CurrentArticle() (string, error) {
 	var h string
 	err := s.retry(func() error {
-		return s.db.QueryRow(`SELECT hash FROM articles WHERE current = 1`).Scan(&h)
+		return s.db.QueryRow(`SELECT hash FROM library WHERE id = ?`, s.current.get()).Scan(&h)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
@@ -199,7 +232,7 @@ func (s *Store) Paragraphs() ([]article.Paragraph, error) {
 	var ps []article.Paragraph
 	err := s.retry(func() error {
 		ps = ps[:0]
-		rows, err := s.db.Query(`SELECT id, section, text FROM paragraphs ORDER BY position`)
+		rows, err := s.db.Query(`SELECT id, section, text FROM paragraphs WHERE article = ? ORDER BY position`, s.current.get())
 		if err != nil {
 			return err
 		}

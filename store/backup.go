@@ -257,7 +257,7 @@ func (s *Store) Backup(file string) error {
 
 // restoreTables are copied by Restore, parents before children. The search
 // index is rebuilt by the triggers as rows arrive.
-var restoreTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews", "user_cards", "note_revisions"}
+var restoreTables = []string{"articles", "library", "sections", "paragraphs", "footnotes", "notes", "settings", "cards", "reviews", "user_cards", "note_revisions"}
 
 // Restore replaces everything in the database with the contents of file,
 // a backup written by Backup (of this or an earlier schema version). The

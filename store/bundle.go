@@ -350,7 +350,7 @@ func (s *Store) ImportBundle(data []byte) (BundleResult, error) {
 				}
 				return placed[i]
 			}
-			if err := importNote(tx, n, at, now, &res); err != nil {
+			if err := importNote(tx, s.current.get(), n, at, now, &res); err != nil {
 				return fmt.Errorf("note %s: %w", n.ID, err)
 			}
 		}
@@ -422,7 +422,7 @@ func place(ps []article.Paragraph, longest int, n Note) placement {
 	return p
 }
 
-func importNote(tx *sql.Tx, n Note, at func() placement, now time.Time, res *BundleResult) error {
+func importNote(tx *sql.Tx, article string, n Note, at func() placement, now time.Time, res *BundleResult) error {
 	var updated int64
 	var deleted sql.NullInt64
 	var body, tags, color string
@@ -445,7 +445,7 @@ func importNote(tx *sql.Tx, n Note, at func() placement, now time.Time, res *Bun
 		orphan = !p.found
 	case TargetFootnote:
 		var one int
-		err := tx.QueryRow(`SELECT 1 FROM footnotes WHERE n = CAST(? AS INTEGER)`, n.TargetID).Scan(&one)
+		err := tx.QueryRow(`SELECT 1 FROM footnotes WHERE article = ? AND n = CAST(? AS INTEGER)`, article, n.TargetID).Scan(&one)
 		orphan = errors.Is(err, sql.ErrNoRows)
 		if err != nil && !orphan {
 			return err
@@ -467,10 +467,10 @@ func importNote(tx *sql.Tx, n Note, at func() placement, now time.Time, res *Bun
 		return err
 	}
 	_, err = tx.Exec(`INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
-			body, tags, color, orphan, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			body, tags, color, orphan, created_at, updated_at, article)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.TargetKind, n.TargetID, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Index, n.Anchor.Start,
-		n.Body, string(tagsJSON), n.Color, orphan, toDB(n.Created), toDB(n.Updated))
+		n.Body, string(tagsJSON), n.Color, orphan, toDB(n.Created), toDB(n.Updated), article)
 	res.Added++
 	return err
 }

@@ -228,13 +228,14 @@ type UserCard struct {
 	UpdatedAt   time.Time
 }
 
-// UserCards returns every user card and edit, oldest first.
+// UserCards returns every user card and edit of the current article,
+// oldest first.
 func (s *Store) UserCards() ([]UserCard, error) {
 	var out []UserCard
 	err := s.retry(func() error {
 		out = out[:0]
 		rows, err := s.db.Query(`SELECT card_id, user_made, type, front, back, tags, paragraph_id, quote,
-			created_at, updated_at FROM user_cards ORDER BY created_at, card_id`)
+			created_at, updated_at FROM user_cards WHERE article = ? ORDER BY created_at, card_id`, s.current.get())
 		if err != nil {
 			return err
 		}
@@ -283,12 +284,12 @@ func (s *Store) SaveUserCard(c UserCard) error {
 	}
 	err = s.write(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`
-			INSERT INTO user_cards (card_id, user_made, type, front, back, tags, paragraph_id, quote, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO user_cards (card_id, user_made, type, front, back, tags, paragraph_id, quote, created_at, updated_at, article)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (card_id) DO UPDATE SET user_made = excluded.user_made, type = excluded.type,
 				front = excluded.front, back = excluded.back, tags = excluded.tags,
 				paragraph_id = excluded.paragraph_id, quote = excluded.quote, updated_at = excluded.updated_at`,
-			c.CardID, c.UserMade, c.Type, c.Front, c.Back, string(tags), c.ParagraphID, c.Quote, toDB(c.CreatedAt), toDB(now))
+			c.CardID, c.UserMade, c.Type, c.Front, c.Back, string(tags), c.ParagraphID, c.Quote, toDB(c.CreatedAt), toDB(now), s.current.get())
 		return err
 	})
 	if err != nil {

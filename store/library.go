@@ -1,7 +1,16 @@
 package store
 
 import (
+	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -55,36 +64,384 @@ const (
 	StatusRefused   = "refused"
 )
 
-var errLibraryTODO = errors.New("store: the library is not built yet")
+// ErrShipped is returned by TrashArticle for the article Glossa ships
+// with, which holds the curated deck, timeline and maps.
+var ErrShipped = errors.New("the article Glossa comes with cannot be removed from the library")
+
+// ErrArticleTrashed is returned by Use for an article in the trash.
+var ErrArticleTrashed = errors.New("the article is in the trash: restore it first")
+
+// idLen is the length of an article ID: the first 12 hex digits of the
+// SHA-256 of its first version.
+const idLen = 12
+
+// current is the article a Store works on. It lives in memory, per Store:
+// two processes on one file (the window and a command) each have their
+// own, and a command without --article always means the shipped article.
+type current struct {
+	mu      sync.RWMutex
+	id      string
+	shipped string // the shipped article's ID
+}
+
+func (c *current) shippedID() string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.shipped
+}
+
+// setShipped makes the shipped article, id, the current one.
+func (c *current) setShipped(id string) {
+	c.mu.Lock()
+	c.id, c.shipped = id, id
+	c.mu.Unlock()
+}
+
+func (c *current) get() string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.id
+}
+
+func (c *current) set(id string) {
+	c.mu.Lock()
+	c.id = id
+	c.mu.Unlock()
+}
+
+// loadCurrent starts every Store on the shipped article.
+func (s *Store) loadCurrent() error {
+	id, _, _, err := s.shipped()
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("load library: %w", err)
+	}
+	s.current.setShipped(id)
+	return nil
+}
+
+// Current is the ID of the current article ("" before any import).
+func (s *Store) Current() string { return s.current.get() }
+
+// Use makes article id the current one and records when it was opened.
+// A database that may only be read still changes its current article.
+func (s *Store) Use(id string) error {
+	var trashed int64
+	err := s.retry(func() error {
+		return s.db.QueryRow(`SELECT trashed_at FROM library WHERE id = ?`, id).Scan(&trashed)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err == nil && trashed != 0 {
+		err = ErrArticleTrashed
+	}
+	if err != nil {
+		return fmt.Errorf("store: open article %s: %w", id, err)
+	}
+	err = s.write(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE library SET opened_at = ? WHERE id = ?`, toDB(time.Now()), id)
+		return err
+	})
+	if err != nil && !errors.Is(err, ErrReadOnly) {
+		return fmt.Errorf("store: open article %s: %w", id, err)
+	}
+	s.current.set(id)
+	return nil
+}
+
+// AddArticle puts doc, read from the file origin (its name is kept), in
+// the library; the format is taken from the name's extension (see
+// AddArticleFormat). The same version again changes nothing
+// (StatusUnchanged; one in the trash comes back, StatusAdded); a new
+// version of an article already there replaces its text, keeps its ID and
+// places its notes again (StatusUpdated); anything else is StatusAdded.
+//
+// A new version is one with the same title and the same authors as an
+// article of the library (case and spacing ignored); a document without
+// a title is a new version of the one imported from a file of the same
+// name. The shipped article is never replaced this way.
+func (s *Store) AddArticle(doc *article.Document, origin string) (AddResult, error) {
+	return s.AddArticleFormat(doc, origin, strings.ToLower(strings.TrimPrefix(filepath.Ext(origin), ".")))
+}
+
+// AddArticleFormat is AddArticle with the format the front end detected.
+func (s *Store) AddArticleFormat(doc *article.Document, origin, format string) (AddResult, error) {
+	if doc == nil || len(doc.Hash) < idLen {
+		return AddResult{}, errors.New("store: add article: document has no hash")
+	}
+	if len(doc.Paragraphs) == 0 {
+		return AddResult{}, fmt.Errorf("store: add article %.12s: %w", doc.Hash, article.ErrNotArticle)
+	}
+	origin = filepath.Base(origin)
+	res := AddResult{Title: doc.Title, Authors: splitAuthors(doc.Author), Footnotes: len(doc.Footnotes), Problems: len(doc.Problems)}
+	err := s.write(func(tx *sql.Tx) error {
+		res.Placed, res.Moved, res.Orphaned = 0, 0, 0
+		var id string
+		var trashed int64
+		err := tx.QueryRow(`SELECT id, trashed_at FROM library WHERE hash = ? ORDER BY shipped DESC LIMIT 1`, doc.Hash).Scan(&id, &trashed)
+		switch {
+		case err == nil && trashed == 0:
+			res.ID, res.Status = id, StatusUnchanged
+			return nil
+		case err == nil:
+			res.ID, res.Status = id, StatusAdded
+			_, err := tx.Exec(`UPDATE library SET trashed_at = 0 WHERE id = ?`, id)
+			return err
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		id, err = sameArticle(tx, doc, origin)
+		if err != nil {
+			return err
+		}
+		res.ID, res.Status = id, StatusUpdated
+		if id == "" {
+			res.ID, res.Status = doc.Hash[:idLen], StatusAdded
+		}
+		if err := replaceText(tx, res.ID, doc); err != nil {
+			return err
+		}
+		if err := saveInfo(tx, res.ID, doc, format, origin, false); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO articles (hash, title, imported_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+			doc.Hash, doc.Title, toDB(time.Now())); err != nil {
+			return err
+		}
+		if res.Status != StatusUpdated {
+			return nil
+		}
+		var ir ImportResult
+		if err := reanchor(tx, res.ID, doc, &ir); err != nil {
+			return err
+		}
+		res.Placed, res.Moved, res.Orphaned = ir.Checked-ir.Orphaned, ir.Moved, ir.Orphaned
+		return nil
+	})
+	if err != nil {
+		return AddResult{}, fmt.Errorf("store: add article %.12s: %w", doc.Hash, err)
+	}
+	return res, nil
+}
+
+// sameArticle finds the article of the library doc is a new version of
+// ("" for none); see AddArticle for the rule.
+func sameArticle(tx *sql.Tx, doc *article.Document, origin string) (string, error) {
+	title, authors := fold(doc.Title), fold(strings.Join(sortedAuthors(doc.Author), ";"))
+	rows, err := tx.Query(`SELECT id, title, authors, origin FROM library WHERE shipped = 0 ORDER BY added_at`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, t, a, o string
+		if err := rows.Scan(&id, &t, &a, &o); err != nil {
+			return "", err
+		}
+		var as []string
+		_ = json.Unmarshal([]byte(a), &as)
+		sort.Strings(as)
+		if title != "" && fold(t) == title && fold(strings.Join(as, ";")) == authors ||
+			title == "" && fold(t) == "" && o == origin {
+			return id, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	// A first version's ID may already be taken by an article whose title
+	// has changed since: that is the article this version belongs to.
+	var id string
+	err = tx.QueryRow(`SELECT id FROM library WHERE id = ? AND shipped = 0`, doc.Hash[:idLen]).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
+// fold is s with case and runs of spacing ignored.
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// authorSep splits an author line into authors: the front ends join
+// several with "; ", title pages with "and" or "&".
+var authorSep = regexp.MustCompile(`\s*(?:;|\band\b|&)\s*`)
+
+func splitAuthors(line string) []string {
+	out := []string{}
+	for _, a := range authorSep.Split(line, -1) {
+		if a = strings.TrimSpace(strings.Trim(a, " ,*")); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func sortedAuthors(line string) []string {
+	as := splitAuthors(line)
+	sort.Strings(as)
+	return as
+}
+
+// yearRe finds a year of publication in the series lines ("Vol. 4, 2024").
+var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+func yearOf(doc *article.Document) int {
+	for _, line := range []string{doc.SeriesInfo, doc.Series} {
+		if m := yearRe.FindString(line); m != "" {
+			y, _ := strconv.Atoi(m)
+			return y
+		}
+	}
+	return 0
+}
+
+// saveInfo writes article id's row with doc, kept whole so that Document
+// gives back exactly what was imported.
+func saveInfo(tx *sql.Tx, id string, doc *article.Document, format, origin string, shipped bool) error {
+	js, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	authors, _ := json.Marshal(splitAuthors(doc.Author))
+	_, err = tx.Exec(`
+		INSERT INTO library (id, hash, title, authors, year, format, origin, footnotes, paragraphs, problems,
+			shipped, added_at, document)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, title = excluded.title, authors = excluded.authors,
+			year = excluded.year, format = excluded.format, origin = excluded.origin,
+			footnotes = excluded.footnotes, paragraphs = excluded.paragraphs, problems = excluded.problems,
+			shipped = excluded.shipped, trashed_at = 0, document = excluded.document`,
+		id, doc.Hash, doc.Title, string(authors), yearOf(doc), format, origin, len(doc.Footnotes), len(doc.Paragraphs),
+		len(doc.Problems), shipped, toDB(time.Now()), js)
+	return err
+}
+
+// Shipped article's format and file, as the library lists them.
+const (
+	shippedFormat = "markdown"
+	shippedOrigin = "article.md"
+)
+
+// Document returns article id's document exactly as it was imported.
+func (s *Store) Document(id string) (*article.Document, error) {
+	var js []byte
+	err := s.retry(func() error {
+		return s.db.QueryRow(`SELECT document FROM library WHERE id = ?`, id).Scan(&js)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err == nil && js == nil {
+		err = errors.New("its text is stored but not yet the document: start Glossa once to complete the upgrade")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: document %s: %w", id, err)
+	}
+	doc := new(article.Document)
+	if err := json.Unmarshal(js, doc); err != nil {
+		return nil, fmt.Errorf("store: document %s: %w", id, err)
+	}
+	return doc, nil
+}
+
+const infoColumns = `l.id, l.title, l.authors, l.year, l.footnotes, l.paragraphs,
+	(SELECT count(*) FROM notes n WHERE n.article = l.id AND n.deleted_at IS NULL), l.problems,
+	l.format, l.origin, l.shipped, l.added_at, l.opened_at, l.trashed_at`
+
+func (s *Store) articles(where, order string) ([]ArticleInfo, error) {
+	var out []ArticleInfo
+	err := s.retry(func() error {
+		out = out[:0]
+		rows, err := s.db.Query(`SELECT ` + infoColumns + ` FROM library l WHERE ` + where + ` ORDER BY ` + order)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a ArticleInfo
+			var authors string
+			var added, opened, trashed int64
+			if err := rows.Scan(&a.ID, &a.Title, &authors, &a.Year, &a.Footnotes, &a.Paragraphs, &a.Notes, &a.Problems,
+				&a.Format, &a.Origin, &a.Shipped, &added, &opened, &trashed); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
+				return fmt.Errorf("article %s: authors: %w", a.ID, err)
+			}
+			a.Added, a.Opened, a.Trashed = fromDB(added), fromDB(opened), fromDB(trashed)
+			if a.Shipped && a.Format == "" {
+				a.Format, a.Origin = shippedFormat, shippedOrigin
+			}
+			out = append(out, a)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: list library: %w", err)
+	}
+	return out, nil
+}
 
 // Library lists the articles not in the trash: the shipped article first,
 // then by when they were last opened (most recent first), then added.
-func (s *Store) Library() ([]ArticleInfo, error) { return nil, errLibraryTODO }
-
-// AddArticle puts doc, read from the file origin (its name is kept), in
-// the library. The same version again changes nothing (StatusUnchanged);
-// a new version of an article already there replaces its text and places
-// its notes again (StatusUpdated); anything else is StatusAdded.
-func (s *Store) AddArticle(doc *article.Document, origin string) (AddResult, error) {
-	return AddResult{}, errLibraryTODO
+func (s *Store) Library() ([]ArticleInfo, error) {
+	return s.articles(`l.trashed_at = 0`, `l.shipped DESC, l.opened_at DESC, l.added_at DESC, l.id`)
 }
-
-// Document returns article id's document exactly as it was imported.
-func (s *Store) Document(id string) (*article.Document, error) { return nil, errLibraryTODO }
-
-// Use makes article id the current one and records when it was opened.
-func (s *Store) Use(id string) error { return errLibraryTODO }
-
-// Current is the ID of the current article ("" before any import).
-func (s *Store) Current() string { return "" }
-
-// TrashArticle moves article id, with its notes and cards, to the trash.
-// The shipped article cannot be trashed.
-func (s *Store) TrashArticle(id string) error { return errLibraryTODO }
-
-// RestoreArticle takes article id out of the trash with everything it had.
-func (s *Store) RestoreArticle(id string) error { return errLibraryTODO }
 
 // TrashedArticles lists the articles in the trash, most recently trashed
 // first.
-func (s *Store) TrashedArticles() ([]ArticleInfo, error) { return nil, errLibraryTODO }
+func (s *Store) TrashedArticles() ([]ArticleInfo, error) {
+	return s.articles(`l.trashed_at != 0`, `l.trashed_at DESC, l.id`)
+}
+
+// TrashArticle moves article id to the trash. Its text, notes and cards
+// stay as they are, out of the library's lists and searches, so that
+// RestoreArticle brings everything back. The shipped article cannot be
+// trashed (ErrShipped). When id was current, the shipped article is.
+func (s *Store) TrashArticle(id string) error {
+	return s.setTrashed(id, toDB(time.Now()), "trash")
+}
+
+// RestoreArticle takes article id out of the trash with everything it had.
+func (s *Store) RestoreArticle(id string) error { return s.setTrashed(id, 0, "restore") }
+
+func (s *Store) setTrashed(id string, at int64, verb string) error {
+	var shippedID string
+	err := s.write(func(tx *sql.Tx) error {
+		var shipped bool
+		if err := tx.QueryRow(`SELECT shipped FROM library WHERE id = ?`, id).Scan(&shipped); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
+		if shipped && at != 0 {
+			return ErrShipped
+		}
+		err := tx.QueryRow(`SELECT id FROM library WHERE shipped = 1`).Scan(&shippedID)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		_, err = tx.Exec(`UPDATE library SET trashed_at = ? WHERE id = ?`, at, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: %s article %s: %w", verb, id, err)
+	}
+	if at != 0 && s.current.get() == id {
+		s.current.set(shippedID)
+	}
+	return nil
+}
+
+// scope is the article a method given article ("" for the current one)
+// works on.
+func (s *Store) scope(article string) string {
+	if article == "" {
+		return s.current.get()
+	}
+	return article
+}

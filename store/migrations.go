@@ -195,6 +195,155 @@ var migrations = []func(tx *sql.Tx) error{
 		`)
 		return err
 	},
+	// 7: the library. Every article is a row of its own; its text, the
+	// student's notes and own cards, and the search index rows belong to it
+	// (an article column). The text tables are made again with the article
+	// in their keys (paragraph IDs and footnote numbers repeat across
+	// articles); whatever a database already holds belongs to the article
+	// it has, the shipped one.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE library (
+				id         TEXT PRIMARY KEY,
+				hash       TEXT NOT NULL,
+				title      TEXT NOT NULL DEFAULT '',
+				authors    TEXT NOT NULL DEFAULT '[]',
+				year       INTEGER NOT NULL DEFAULT 0,
+				format     TEXT NOT NULL DEFAULT '',
+				origin     TEXT NOT NULL DEFAULT '',
+				footnotes  INTEGER NOT NULL DEFAULT 0,
+				paragraphs INTEGER NOT NULL DEFAULT 0,
+				problems   INTEGER NOT NULL DEFAULT 0,
+				shipped    INTEGER NOT NULL DEFAULT 0,
+				added_at   INTEGER NOT NULL,
+				opened_at  INTEGER NOT NULL DEFAULT 0,
+				trashed_at INTEGER NOT NULL DEFAULT 0,
+				document   BLOB
+			);
+			CREATE INDEX library_hash ON library(hash);
+			INSERT INTO library (id, hash, title, footnotes, paragraphs, shipped, added_at)
+				SELECT substr(hash, 1, 12), hash, title, (SELECT count(*) FROM footnotes),
+					(SELECT count(*) FROM paragraphs), 1, imported_at
+				FROM articles WHERE current = 1;
+			CREATE TEMP TABLE v7_shipped AS SELECT COALESCE((SELECT id FROM library WHERE shipped = 1), '') AS id;
+
+			DROP TRIGGER paragraphs_ai;
+			DROP TRIGGER paragraphs_ad;
+			DROP TRIGGER footnotes_ai;
+			DROP TRIGGER footnotes_ad;
+			DROP TRIGGER notes_ai;
+			DROP TRIGGER notes_au;
+			DROP TRIGGER notes_ad;
+			DROP VIEW note_sections;
+			DROP TABLE search;
+
+			CREATE TABLE sections_v7 (
+				rid      INTEGER PRIMARY KEY,
+				article  TEXT NOT NULL,
+				number   TEXT NOT NULL,
+				title    TEXT NOT NULL,
+				level    INTEGER NOT NULL,
+				position INTEGER NOT NULL,
+				UNIQUE (article, position)
+			);
+			INSERT INTO sections_v7 (article, number, title, level, position)
+				SELECT (SELECT id FROM v7_shipped), number, title, level, position FROM sections ORDER BY position;
+			DROP TABLE sections;
+			ALTER TABLE sections_v7 RENAME TO sections;
+
+			CREATE TABLE paragraphs_v7 (
+				rid      INTEGER PRIMARY KEY,
+				article  TEXT NOT NULL,
+				id       TEXT NOT NULL,
+				position INTEGER NOT NULL,
+				section  TEXT NOT NULL,
+				text     TEXT NOT NULL,
+				UNIQUE (article, id)
+			);
+			INSERT INTO paragraphs_v7 (rid, article, id, position, section, text)
+				SELECT rid, (SELECT id FROM v7_shipped), id, position, section, text FROM paragraphs;
+			DROP TABLE paragraphs;
+			ALTER TABLE paragraphs_v7 RENAME TO paragraphs;
+			CREATE INDEX paragraphs_position ON paragraphs(article, position);
+
+			CREATE TABLE footnotes_v7 (
+				rid          INTEGER PRIMARY KEY,
+				article      TEXT NOT NULL,
+				n            INTEGER NOT NULL,
+				paragraph_id TEXT NOT NULL,
+				section      TEXT NOT NULL,
+				text         TEXT NOT NULL,
+				UNIQUE (article, n)
+			);
+			INSERT INTO footnotes_v7 (article, n, paragraph_id, section, text)
+				SELECT (SELECT id FROM v7_shipped), n, paragraph_id, section, text FROM footnotes ORDER BY n;
+			DROP TABLE footnotes;
+			ALTER TABLE footnotes_v7 RENAME TO footnotes;
+
+			ALTER TABLE notes ADD COLUMN article TEXT NOT NULL DEFAULT '';
+			UPDATE notes SET article = (SELECT id FROM v7_shipped);
+			DROP INDEX notes_target;
+			CREATE INDEX notes_target ON notes(article, target_kind, target_id);
+			ALTER TABLE user_cards ADD COLUMN article TEXT NOT NULL DEFAULT '';
+			UPDATE user_cards SET article = (SELECT id FROM v7_shipped);
+			CREATE INDEX user_cards_article ON user_cards(article);
+			DROP TABLE v7_shipped;
+
+			-- The article is an indexed column, so that a search within one
+			-- article is an index lookup, not a filter over the library's
+			-- hits; the words typed are matched in body only.
+			CREATE VIRTUAL TABLE search USING fts5(
+				kind UNINDEXED, ref UNINDEXED, section UNINDEXED, article, body,
+				tokenize = 'unicode61 remove_diacritics 2',
+				prefix = '2 3'
+			);
+			CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+				INSERT INTO search(rowid, kind, ref, section, article, body)
+				VALUES (new.rid, 'paragraph', new.id, new.section, new.article, new.text);
+			END;
+			CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+				DELETE FROM search WHERE rowid = old.rid;
+			END;
+			CREATE TRIGGER footnotes_ai AFTER INSERT ON footnotes BEGIN
+				INSERT INTO search(rowid, kind, ref, section, article, body)
+				VALUES (new.rid + 1099511627776, 'footnote', CAST(new.n AS TEXT), new.section, new.article, new.text);
+			END;
+			CREATE TRIGGER footnotes_ad AFTER DELETE ON footnotes BEGIN
+				DELETE FROM search WHERE rowid = old.rid + 1099511627776;
+			END;
+			CREATE VIEW note_sections AS
+				SELECT nt.rid, COALESCE(CASE nt.target_kind
+					WHEN 'passage' THEN (SELECT section FROM paragraphs WHERE article = nt.article AND id = nt.target_id AND nt.orphan = 0)
+					WHEN 'footnote' THEN (SELECT section FROM footnotes WHERE article = nt.article AND n = CAST(nt.target_id AS INTEGER))
+					END, '') AS section
+				FROM notes nt;
+			CREATE TRIGGER notes_ai AFTER INSERT ON notes WHEN new.deleted_at IS NULL BEGIN
+				INSERT INTO search(rowid, kind, ref, section, article, body)
+				SELECT new.rid + 2199023255552, 'note', new.id, section, new.article,
+					new.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(new.tags)), '')
+				FROM note_sections WHERE rid = new.rid;
+			END;
+			CREATE TRIGGER notes_au AFTER UPDATE ON notes BEGIN
+				DELETE FROM search WHERE rowid = old.rid + 2199023255552;
+				INSERT INTO search(rowid, kind, ref, section, article, body)
+				SELECT new.rid + 2199023255552, 'note', new.id, section, new.article,
+					new.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(new.tags)), '')
+				FROM note_sections WHERE rid = new.rid AND new.deleted_at IS NULL;
+			END;
+			CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+				DELETE FROM search WHERE rowid = old.rid + 2199023255552;
+			END;
+			INSERT INTO search(rowid, kind, ref, section, article, body)
+				SELECT rid, 'paragraph', id, section, article, text FROM paragraphs;
+			INSERT INTO search(rowid, kind, ref, section, article, body)
+				SELECT rid + 1099511627776, 'footnote', CAST(n AS TEXT), section, article, text FROM footnotes;
+			INSERT INTO search(rowid, kind, ref, section, article, body)
+				SELECT n.rid + 2199023255552, 'note', n.id, s.section, n.article,
+					n.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(n.tags)), '')
+				FROM notes n JOIN note_sections s ON s.rid = n.rid WHERE n.deleted_at IS NULL;
+		`)
+		return err
+	},
 }
 
 // SchemaVersion is the version Open migrates every database to.

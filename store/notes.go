@@ -37,6 +37,7 @@ type Note struct {
 	Created    time.Time
 	Updated    time.Time
 	Deleted    time.Time // zero unless the note is in the trash
+	Article    string    // ID of the article the note belongs to
 }
 
 // Quote is the passage a note is attached to ("" for other targets).
@@ -50,7 +51,13 @@ type NoteFilter struct {
 	Tag        string // "" for any
 	Orphans    bool   // only orphans
 	Trashed    bool   // the trash instead of the live notes
+	// Article is the article whose notes are listed: "" for the current
+	// one, AllArticles for every article not in the library's trash.
+	Article string
 }
+
+// AllArticles in NoteFilter.Article (and `--article all`) spans the library.
+const AllArticles = "all"
 
 func newNoteID() string {
 	var b [6]byte
@@ -112,14 +119,14 @@ func (s *Store) AddNote(n Note) (Note, error) {
 	err := s.write(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`
 			INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
-				body, tags, color, orphan, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				CASE ? WHEN 'passage' THEN NOT EXISTS (SELECT 1 FROM paragraphs WHERE id = ?)
-					WHEN 'footnote' THEN NOT EXISTS (SELECT 1 FROM footnotes WHERE n = CAST(? AS INTEGER))
+				body, tags, color, orphan, created_at, updated_at, article)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+				CASE ?2 WHEN 'passage' THEN NOT EXISTS (SELECT 1 FROM paragraphs WHERE article = ?12 AND id = ?3)
+					WHEN 'footnote' THEN NOT EXISTS (SELECT 1 FROM footnotes WHERE article = ?12 AND n = CAST(?3 AS INTEGER))
 					ELSE 0 END,
-				?, ?)`,
+				?13, ?14, ?12)`,
 			n.ID, n.TargetKind, n.TargetID, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Index, n.Anchor.Start,
-			n.Body, string(tags), n.Color, n.TargetKind, n.TargetID, n.TargetID, toDB(n.Created), toDB(n.Updated))
+			n.Body, string(tags), n.Color, s.current.get(), toDB(n.Created), toDB(n.Updated))
 		return err
 	})
 	if err != nil {
@@ -228,9 +235,9 @@ func (s *Store) Trash() ([]Note, error) { return s.Notes(NoteFilter{Trashed: tru
 
 const noteColumns = `n.id, n.target_kind, n.target_id, n.exact, n.prefix, n.suffix, n.para_index, n.start,
 	n.body, n.tags, n.color, n.orphan, COALESCE(CASE n.target_kind
-		WHEN 'passage' THEN (SELECT section FROM paragraphs WHERE id = n.target_id AND n.orphan = 0)
-		WHEN 'footnote' THEN (SELECT section FROM footnotes WHERE n = CAST(n.target_id AS INTEGER))
-		END, ''), n.created_at, n.updated_at, COALESCE(n.deleted_at, 0)`
+		WHEN 'passage' THEN (SELECT section FROM paragraphs WHERE article = n.article AND id = n.target_id AND n.orphan = 0)
+		WHEN 'footnote' THEN (SELECT section FROM footnotes WHERE article = n.article AND n = CAST(n.target_id AS INTEGER))
+		END, ''), n.created_at, n.updated_at, COALESCE(n.deleted_at, 0), n.article`
 
 // noteFrom reads the section as the note_sections view does, but per row:
 // a join with the view made SQLite build the view for every note, a cost
@@ -242,7 +249,7 @@ func scanNote(sc interface{ Scan(...any) error }) (Note, error) {
 	var tags string
 	var created, updated, deleted int64
 	err := sc.Scan(&n.ID, &n.TargetKind, &n.TargetID, &n.Anchor.Exact, &n.Anchor.Prefix, &n.Anchor.Suffix,
-		&n.Anchor.Index, &n.Anchor.Start, &n.Body, &tags, &n.Color, &n.Orphan, &n.Section, &created, &updated, &deleted)
+		&n.Anchor.Index, &n.Anchor.Start, &n.Body, &tags, &n.Color, &n.Orphan, &n.Section, &created, &updated, &deleted, &n.Article)
 	if err != nil {
 		return Note{}, err
 	}
@@ -299,13 +306,19 @@ func (s *Store) Notes(f NoteFilter) ([]Note, error) {
 	// index lookups a note), and sorted here: SQLite's sorter carries every
 	// column, the whole text of every note, through temporary files. At
 	// 20,000 notes that was three quarters of the time.
-	places, err := s.notePlaces()
+	places, err := s.notePlaces(f.Article)
 	if err != nil {
 		return nil, fmt.Errorf("store: list notes: %w", err)
 	}
 	var args []any
 	if f.Trashed {
 		where[0] = "n.deleted_at IS NOT NULL"
+	}
+	if f.Article == AllArticles {
+		where = append(where, "n.article IN (SELECT id FROM library WHERE trashed_at = 0)")
+	} else {
+		where = append(where, "n.article = ?")
+		args = append(args, s.scope(f.Article))
 	}
 	if f.TargetKind != "" {
 		where = append(where, "n.target_kind = ?")
@@ -325,6 +338,7 @@ func (s *Store) Notes(f NoteFilter) ([]Note, error) {
 	q := `SELECT ` + listColumns + ` ` + noteFrom + ` WHERE ` + strings.Join(where, " AND ")
 	type sorted struct {
 		n          Note
+		article    int // the library's order, for a list of every article
 		pos        float64
 		start      int
 		created, r int64
@@ -351,6 +365,7 @@ func (s *Store) Notes(f NoteFilter) ([]Note, error) {
 			}
 			x.n, x.start, x.created = n, n.Anchor.Start, toDB(n.Created)
 			x.n.Section, x.pos = places.of(n)
+			x.article = places.order[n.Article]
 			if f.Trashed {
 				x.pos, x.start, x.created, x.r = float64(-toDB(n.Deleted)), 0, 0, -x.r
 			}
@@ -363,6 +378,9 @@ func (s *Store) Notes(f NoteFilter) ([]Note, error) {
 	}
 	sort.Slice(list, func(i, j int) bool {
 		a, b := list[i], list[j]
+		if a.article != b.article {
+			return a.article < b.article
+		}
 		if a.pos != b.pos {
 			return a.pos < b.pos
 		}
@@ -384,13 +402,21 @@ func (s *Store) Notes(f NoteFilter) ([]Note, error) {
 // listColumns are noteColumns without the section, which Notes works out
 // with notePlaces, and with the rowid to break ties.
 const listColumns = `n.id, n.target_kind, n.target_id, n.exact, n.prefix, n.suffix, n.para_index, n.start,
-	n.body, n.tags, n.color, n.orphan, '', n.created_at, n.updated_at, COALESCE(n.deleted_at, 0), n.rid`
+	n.body, n.tags, n.color, n.orphan, '', n.created_at, n.updated_at, COALESCE(n.deleted_at, 0), n.article, n.rid`
 
 // placeIndex is where paragraphs and footnotes are in the article: what
 // the note_sections view and the order of Notes read per note.
 type placeIndex struct {
-	para map[string]spot
-	foot map[int64]spot
+	para  map[paraKey]spot
+	foot  map[footKey]spot
+	order map[string]int // articles in the library's order
+}
+
+type paraKey struct{ article, id string }
+
+type footKey struct {
+	article string
+	n       int64
 }
 
 type spot struct {
@@ -401,40 +427,67 @@ type spot struct {
 // unplaced sorts after every placed note, as 1e18 did in SQL.
 const unplaced = 1e18
 
-func (s *Store) notePlaces() (placeIndex, error) {
-	pi := placeIndex{para: map[string]spot{}, foot: map[int64]spot{}}
+// notePlaces reads where the paragraphs and footnotes of article (as in
+// NoteFilter.Article) are.
+func (s *Store) notePlaces(article string) (placeIndex, error) {
+	pi := placeIndex{para: map[paraKey]spot{}, foot: map[footKey]spot{}, order: map[string]int{}}
+	where, args := `article = ?`, []any{s.scope(article)}
+	if article == AllArticles {
+		where, args = `article IN (SELECT id FROM library WHERE trashed_at = 0)`, nil
+	}
 	err := s.retry(func() error {
 		clear(pi.para)
 		clear(pi.foot)
-		rows, err := s.db.Query(`SELECT id, section, position FROM paragraphs`)
+		clear(pi.order)
+		rows, err := s.db.Query(`SELECT article, id, section, position FROM paragraphs WHERE `+where, args...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var id string
+			var k paraKey
 			var p spot
-			if err := rows.Scan(&id, &p.section, &p.position); err != nil {
+			if err := rows.Scan(&k.article, &k.id, &p.section, &p.position); err != nil {
 				rows.Close()
 				return err
 			}
-			pi.para[id] = p
+			pi.para[k] = p
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows, err = s.db.Query(`SELECT f.n, f.section, p.position FROM footnotes f LEFT JOIN paragraphs p ON p.id = f.paragraph_id`)
+		rows, err = s.db.Query(`SELECT f.article, f.n, f.section, p.position FROM footnotes f
+			LEFT JOIN paragraphs p ON p.article = f.article AND p.id = f.paragraph_id WHERE f.`+where, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var k footKey
+			var p spot
+			if err := rows.Scan(&k.article, &k.n, &p.section, &p.position); err != nil {
+				rows.Close()
+				return err
+			}
+			pi.foot[k] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if article != AllArticles {
+			return nil
+		}
+		rows, err = s.db.Query(`SELECT id FROM library ORDER BY shipped DESC, opened_at DESC, added_at DESC, id`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var n int64
-			var p spot
-			if err := rows.Scan(&n, &p.section, &p.position); err != nil {
+			var id string
+			if err := rows.Scan(&id); err != nil {
 				return err
 			}
-			pi.foot[n] = p
+			pi.order[id] = len(pi.order)
 		}
 		return rows.Err()
 	})
@@ -448,10 +501,10 @@ func (pi placeIndex) of(n Note) (string, float64) {
 	switch n.TargetKind {
 	case TargetPassage:
 		if !n.Orphan {
-			p, ok = pi.para[n.TargetID]
+			p, ok = pi.para[paraKey{n.Article, n.TargetID}]
 		}
 	case TargetFootnote:
-		p, ok = pi.foot[sqlInteger(n.TargetID)]
+		p, ok = pi.foot[footKey{n.Article, sqlInteger(n.TargetID)}]
 	}
 	if !ok || !p.position.Valid {
 		return p.section, unplaced

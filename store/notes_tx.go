@@ -72,8 +72,8 @@ func (s *Store) FootnoteNote(n int) (Note, error) {
 	target := strconv.Itoa(n)
 	var id string
 	err := s.write(func(tx *sql.Tx) error {
-		err := tx.QueryRow(`SELECT id FROM notes WHERE target_kind = ? AND target_id = ? AND deleted_at IS NULL
-			ORDER BY created_at LIMIT 1`, TargetFootnote, target).Scan(&id)
+		err := tx.QueryRow(`SELECT id FROM notes WHERE article = ? AND target_kind = ? AND target_id = ? AND deleted_at IS NULL
+			ORDER BY created_at LIMIT 1`, s.current.get(), TargetFootnote, target).Scan(&id)
 		if err == nil {
 			return nil
 		}
@@ -84,10 +84,10 @@ func (s *Store) FootnoteNote(n int) (Note, error) {
 		now := toDB(time.Now().UTC())
 		_, err = tx.Exec(`
 			INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
-				body, tags, color, orphan, created_at, updated_at)
-			VALUES (?, ?, ?, '', '', '', 0, 0, '', '[]', '',
-				NOT EXISTS (SELECT 1 FROM footnotes WHERE n = CAST(? AS INTEGER)), ?, ?)`,
-			id, TargetFootnote, target, target, now, now)
+				body, tags, color, orphan, created_at, updated_at, article)
+			VALUES (?1, ?2, ?3, '', '', '', 0, 0, '', '[]', '',
+				NOT EXISTS (SELECT 1 FROM footnotes WHERE article = ?4 AND n = CAST(?3 AS INTEGER)), ?5, ?5, ?4)`,
+			id, TargetFootnote, target, s.current.get(), now)
 		return err
 	})
 	if err != nil {

@@ -183,9 +183,9 @@ func recoverCorrupt(path string, cause error) (string, error) {
 // parents first. The article's own tables come back only when they could
 // be read whole: a part of an article would hide the rest, since its
 // version would look current.
-var salvageTables = []string{"articles", "sections", "paragraphs", "footnotes", "notes", "note_revisions", "settings", "cards", "reviews", "user_cards"}
+var salvageTables = []string{"articles", "library", "sections", "paragraphs", "footnotes", "notes", "note_revisions", "settings", "cards", "reviews", "user_cards"}
 
-var articleTables = map[string]bool{"articles": true, "sections": true, "paragraphs": true, "footnotes": true}
+var articleTables = map[string]bool{"articles": true, "library": true, "sections": true, "paragraphs": true, "footnotes": true}
 
 // tableRows are the rows read from one table of a damaged file.
 type tableRows struct {

@@ -13,6 +13,7 @@ type Hit struct {
 	Section string // section number ("" before the first heading, or for an unplaced note)
 	Snippet string // text around the hit, matched words wrapped in "**"
 	Rank    float64
+	Article string // ID of the article the hit is in
 }
 
 // Hit kinds.
@@ -25,15 +26,32 @@ const (
 // DefaultSearchLimit is used when Search is given a limit <= 0.
 const DefaultSearchLimit = 50
 
-// Search finds paragraphs, footnotes and notes (not those in the trash)
-// containing every word of query, best first (bm25; Rank is SQLite's score,
+// Search finds, in the current article, paragraphs, footnotes and notes
+// (not those in the trash) containing every word of query, best first (bm25; Rank is SQLite's score,
 // lower is better). Whatever is typed is searched as plain words: no FTS5
 // syntax reaches SQLite. The last word also matches as a prefix, for search
 // as you type. A query with no words returns no hits.
 func (s *Store) Search(query string, limit int) ([]Hit, error) {
-	match := MatchExpr(query)
-	if match == "" {
+	return s.SearchArticle(query, "", limit)
+}
+
+// SearchArticle is Search in article ("" for the current one), or with
+// AllArticles in every article of the library not in its trash.
+func (s *Store) SearchArticle(query, article string, limit int) ([]Hit, error) {
+	words := MatchExpr(query)
+	if words == "" {
 		return nil, nil
+	}
+	// The words are matched in the text only; the article, an indexed
+	// column, narrows the search through the index.
+	match, filter, args := `body : (`+words+`)`, ``, []any{}
+	switch id := s.scope(article); {
+	case article == AllArticles:
+		filter = ` AND article NOT IN (SELECT id FROM library WHERE trashed_at != 0)`
+	case id == "":
+		filter = ` AND article = ''`
+	default:
+		match = `article : "` + strings.ReplaceAll(id, `"`, `""`) + `" AND ` + match
 	}
 	if limit <= 0 {
 		limit = DefaultSearchLimit
@@ -44,15 +62,15 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 		// ORDER BY rank lets FTS5 sort by itself and compute snippets only
 		// for the rows returned.
 		rows, err := s.db.Query(`
-			SELECT kind, ref, section, snippet(search, 3, '**', '**', '…', 24), rank
-			FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+			SELECT kind, ref, section, article, snippet(search, 4, '**', '**', '…', 24), rank
+			FROM search WHERE search MATCH ?`+filter+` ORDER BY rank LIMIT ?`, append(args, match, limit)...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var h Hit
-			if err := rows.Scan(&h.Kind, &h.ID, &h.Section, &h.Snippet, &h.Rank); err != nil {
+			if err := rows.Scan(&h.Kind, &h.ID, &h.Section, &h.Article, &h.Snippet, &h.Rank); err != nil {
 				return err
 			}
 			hits = append(hits, h)

@@ -45,6 +45,7 @@ type Store struct {
 	changed   atomic.Bool // a write was committed since Open: Close keeps a backup
 	noBackup  atomic.Bool // no backup exists yet: the first note or review makes one
 	opened    bool        // checks passed: a damaged page met from now on is remembered
+	current   current     // the article the article-scoped methods work on (library.go)
 }
 
 // DefaultPath is where Glossa keeps its database when no --db is given.
@@ -187,6 +188,10 @@ func openReadOnly(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("%w (and it was made by another version of Glossa, so it cannot even be read as it is)", ErrReadOnly)
 	}
+	if err := s.loadCurrent(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -308,6 +313,9 @@ func open(path string, full bool) (*Store, error) {
 	}
 	s.changed.Store(false)
 	s.opened = true
+	if err := s.loadCurrent(); err != nil {
+		return fail(err)
+	}
 	return s, nil
 }
 

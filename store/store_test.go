@@ -143,23 +143,22 @@ func TestMigrations(t *testing.T) {
 				t.Fatalf("made version %d, file says %d", v, got)
 			}
 			// Data each earlier version could hold must survive.
+			library := hasTable(t, old.db, "library")
 			switch {
-			case v == 1: // no notes table yet for ImportArticle to re-anchor
-				if err := old.write(func(tx *sql.Tx) error {
-					if err := replaceText(tx, docV1); err != nil {
-						return err
-					}
-					_, err := tx.Exec(`INSERT INTO articles (hash, title, imported_at, current) VALUES (?, '', 1, 1)`, docV1.Hash)
-					return err
-				}); err != nil {
-					t.Fatal(err)
-				}
-			case v > 1:
+			case v >= 1 && !library: // as a Glossa from before the library stored it
+				oldImport(t, old, docV1)
+			case v >= 1:
 				mustImport(t, old, docV1)
 			}
 			if v >= 2 {
-				if _, err := old.db.Exec(`INSERT INTO notes (id, target_kind, target_id, exact, body, created_at, updated_at)
-					VALUES ('0123456789ab', 'passage', ?, 'vague offences', 'old note', 1, 1)`, docV1.Paragraphs[2].ID); err != nil {
+				q := `INSERT INTO notes (id, target_kind, target_id, exact, body, created_at, updated_at)
+					VALUES ('0123456789ab', 'passage', ?, 'vague offences', 'old note', 1, 1)`
+				args := []any{docV1.Paragraphs[2].ID}
+				if library {
+					q = strings.Replace(strings.Replace(q, "updated_at)", "updated_at, article)", 1), "1, 1)", "1, 1, ?)", 1)
+					args = append(args, docV1.Hash[:idLen])
+				}
+				if _, err := old.db.Exec(q, args...); err != nil {
 					t.Fatal(err)
 				}
 			}
