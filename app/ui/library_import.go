@@ -178,13 +178,13 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 // library. It runs off the UI goroutine.
 func importFile(st *store.Store, path string) importOutcome {
 	out := importOutcome{name: filepath.Base(path)}
-	doc, _, err := formats.ReadFile(path)
+	doc, format, err := formats.ReadFile(path)
 	if err != nil {
 		out.reason = formats.Plain(err)
 		out.res.Status = store.StatusRefused
 		return out
 	}
-	res, err := st.AddArticle(doc, out.name)
+	res, err := st.AddArticleFormat(doc, out.name, string(format))
 	if err != nil {
 		out.res.Status = store.StatusRefused
 		out.reason = "it could not be saved in your study database (" + err.Error() + "); nothing was changed, try again"

@@ -76,7 +76,7 @@ func (u *UI) openArticle(id string) error {
 	if err := u.st.Use(id); err != nil {
 		return fmt.Errorf("ui: open article %s: %w", id, err)
 	}
-	u.services = u.services.forArticle(doc, id, id == u.shippedID)
+	u.services = u.services.forArticle(doc)
 	u.articleID = id
 	u.buildScreens()
 	items := make([]*container.TabItem, len(u.screens))
@@ -107,25 +107,19 @@ func (u *UI) setWindowTitle() {
 	u.win.SetTitle(u.doc.Title + " — Glossa")
 }
 
-// forArticle is a copy of s for article id: the same window, store,
-// settings and queue of writes; its own citation library and note saver.
-func (s *services) forArticle(doc *article.Document, id string, shipped bool) *services {
+// forArticle is a copy of s for another article: the same window, store
+// and queue of writes; its own citation library and note saver. The
+// settings read are kept but the reading position, which the store keeps
+// for each article.
+func (s *services) forArticle(doc *article.Document) *services {
 	n := newServices(s.app, doc, s.st)
-	n.win, n.shownScreen, n.writes, n.values = s.win, s.shownScreen, s.writes, s.values
-	if !shipped {
-		n.article = id
+	n.win, n.shownScreen, n.writes = s.win, s.shownScreen, s.writes
+	for k, v := range s.values {
+		if k != keyPosition {
+			n.values[k] = v
+		}
 	}
 	return n
-}
-
-// scoped is the key a setting of the article shown is kept under: the
-// reading position is each article's own (the shipped article keeps the
-// key it always had, so an upgrade keeps the place).
-func (s *services) scoped(key string) string {
-	if key == keyPosition && s.article != "" {
-		return key + "." + s.article
-	}
-	return key
 }
 
 // dueCounts are the cards due in each article the window has shown since

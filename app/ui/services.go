@@ -28,9 +28,6 @@ type services struct {
 	win fyne.Window
 	doc *article.Document
 	st  *store.Store
-	// article is the ID of doc in the library when it is not the shipped
-	// article: its reading position is kept under a key of its own
-	article string
 	// shownScreen names the screen shown (a shortcut acts only on its own
 	// screen)
 	shownScreen func() string
@@ -81,7 +78,6 @@ func (s *services) library() *cite.Library {
 }
 
 func (s *services) setting(key string) (string, bool) {
-	key = s.scoped(key)
 	if v, ok := s.values[key]; ok {
 		return v, true
 	}
@@ -95,7 +91,6 @@ func (s *services) setting(key string) (string, bool) {
 // setSetting remembers a setting now and writes it in the background;
 // a failed write is logged (a setting is a convenience, never work).
 func (s *services) setSetting(key, value string) {
-	key = s.scoped(key)
 	s.values[key] = value
 	st := s.st
 	s.writes.do(func() {

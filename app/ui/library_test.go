@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/article/formats"
+	"github.com/glossa-app/glossa/store"
+)
+
+// realArticles are footnoted documents by other authors, with their true
+// note counts taken by reading them (app/article/formats/testdata/real).
+var realArticles = []struct {
+	file      string
+	footnotes int
+}{
+	{"free-culture-piracy.docx", 81},
+	{"openlegaldata-stellungnahme-egovg.md", 6},
+}
+
+func realArticlePath(file string) string {
+	return filepath.Join("..", "article", "formats", "testdata", "real", file)
+}
+
+// readReal parses a real document as the import does, for the test to
+// compare the screens with.
+func readReal(t *testing.T, file string) *article.Document {
+	t.Helper()
+	doc, _, err := formats.ReadFile(realArticlePath(file))
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return doc
+}
+
+// importReal imports the real documents through the function Import…,
+// Import Folder… and a drop all call, and waits for its summary.
+func importReal(t *testing.T, u *UI) {
+	t.Helper()
+	var paths []string
+	for _, a := range realArticles {
+		paths = append(paths, realArticlePath(a.file))
+	}
+	<-u.shelfScreen.importFiles(paths)
+}
+
+// shelfInfo is the article on the shelf imported from file.
+func shelfInfo(t *testing.T, l *libraryScreen, file string) (int, store.ArticleInfo) {
+	t.Helper()
+	for i, a := range l.items {
+		if a.Origin == file {
+			return i, a
+		}
+	}
+	t.Fatalf("%s is not on the shelf: %+v", file, l.items)
+	return -1, store.ArticleInfo{}
+}
+
+// shelfRowOf is the row drawn for the article with this title.
+func shelfRowOf(t *testing.T, u *UI, title string) *shelfRow {
+	t.Helper()
+	var row *shelfRow
+	walkObjects(u.shelfScreen.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*shelfRow); ok && r.title.Text == title {
+			row = r
+		}
+	})
+	if row == nil {
+		t.Fatalf("no row drawn for %q", title)
+	}
+	return row
+}
+
+// TestLibraryImportOpenAndReturn is the walk through the window:
+// import two real documents, see three articles with their footnotes,
+// open one, read it and write a note on it, go back to the shipped
+// article with its notes as they were, and come back to the imported one
+// at the place it was left.
+func TestLibraryImportOpenAndReturn(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	l := u.shelfScreen
+	shipped := u.doc
+	r := u.reader
+	pi, start, end := quoteIn(t, r, "3")
+	if _, err := st.AddQuoteNote(shipped.Paragraphs[pi].Text[start:end], "on the shipped article", nil); err != nil {
+		t.Fatal(err)
+	}
+	shippedNotes, err := st.Notes(store.NoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	importReal(t, u)
+	if u.current().name != "Library" {
+		t.Errorf("%s shown after an import, want the Library with its summary", u.current().name)
+	}
+	if len(l.lastSummary) != len(realArticles) {
+		t.Fatalf("summary %q", l.lastSummary)
+	}
+	for i, a := range realArticles {
+		if line := l.lastSummary[i]; !strings.HasPrefix(line, a.file) || !strings.Contains(line, plural(a.footnotes, "footnote", "footnotes")) {
+			t.Errorf("summary of %s: %q", a.file, line)
+		}
+	}
+	if len(l.items) != 3 || !l.items[0].Shipped || l.items[0].Footnotes != len(shipped.Footnotes) {
+		t.Fatalf("shelf %+v, want the shipped article first and two more", l.items)
+	}
+	for _, a := range realArticles {
+		_, info := shelfInfo(t, l, a.file)
+		if info.Footnotes != a.footnotes {
+			t.Errorf("%s: %d footnotes on the shelf, the file has %d", a.file, info.Footnotes, a.footnotes)
+		}
+		row := shelfRowOf(t, u, shelfTitle(info))
+		if want := plural(a.footnotes, "footnote", "footnotes"); !strings.Contains(row.stats.Text, want) {
+			t.Errorf("%s: row says %q, want %q", a.file, row.stats.Text, want)
+		}
+	}
+
+	// open the Word document with a tap on its row
+	file := realArticles[0].file
+	want := readReal(t, file)
+	i, info := shelfInfo(t, l, file)
+	l.list.Select(i)
+	r = u.reader
+	if u.current().name != "Reader" || u.currentArticle() != info.ID || st.Current() != info.ID {
+		t.Fatalf("after opening: %s shown, window on %s, store on %s; want the reader on %s", u.current().name, u.currentArticle(), st.Current(), info.ID)
+	}
+	if got := u.Window().Title(); !strings.Contains(got, want.Title) {
+		t.Errorf("window title %q does not name %q", got, want.Title)
+	}
+	if r.Position() != 0 || r.doc.Paragraphs[0].Text != want.Paragraphs[0].Text {
+		t.Errorf("reader at paragraph %d of %q, want the first, %q", r.Position(), r.doc.Paragraphs[0].Text, want.Paragraphs[0].Text)
+	}
+	if len(r.doc.Footnotes) != realArticles[0].footnotes {
+		t.Errorf("the reader has %d footnotes, want %d", len(r.doc.Footnotes), realArticles[0].footnotes)
+	}
+	first := want.Footnotes[0]
+	r.goToFootnote(first.N)
+	if r.FootnoteShown() != first.N || r.footnote(first.N).Text != first.Text {
+		t.Fatalf("footnote %d shown: %d, %q", first.N, r.FootnoteShown(), r.footnote(first.N).Text)
+	}
+	r.closePopover()
+
+	// a note on its first footnote, from the reader
+	r.noteOnFootnote(first.N)
+	test.Type(r.noteEd.body, "Lessig's first source")
+	r.noteEd.close()
+	notes, err := st.Notes(store.NoteFilter{})
+	if err != nil || len(notes) != 1 || notes[0].Body != "Lessig's first source" || notes[0].Article != info.ID {
+		t.Fatalf("notes of the imported article: %+v %v", notes, err)
+	}
+
+	// leave it half-way down
+	mid := len(r.doc.Paragraphs) / 2
+	r.view.scrollToBlock(r.idx.paraBlock[mid])
+	if r.Position() != mid {
+		t.Fatalf("scrolled to %d, reader at %d", mid, r.Position())
+	}
+
+	// back to the shipped article: its notes as they were
+	if err := u.openArticle(u.shippedID); err != nil {
+		t.Fatal(err)
+	}
+	if u.doc != shipped || st.Current() != u.shippedID || u.Window().Title() != "Glossa" {
+		t.Fatalf("not back on the shipped article: store on %s, title %q", st.Current(), u.Window().Title())
+	}
+	back, err := st.Notes(store.NoteFilter{})
+	if err != nil || len(back) != len(shippedNotes) || back[0].ID != shippedNotes[0].ID || back[0].Body != shippedNotes[0].Body {
+		t.Fatalf("shipped notes %+v, were %+v (%v)", back, shippedNotes, err)
+	}
+	if len(u.cards.cards) == 0 {
+		t.Error("the shipped article has no curated cards")
+	}
+
+	// and again to the imported one, where it was left
+	if err := u.openArticle(info.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := u.reader.Position(); got != mid {
+		t.Errorf("reopened at paragraph %d, left at %d", got, mid)
+	}
+	if n, ok := u.notes.noteFor(store.TargetFootnote, "1"); first.N == 1 && (!ok || n.Body != "Lessig's first source") {
+		t.Errorf("the Notes screen does not have the note on footnote 1: %+v", n)
+	}
+	for _, c := range u.cards.cards {
+		if !c.UserMade {
+			t.Fatalf("curated card %s shown on an imported article", c.ID)
+		}
+	}
+}
+
+// TestLibraryTrashAndUndo: removing an article takes it off the shelf at
+// once, and Undo brings it back with its notes.
+func TestLibraryTrashAndUndo(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	l := u.shelfScreen
+	importReal(t, u)
+	file := realArticles[1].file
+	_, info := shelfInfo(t, l, file)
+	if err := u.openArticle(info.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddQuoteNote(u.doc.Paragraphs[0].Text[:40], "keep me", nil); err != nil {
+		t.Fatal(err)
+	}
+	u.Show("Library")
+	if row := shelfRowOf(t, u, shelfTitle(info)); !strings.Contains(row.stats.Text, "1 note") {
+		t.Errorf("row says %q, want its note counted", row.stats.Text)
+	}
+	if shipped := shelfRowOf(t, u, shelfTitle(l.items[0])); shipped.remove.Visible() {
+		t.Error("the shipped article offers to be removed")
+	}
+
+	test.Tap(shelfRowOf(t, u, shelfTitle(info)).remove)
+	if u.currentArticle() != u.shippedID {
+		t.Error("the screens stay on an article in the trash")
+	}
+	for _, a := range l.items {
+		if a.ID == info.ID {
+			t.Fatal("the removed article is still on the shelf")
+		}
+	}
+	if trashed, _ := st.TrashedArticles(); len(trashed) != 1 || trashed[0].ID != info.ID {
+		t.Fatalf("trash %+v", trashed)
+	}
+	if !l.undo.box.Visible() || !strings.Contains(l.undo.label.Text, shelfTitle(info)) {
+		t.Fatalf("undo bar shown %v: %q", l.undo.box.Visible(), l.undo.label.Text)
+	}
+
+	test.Tap(l.undo.button)
+	if l.undo.box.Visible() {
+		t.Error("the undo bar stays after Undo")
+	}
+	_, back := shelfInfo(t, l, file)
+	if back.Notes != 1 {
+		t.Errorf("back with %d notes, want 1", back.Notes)
+	}
+	if err := u.openArticle(info.ID); err != nil {
+		t.Fatal(err)
+	}
+	if notes, _ := st.Notes(store.NoteFilter{}); len(notes) != 1 || notes[0].Body != "keep me" {
+		t.Errorf("notes after Undo: %+v", notes)
+	}
+}
+
+// TestLibraryFilter: typing narrows the shelf to what matches, best
+// first, and says so; Escape shows everything again.
+func TestLibraryFilter(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	l := u.shelfScreen
+	importReal(t, u)
+	_, info := shelfInfo(t, l, realArticles[1].file)
+	u.Show("Library")
+	tests := []struct {
+		typed string
+		first string // title of the first match; "" for none
+		all   bool
+	}{
+		{"", shelfTitle(l.items[0]), true},
+		{strings.ToLower(info.Title), info.Title, false},
+		{"qzxqzx", "", false},
+	}
+	for _, tc := range tests {
+		l.filter.SetText("")
+		test.Type(l.filter, tc.typed)
+		switch {
+		case tc.all && len(l.shown) != len(l.items):
+			t.Errorf("%q: %d shown of %d", tc.typed, len(l.shown), len(l.items))
+		case tc.first == "" && (len(l.shown) != 0 || !strings.Contains(l.count.Text, "No article matches")):
+			t.Errorf("%q: %d shown, %q", tc.typed, len(l.shown), l.count.Text)
+		case tc.first != "" && (len(l.shown) == 0 || shelfTitle(l.items[l.shown[0]]) != tc.first):
+			t.Errorf("%q: shown %v, want %q first", tc.typed, l.shown, tc.first)
+		}
+	}
+	l.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if l.filter.Text != "" || len(l.shown) != len(l.items) {
+		t.Errorf("after Escape: %q, %d shown", l.filter.Text, len(l.shown))
+	}
+}
+
+// TestLibraryRefusesWhatIsNoArticle: a file Glossa cannot read gets its
+// plain reason in the summary, and the library is left as it was.
+func TestLibraryRefusesWhatIsNoArticle(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	l := u.shelfScreen
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "chapter.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	<-l.importFiles([]string{pdf, empty, dir})
+	want := []string{
+		"chapter.pdf: not imported: " + formats.ErrPDF.Error(),
+		"empty.md: not imported: the file is empty",
+		filepath.Base(dir) + ": not imported: " + formats.ErrFolder.Error(),
+	}
+	if got := strings.Join(l.lastSummary, "\n"); got != strings.Join(want, ".\n")+"." {
+		t.Errorf("summary:\n%s\nwant:\n%s", got, strings.Join(want, ".\n")+".")
+	}
+	if len(l.items) != 1 {
+		t.Errorf("%d articles after refused files, want the shipped one", len(l.items))
+	}
+	if !l.importButton.Disabled() && l.progressBox.Visible() {
+		t.Error("the progress stays after the batch")
+	}
+	var shown bool
+	for _, o := range u.Window().Canvas().Overlays().List() {
+		walkObjects(o, func(o fyne.CanvasObject) {
+			if lb, ok := o.(*widget.Label); ok && strings.Contains(lb.Text, "PDF files cannot be read yet") {
+				shown = true
+			}
+		})
+	}
+	if !shown {
+		t.Error("no dialog says why the PDF was refused")
+	}
+}
