@@ -62,7 +62,6 @@ func newLibraryScreen(st *store.Store, win fyne.Window, opener articleOpener) *l
 		}
 	}
 	l.count = widget.NewLabel("")
-	l.count.Importance = widget.LowImportance
 	l.count.Wrapping = fyne.TextWrapWord
 	l.list = widget.NewList(func() int { return len(l.shown) }, newShelfRow, l.updateRow)
 	l.list.OnSelected = func(id widget.ListItemID) {
@@ -72,7 +71,7 @@ func newLibraryScreen(st *store.Store, win fyne.Window, opener articleOpener) *l
 		}
 	}
 	l.buildImport()
-	l.undo = newUndoBar()
+	l.undo = newUndoBar(l.relayout)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(l.importFolderButton, l.importButton), l.filter),
 		l.progressBox,
@@ -82,6 +81,13 @@ func newLibraryScreen(st *store.Store, win fyne.Window, opener articleOpener) *l
 	// files dropped anywhere on the window come here
 	win.SetOnDropped(l.onDropped)
 	return l
+}
+
+// relayout lays the screen out again when a bar comes or goes.
+func (l *libraryScreen) relayout() {
+	if c, ok := l.content.(*fyne.Container); ok {
+		c.Refresh()
+	}
 }
 
 func (l *libraryScreen) screen() screen {
@@ -162,7 +168,7 @@ func (l *libraryScreen) applyFilter() {
 func (l *libraryScreen) open(i int) {
 	a := l.items[i]
 	if err := l.opener.openArticle(a.ID); err != nil {
-		dialog.ShowError(fmt.Errorf("%q could not be opened: %v. It is still in your library; try again, or import its file again", a.Title, err), l.win)
+		dialog.ShowError(fmt.Errorf("%s could not be opened: %v. It is still in your library; try again, or import its file again", quoted(a.Title), err), l.win)
 	}
 }
 
@@ -179,31 +185,30 @@ func (l *libraryScreen) onRune(r rune) bool {
 type shelfRow struct {
 	widget.BaseWidget
 	icon     *widget.Icon
-	title    *widget.Label
-	byline   *widget.Label
-	stats    *widget.Label
+	title    *fitLabel
+	byline   *fitLabel
+	stats    *fitLabel
 	problems *widget.Button
 	remove   *widget.Button
+	buttons  *fyne.Container
 	box      *fyne.Container
 }
 
 func newShelfRow() fyne.CanvasObject {
 	r := &shelfRow{
 		icon:   widget.NewIcon(theme.DocumentIcon()),
-		title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		byline: widget.NewLabel(""),
-		stats:  widget.NewLabel(""),
+		title:  newFitLabel(true, theme.ColorNameForeground),
+		byline: newFitLabel(false, theme.ColorNameForeground),
+		stats:  newFitLabel(false, theme.ColorNamePlaceHolder),
 	}
-	for _, lb := range []*widget.Label{r.title, r.byline, r.stats} {
-		lb.Truncation = fyne.TextTruncateEllipsis
-	}
-	r.stats.Importance = widget.LowImportance
 	r.problems = widget.NewButtonWithIcon("", theme.WarningIcon(), nil)
 	r.problems.Importance = widget.LowImportance
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	r.remove.Importance = widget.LowImportance
-	text := container.New(&tightRows{}, r.title, r.byline, r.stats)
-	r.box = container.NewBorder(nil, nil, container.NewCenter(r.icon), container.NewHBox(container.NewCenter(r.problems), container.NewCenter(r.remove)), text)
+	text := container.NewVBox(r.title, r.byline, r.stats)
+	text.Layout = &tightRows{}
+	r.buttons = container.NewHBox(container.NewCenter(r.problems), container.NewCenter(r.remove))
+	r.box = container.NewBorder(nil, nil, container.NewCenter(r.icon), r.buttons, text)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -219,13 +224,13 @@ func (l *libraryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	a := l.items[i]
 	current := a.ID == l.opener.currentArticle()
 	r.title.SetText(shelfTitle(a))
-	r.title.Importance = widget.MediumImportance
-	r.icon.SetResource(theme.DocumentIcon())
 	if current {
-		r.title.Importance = widget.HighImportance
+		r.title.SetColor(theme.ColorNamePrimary)
 		r.icon.SetResource(theme.VisibilityIcon())
+	} else {
+		r.title.SetColor(theme.ColorNameForeground)
+		r.icon.SetResource(theme.DocumentIcon())
 	}
-	r.title.Refresh()
 	r.byline.SetText(byline(a))
 	r.stats.SetText(l.statsLine(a, current))
 	if a.Problems > 0 {
@@ -241,6 +246,10 @@ func (l *libraryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		r.remove.OnTapped = func() { l.onRemoveTapped(a) }
 		r.remove.Show()
 	}
+	// the buttons change width with their text: the row is laid out
+	// again, or the text would run under them
+	r.box.Layout.Layout(r.box.Objects, r.box.Size())
+	r.buttons.Layout.Layout(r.buttons.Objects, r.buttons.Size())
 }
 
 func shelfTitle(a store.ArticleInfo) string {
@@ -258,8 +267,6 @@ func byline(a store.ArticleInfo) string {
 	var parts []string
 	if len(a.Authors) > 0 {
 		parts = append(parts, strings.Join(a.Authors, ", "))
-	} else {
-		parts = append(parts, "Author unknown")
 	}
 	if a.Year > 0 {
 		parts = append(parts, strconv.Itoa(a.Year))
@@ -324,7 +331,7 @@ func plural(n int, one, many string) string {
 func (l *libraryScreen) showProblems(a store.ArticleInfo) {
 	doc, err := l.st.Document(a.ID)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("the problems of %q could not be read: %v", shelfTitle(a), err), l.win)
+		dialog.ShowError(fmt.Errorf("the problems of %s could not be read: %v", quoted(shelfTitle(a)), err), l.win)
 		return
 	}
 	lines := make([]string, len(doc.Problems))
@@ -360,19 +367,23 @@ func (l *libraryScreen) onRemoveTapped(a store.ArticleInfo) {
 	if a.ID == l.opener.currentArticle() {
 		// the screens must not stay on an article in the trash
 		if err := l.opener.openArticle(l.shippedID()); err != nil {
-			dialog.ShowError(fmt.Errorf("%q was not removed: %v", shelfTitle(a), err), l.win)
+			dialog.ShowError(fmt.Errorf("%s was not removed: %v", quoted(shelfTitle(a)), err), l.win)
 			return
 		}
 		l.opener.Show("Library")
 	}
 	if err := l.st.TrashArticle(a.ID); err != nil {
-		dialog.ShowError(fmt.Errorf("%q could not be moved to the trash: %v. Nothing was changed", shelfTitle(a), err), l.win)
+		dialog.ShowError(fmt.Errorf("%s could not be moved to the trash: %v. Nothing was changed", quoted(shelfTitle(a)), err), l.win)
 		return
 	}
 	l.reload()
-	l.undo.show(fmt.Sprintf("%q moved to the trash, with its %s.", shelfTitle(a), plural(a.Notes, "note", "notes")), func() {
+	said := quoted(shelfTitle(a)) + " moved to the trash"
+	if a.Notes > 0 {
+		said += ", with your " + plural(a.Notes, "note", "notes") + " on it"
+	}
+	l.undo.show(said+".", func() {
 		if err := l.st.RestoreArticle(a.ID); err != nil {
-			dialog.ShowError(fmt.Errorf("%q could not be brought back: %v. It is still in the trash; try again", shelfTitle(a), err), l.win)
+			dialog.ShowError(fmt.Errorf("%s could not be brought back: %v. It is still in the trash; try again", quoted(shelfTitle(a)), err), l.win)
 			return
 		}
 		l.reload()
@@ -392,14 +403,15 @@ func (l *libraryScreen) shippedID() string {
 // undoBar is a bar at the foot of a screen that says what was just done
 // and offers to undo it, until the next action or Dismiss.
 type undoBar struct {
-	box    *fyne.Container
-	label  *widget.Label
-	button *widget.Button
-	undo   func()
+	changed func() // the bar was shown or hidden: the screen lays out again
+	box     *fyne.Container
+	label   *widget.Label
+	button  *widget.Button
+	undo    func()
 }
 
-func newUndoBar() *undoBar {
-	b := &undoBar{label: widget.NewLabel("")}
+func newUndoBar(changed func()) *undoBar {
+	b := &undoBar{label: widget.NewLabel(""), changed: changed}
 	b.label.Wrapping = fyne.TextWrapWord
 	b.button = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.onUndoTapped)
 	b.button.Importance = widget.HighImportance
@@ -415,11 +427,13 @@ func (b *undoBar) show(text string, undo func()) {
 	b.label.SetText(text)
 	b.undo = undo
 	b.box.Show()
+	b.changed()
 }
 
 func (b *undoBar) hide() {
 	b.undo = nil
 	b.box.Hide()
+	b.changed()
 }
 
 func (b *undoBar) onUndoTapped() {
@@ -430,8 +444,7 @@ func (b *undoBar) onUndoTapped() {
 	}
 }
 
-// tightRows stacks labels with no padding between them, so that a shelf
-// row of three lines stays compact.
+// tightRows stacks the lines of a shelf row with no gap between them.
 type tightRows struct{}
 
 func (tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -439,17 +452,17 @@ func (tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height - 2*theme.Padding()
+		s.Height += m.Height
 	}
-	return s.AddWidthHeight(0, 2*theme.Padding())
+	return s
 }
 
 func (tightRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
+	y := (size.Height - tightRows{}.MinSize(objs).Height) / 2
 	for _, o := range objs {
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - 2*theme.Padding()
+		y += h
 	}
 }

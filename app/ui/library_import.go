@@ -149,6 +149,7 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 	l.progressBar.SetValue(0)
 	l.progressLabel.SetText(fmt.Sprintf("Importing %s…", plural(len(paths), "file", "files")))
 	l.progressBox.Show()
+	l.relayout()
 	go func() {
 		defer close(done)
 		l.batch.Lock()
@@ -165,6 +166,7 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 		fyne.DoAndWait(func() {
 			l.progressBar.SetValue(1)
 			l.progressBox.Hide()
+			l.relayout()
 			l.importButton.Enable()
 			l.importFolderButton.Enable()
 			l.reload()
@@ -209,17 +211,28 @@ func (o importOutcome) summary() string {
 		}
 		return o.name + ": not imported: " + o.reason + "."
 	case store.StatusUnchanged:
-		return fmt.Sprintf("%s: already in your library (%q), nothing changed.", o.name, r.Title)
+		return fmt.Sprintf("%s: already in your library (%s), nothing changed.", o.name, quoted(r.Title))
 	}
 	counts := fmt.Sprintf("%s, %d references placed, %s", plural(r.Footnotes, "footnote", "footnotes"), o.placed, plural(r.Problems, "problem", "problems"))
 	if r.Status == store.StatusUpdated {
-		s := fmt.Sprintf("%s: new version of %q: %s", o.name, r.Title, counts)
+		s := fmt.Sprintf("%s: new version of %s: %s", o.name, quoted(r.Title), counts)
 		if r.Placed+r.Orphaned > 0 {
 			s += fmt.Sprintf("; your notes placed again: %d (%d moved), %d could not be placed and are kept apart", r.Placed, r.Moved, r.Orphaned)
 		}
 		return s + "."
 	}
-	return fmt.Sprintf("%s: %q added: %s.", o.name, r.Title, counts)
+	return fmt.Sprintf("%s: %s added: %s.", o.name, quoted(r.Title), counts)
+}
+
+// quoted puts a title in quotation marks, unless it has its own.
+func quoted(title string) string {
+	switch {
+	case title == "":
+		return "an untitled article"
+	case strings.ContainsAny(title[:1], "\"“‘«„'"):
+		return title
+	}
+	return "“" + title + "”"
 }
 
 // showImportSummary says what became of each file, refused ones first.

@@ -37,16 +37,17 @@ func articleID(doc *article.Document) string {
 	return doc.Hash[:12]
 }
 
-// useShipped starts the window on the shipped article. The store may
-// remember another as current (the last one opened in a Glossa that
-// closed): the screens and the store must speak of the same article.
+// useShipped starts the window on the shipped article, as every store
+// starts; it is recorded as opened in the background, so that the shelf
+// says when it was read without a write before the first frame.
 func (u *UI) useShipped(doc *article.Document) {
 	u.shipped, u.shippedID, u.articleID = doc, articleID(doc), articleID(doc)
-	if cur := u.st.Current(); cur != "" && cur != u.shippedID {
-		if err := u.st.Use(u.shippedID); err != nil {
-			fyne.LogError("making the shipped article current", err)
+	st, id := u.st, u.shippedID
+	u.writes.do(func() {
+		if err := st.Use(id); err != nil {
+			fyne.LogError("recording when the shipped article was opened", err)
 		}
-	}
+	})
 }
 
 func (u *UI) currentArticle() string { return u.articleID }
