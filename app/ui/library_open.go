@@ -5,15 +5,18 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/assets"
+	"github.com/glossa-app/glossa/store"
 )
 
 // readerTab is the Reader's place in the navigation, after the Library.
@@ -184,4 +187,29 @@ func onlyShippedPicture(what string) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 160), l))
+}
+
+// openHit opens the article of a library-wide search hit at the hit, with
+// the search still open on the same words.
+func (u *UI) openHit(h store.Hit, query string) {
+	if err := u.openArticle(h.Article); err != nil {
+		dialog.ShowError(fmt.Errorf("the article of this result could not be opened: %w", err), u.win)
+		return
+	}
+	switch h.Kind {
+	case store.KindParagraph:
+		u.openParagraph(h.ID)
+	case store.KindFootnote:
+		if n, err := strconv.Atoi(h.ID); err == nil {
+			u.openFootnote(n)
+		}
+	case store.KindNote:
+		if n, err := u.st.Note(h.ID); err == nil {
+			u.openNote(n)
+		}
+	}
+	s := u.reader.search
+	s.entry.SetText(query)
+	s.open = true
+	u.reader.updateSide()
 }

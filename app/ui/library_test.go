@@ -12,6 +12,7 @@ import (
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/formats"
+	"github.com/glossa-app/glossa/assets"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -327,4 +328,67 @@ func TestLibraryRefusesWhatIsNoArticle(t *testing.T) {
 	if !shown {
 		t.Error("no dialog says why the PDF was refused")
 	}
+}
+
+// TestSearchSpansTheLibrary: the reader's search finds words of another
+// article only when asked to, names that article, and opens it at the
+// hit.
+func TestSearchSpansTheLibrary(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	importReal(t, u)
+	file := realArticles[1].file
+	other := readReal(t, file)
+	_, info := shelfInfo(t, u.shelfScreen, file)
+	// the longest word of its first paragraph: not a word of the shipped article
+	word := ""
+	for _, w := range strings.Fields(other.Paragraphs[0].Text) {
+		w = strings.Trim(w, ".,;:()\"'“”„")
+		if len(w) > len(word) {
+			word = w
+		}
+	}
+	if strings.Contains(strings.ToLower(string(assets.Article)), strings.ToLower(word)) {
+		t.Fatalf("%q is in the shipped article too", word)
+	}
+	u.Show("Reader")
+	r := u.reader
+	r.onSearchOpen()
+	s := r.search
+	test.Type(s.entry, word)
+	if len(s.hits) != 0 {
+		t.Fatalf("%q found %d hits in the shipped article alone: %+v", word, len(s.hits), s.hits)
+	}
+	test.Tap(s.everywhere)
+	if len(s.hits) == 0 {
+		t.Fatalf("%q found nothing in the library", word)
+	}
+	h := s.hits[0]
+	if h.Article != info.ID {
+		t.Fatalf("hit in %s, want %s", h.Article, info.ID)
+	}
+	if txt := blockText(s.results.blocks[0]); !strings.HasPrefix(txt, quoted(info.Title)) {
+		t.Errorf("the hit does not name its article: %q", txt)
+	}
+	s.choose(0)
+	if u.currentArticle() != info.ID || u.current().name != "Reader" {
+		t.Fatalf("choosing the hit left the window on %s, %s", u.currentArticle(), u.current().name)
+	}
+	if h.Kind == store.KindParagraph {
+		r := u.reader
+		pi, ok := r.search.paraByID[h.ID]
+		if !ok || r.view.highlight != r.idx.paraBlock[pi] {
+			t.Errorf("the reader marks block %d, the hit is paragraph %s", r.view.highlight, h.ID)
+		}
+	}
+	if !u.reader.search.open || u.reader.search.entry.Text != word || !u.reader.search.everywhere.Checked {
+		t.Error("the search does not stay open on the same words in the article opened")
+	}
+}
+
+func blockText(b block) string {
+	var sb strings.Builder
+	for _, p := range b.pieces {
+		sb.WriteString(p.text)
+	}
+	return sb.String()
 }
