@@ -349,12 +349,13 @@ func (l *libraryScreen) showProblems(a store.ArticleInfo) {
 			return lb
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[id]) })
-	intro := widget.NewLabel(fmt.Sprintf("What the conversion of %s repaired or could not read. The line numbers are those of the file you imported; `glossa check FILE` prints the same list.", a.Origin))
-	if a.Origin == "" {
-		intro.SetText("What the conversion repaired or could not read, with the line of the file it was found on.")
+	from := ""
+	if a.Origin != "" {
+		from = " from " + a.Origin
 	}
+	intro := widget.NewLabel(fmt.Sprintf("%s: what the conversion%s repaired or could not read, with the line of the file where each was found (glossa check FILE prints the same list).", quoted(shelfTitle(a)), from))
 	intro.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(plural(len(lines), "problem", "problems")+" in "+shelfTitle(a), "Close",
+	d := dialog.NewCustom("Conversion problems ("+strconv.Itoa(len(lines))+")", "Close",
 		container.NewBorder(intro, nil, nil, nil, list), l.win)
 	d.Resize(fyne.NewSize(760, 480))
 	d.Show()

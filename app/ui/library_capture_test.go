@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestLibraryCapture draws the Library with the shipped article and every
@@ -40,4 +41,16 @@ func TestLibraryCapture(t *testing.T) {
 	}
 	l.onRemoveTapped(l.items[2])
 	saveCapture(t, u.Window(), filepath.Join(dir, "library-undo.png"))
+	u.SetTheme("light")
+	l.showProblems(l.items[0])
+	saveCapture(t, u.Window(), filepath.Join(dir, "library-problems.png"))
+	for _, o := range u.Window().Canvas().Overlays().List() {
+		u.Window().Canvas().Overlays().Remove(o)
+	}
+	u.Show("Cards")
+	saveCapture(t, u.Window(), filepath.Join(dir, "library-cards.png"))
+	u.reader.onSearchOpen()
+	u.reader.search.everywhere.SetChecked(true)
+	test.Type(u.reader.search.entry, "copyright")
+	saveCapture(t, u.Window(), filepath.Join(dir, "library-search.png"))
 }
