@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&command{
 		name:    "cards",
-		usage:   "cards [--json] | cards export --format apkg|anki|csv -o FILE",
+		usage:   "cards [--json] [--article ID] | cards export --format apkg|anki|csv -o FILE",
 		summary: "list the flashcard deck, or export it for Anki (with progress) or as CSV",
 		run:     runCards,
 	})
@@ -42,6 +42,11 @@ func runCards(e *env, args []string) int {
 	if len(args) > 0 && args[0] == "export" {
 		return runCardsExport(e, args[1:])
 	}
+	args, which, err := takeArticle(args)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa cards:", err)
+		return 2
+	}
 	fs := flag.NewFlagSet("cards", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print the deck as a JSON array")
@@ -55,8 +60,15 @@ func runCards(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "glossa cards: unexpected argument %q (did you mean \"cards export\"?)\n", fs.Arg(0))
 		return 2
 	}
-	cards, ok := loadDeck(e.stderr)
-	if cards == nil && !ok {
+	var cards []deck.ResolvedCard
+	ok := true
+	if which == "" || which == shippedID() {
+		cards, ok = loadDeck(e.stderr)
+		if cards == nil && !ok {
+			return 1
+		}
+	} else if cards, err = ownCards(e, which); err != nil {
+		fmt.Fprintln(e.stderr, "glossa cards:", err)
 		return 1
 	}
 	if *asJSON {

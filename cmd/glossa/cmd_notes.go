@@ -22,6 +22,8 @@ func init() {
 }
 
 const notesUsage = `usage:
+  add, list and export work on the article Glossa ships with, or with --article ID on
+  another article of the library ("glossa library" lists them; "list --article all" spans it)
   glossa notes add --quote TEXT [--body TEXT] [--tag T]... [--color C]
         attach a note to the first passage containing TEXT (case and spacing ignored); prints its id
   glossa notes list [--json] [--trash]
@@ -38,6 +40,12 @@ const notesUsage = `usage:
 `
 
 func runNotes(e *env, args []string) int {
+	args, which, err := takeArticle(args)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa notes:", err)
+		return 2
+	}
+	e.article = which
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, notesUsage)
 		return 2
@@ -95,7 +103,7 @@ func runNotesAdd(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "glossa notes add: --quote TEXT is required: the passage the note is about")
 		return 2
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes add:", err)
 		return 1
@@ -166,13 +174,17 @@ func runNotesList(e *env, args []string) int {
 		}
 		return 2
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, true)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes list:", err)
 		return 1
 	}
 	defer s.Close()
-	notes, err := s.Notes(store.NoteFilter{Trashed: *trash, Tag: *tag})
+	scope := ""
+	if e.article == store.AllArticles {
+		scope = store.AllArticles
+	}
+	notes, err := s.Notes(store.NoteFilter{Trashed: *trash, Tag: *tag, Article: scope})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes list:", err)
 		return 1
@@ -283,7 +295,7 @@ func runNotesTrash(e *env, action string, args []string) int {
 		fmt.Fprintf(e.stderr, "usage: glossa notes %s ID\n", action)
 		return 2
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "glossa notes %s: %v\n", action, err)
 		return 1
@@ -326,7 +338,7 @@ func runNotesExport(e *env, args []string) int {
 			*outFile, filepath.Join(*outFile, "notes.md"))
 		return 2
 	}
-	s, doc, err := e.openStore()
+	s, doc, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes export:", err)
 		return 1

@@ -39,7 +39,7 @@ func runNotesExportBundle(e *env, args []string) int {
 		}
 		return 2
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes export:", err)
 		return 1
@@ -80,7 +80,7 @@ func runNotesImport(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "glossa notes import:", err)
 		return 1
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes import:", err)
 		return 1

@@ -47,7 +47,7 @@ func runNotesHistory(e *env, args []string) int {
 		return 2
 	}
 	id := pos[0]
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes history:", errText(err))
 		return 1

@@ -26,7 +26,7 @@ func runNotesExportObsidian(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "glossa notes export: -o DIR is required: the folder (your vault, or a folder in it) to write into")
 		return 2
 	}
-	s, doc, err := e.openStore()
+	s, doc, err := e.openArticle(e.article, false)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa notes export:", err)
 		return 1

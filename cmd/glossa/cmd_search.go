@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "search", usage: "search [--json] [--] QUERY", summary: "full-text search of paragraphs, footnotes and notes", run: runSearch})
+	register(&command{name: "search", usage: "search [--json] [--article ID|all] [--] QUERY", summary: "full-text search of paragraphs, footnotes and notes", run: runSearch})
 }
 
 // searchJSON is the contract of "glossa search --json"; fields may be
@@ -20,15 +20,21 @@ type searchJSON struct {
 	ID      string `json:"id"`
 	Section string `json:"section"`
 	Snippet string `json:"snippet"`
+	Article string `json:"article,omitempty"` // with --article: the article the hit is in
 }
 
 func runSearch(e *env, args []string) int {
+	args, which, err := takeArticle(args)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa search:", err)
+		return 2
+	}
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, `print hits as JSON: [{"kind","id","section","snippet"}]`)
 	limit := fs.Int("limit", store.DefaultSearchLimit, "at most this many hits")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: glossa search [--json] [--limit N] [--] QUERY")
+		fmt.Fprintln(e.stderr, "usage: glossa search [--json] [--limit N] [--article ID|all] [--] QUERY")
 		fs.PrintDefaults()
 	}
 	// Only this command's own flags are flags: whatever else starts with
@@ -64,13 +70,17 @@ func runSearch(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "glossa search: give some words to search for")
 		return 2
 	}
-	s, _, err := e.openStore()
+	s, _, err := e.openArticle(which, true)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa search:", err)
 		return 1
 	}
 	defer s.Close()
-	hits, err := s.Search(query, *limit)
+	scope := ""
+	if which == store.AllArticles {
+		scope = store.AllArticles
+	}
+	hits, err := s.SearchArticle(query, scope, *limit)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa search:", err)
 		return 1
@@ -78,7 +88,11 @@ func runSearch(e *env, args []string) int {
 	if *asJSON {
 		out := make([]searchJSON, 0, len(hits))
 		for _, h := range hits {
-			out = append(out, searchJSON{Kind: h.Kind, ID: h.ID, Section: h.Section, Snippet: h.Snippet})
+			j := searchJSON{Kind: h.Kind, ID: h.ID, Section: h.Section, Snippet: h.Snippet}
+			if which != "" {
+				j.Article = h.Article
+			}
+			out = append(out, j)
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -96,6 +110,9 @@ func runSearch(e *env, args []string) int {
 		where := "§ " + h.Section
 		if h.Section == "" {
 			where = "§ -"
+		}
+		if which == store.AllArticles {
+			where += "  in " + h.Article
 		}
 		fmt.Fprintf(e.stdout, "%-9s %-14s %s\n    %s\n", h.Kind, h.ID, where, h.Snippet)
 	}

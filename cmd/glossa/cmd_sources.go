@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "sources",
-		usage:   "sources [QUERY] [--json] [--format bibtex|ris|csl-json]",
+		usage:   "sources [QUERY] [--json] [--format bibtex|ris|csl-json] [--article ID]",
 		summary: "list the works the footnotes cite (fuzzy QUERY filters), as JSON or BibTeX/RIS/CSL-JSON",
 		run:     runSources,
 	})
@@ -79,7 +79,7 @@ func parseSourcesArgs(e *env, args []string) (query string, asJSON bool, format 
 	fs.BoolVar(&asJSON, "json", false, "print the sources as a JSON array")
 	fs.StringVar(&format, "format", "", "export as "+strings.Join(cite.Formats, ", "))
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: glossa sources [QUERY] [--json] [--format bibtex|ris|csl-json]")
+		fmt.Fprintln(e.stderr, "usage: glossa sources [QUERY] [--json] [--format bibtex|ris|csl-json] [--article ID]")
 		fs.PrintDefaults()
 	}
 	var words []string
@@ -120,14 +120,31 @@ func parseSourcesArgs(e *env, args []string) (query string, asJSON bool, format 
 }
 
 func runSources(e *env, args []string) int {
+	args, which, err := takeArticle(args)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "glossa sources:", err)
+		return 2
+	}
 	query, asJSON, format, code := parseSourcesArgs(e, args)
 	if code >= 0 {
 		return code
 	}
-	doc, err := article.Parse(assets.Article)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "glossa sources: parse the article: %v\n", err)
-		return 1
+	var doc *article.Document
+	if which == "" {
+		doc, err = article.Parse(assets.Article)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "glossa sources: parse the article: %v\n", err)
+			return 1
+		}
+	} else {
+		// another article's works are read from the library
+		s, d, err := e.openArticle(which, false)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "glossa sources:", err)
+			return 1
+		}
+		s.Close()
+		doc = d
 	}
 	lib := cite.Extract(doc.Footnotes)
 

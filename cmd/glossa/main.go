@@ -20,6 +20,7 @@ import (
 type env struct {
 	stdout, stderr io.Writer
 	db             string // --db or GLOSSA_DB; "" means the default location
+	article        string // --article of a command that takes it ("" the shipped article)
 }
 
 // command is one subcommand. Each lives in its own file (cmd_<name>.go)
