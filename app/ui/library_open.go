@@ -64,6 +64,7 @@ func (u *UI) openArticle(id string) error {
 		u.show("Reader")
 		return nil
 	}
+	from := u.current().name
 	doc := u.shipped
 	if id != u.shippedID {
 		d, err := u.st.Document(id)
@@ -90,8 +91,12 @@ func (u *UI) openArticle(id string) error {
 	u.tabs.OnSelected = nil
 	u.tabs.SetItems(items)
 	u.tabs.OnSelected = u.onTabSelected
-	// places recorded in the article left mean nothing in this one
+	// places recorded in the article left mean nothing in this one; Back
+	// from an article opened on the shelf goes back to the shelf
 	u.hist.back, u.hist.forward = nil, nil
+	if from == "Library" {
+		u.hist.back = append(u.hist.back, place{screen: "Library", mark: -1})
+	}
 	u.hist.notify()
 	u.registerCommands()
 	u.setWindowTitle()

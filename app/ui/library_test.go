@@ -134,6 +134,15 @@ func TestLibraryImportOpenAndReturn(t *testing.T) {
 	if u.current().name != "Reader" || u.currentArticle() != info.ID || st.Current() != info.ID {
 		t.Fatalf("after opening: %s shown, window on %s, store on %s; want the reader on %s", u.current().name, u.currentArticle(), st.Current(), info.ID)
 	}
+	if !u.reader.backButton.Disabled() {
+		u.back()
+		if u.current().name != "Library" {
+			t.Errorf("Back from an article opened on the shelf shows %s", u.current().name)
+		}
+		u.Show("Reader")
+	} else {
+		t.Error("no way Back to the shelf")
+	}
 	if got := u.Window().Title(); !strings.Contains(got, want.Title) {
 		t.Errorf("window title %q does not name %q", got, want.Title)
 	}
