@@ -317,6 +317,7 @@ func (s *Store) Restore(file string) (saved string, err error) {
 		return saved, fmt.Errorf("store: restore %s: %w", file, err)
 	}
 	s.changed.Store(true)
+	s.reloadCurrent()
 	return saved, nil
 }
 

@@ -368,7 +368,8 @@ func (s *Store) articles(where, order string) ([]ArticleInfo, error) {
 				&a.Format, &a.Origin, &a.Shipped, &added, &opened, &trashed); err != nil {
 				return err
 			}
-			if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
+			var err error
+			if a.Authors, err = decodeTags(authors); err != nil { // the same JSON list of strings as tags
 				return fmt.Errorf("article %s: authors: %w", a.ID, err)
 			}
 			a.Added, a.Opened, a.Trashed = fromDB(added), fromDB(opened), fromDB(trashed)
@@ -444,4 +445,25 @@ func (s *Store) scope(article string) string {
 		return s.current.get()
 	}
 	return article
+}
+
+// reloadCurrent keeps the current article after the whole database was
+// replaced (Restore) if the new contents have it, and falls back to the
+// shipped article if not.
+func (s *Store) reloadCurrent() {
+	shipped, _, _, err := s.shipped()
+	if err != nil {
+		shipped = ""
+	}
+	cur := s.current.get()
+	var here bool
+	err = s.retry(func() error {
+		return s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM library WHERE id = ? AND trashed_at = 0)`, cur).Scan(&here)
+	})
+	s.current.mu.Lock()
+	defer s.current.mu.Unlock()
+	s.current.shipped = shipped
+	if err != nil || !here {
+		s.current.id = shipped
+	}
 }

@@ -451,3 +451,29 @@ func TestTrashArticle(t *testing.T) {
 		t.Errorf("Library after importing a trashed article: %+v", lib)
 	}
 }
+
+// A restore from a backup made before an article was added leaves the
+// store on the shipped article, not on one that is no longer there.
+func TestRestoreLeavesNoMissingCurrent(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	backup := filepath.Join(filepath.Dir(path), "before.db")
+	if err := s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	doc := testDoc([]string{"1|Airspace sovereignty is complete and exclusive."}, nil, nil)
+	doc.Title = "Air"
+	res, _ := s.AddArticle(doc, "air.md")
+	if err := s.Use(res.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Restore(backup); err != nil {
+		t.Fatal(err)
+	}
+	if s.Current() != docV1.Hash[:idLen] {
+		t.Errorf("current after the restore: %q", s.Current())
+	}
+	if ps, err := s.Paragraphs(); err != nil || len(ps) != len(docV1.Paragraphs) {
+		t.Errorf("paragraphs after the restore: %d, %v", len(ps), err)
+	}
+}

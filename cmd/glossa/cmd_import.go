@@ -113,9 +113,17 @@ func printImport(e *env, r importJSON) {
 		fmt.Fprintf(e.stderr, "glossa import: %s refused: %s\n", r.File, r.Error)
 		return
 	}
-	fmt.Fprintf(e.stdout, "%-9s %s  %s: %q, %d footnotes, %d problems", r.Status, r.ID, name, orUntitled(r.Title), r.Footnotes, r.Problems)
+	fmt.Fprintf(e.stdout, "%-9s %s  %s: %q, %s, %s", r.Status, r.ID, name, shorten(orUntitled(r.Title), 60),
+		plural(r.Footnotes, "footnote"), plural(r.Problems, "problem"))
 	if r.Status == store.StatusUpdated {
 		fmt.Fprintf(e.stdout, "; notes: %d placed, %d moved, %d orphaned", r.Placed, r.Moved, r.Orphaned)
 	}
 	fmt.Fprintln(e.stdout)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

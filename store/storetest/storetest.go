@@ -40,11 +40,11 @@ func Fill(tb testing.TB, s *store.Store, doc *article.Document, notes, reviews i
 		}
 		at := now.Add(time.Duration(i) * time.Millisecond).UnixNano()
 		if _, err := tx.Exec(`INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
-				body, tags, color, orphan, created_at, updated_at)
-			VALUES (?, 'passage', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+				body, tags, color, orphan, created_at, updated_at, article)
+			VALUES (?, 'passage', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
 			fmt.Sprintf("n%011d", i), doc.Paragraphs[pi].ID, a.Exact, a.Prefix, a.Suffix, a.Index, a.Start,
 			fmt.Sprintf("**Note %d**: %s", i, para), fmt.Sprintf(`["tag%d","exam"]`, i%9),
-			[]string{"", "yellow", "green", "blue"}[i%4], at, at); err != nil {
+			[]string{"", "yellow", "green", "blue"}[i%4], at, at, s.Current()); err != nil {
 			tb.Fatal(err)
 		}
 	}

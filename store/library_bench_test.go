@@ -1,0 +1,122 @@
+package store
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/glossa-app/glossa/app/article/formats"
+)
+
+// BenchmarkImport324 is "glossa import" of a real 324-footnote file into
+// the library: read, parse, and add as a new article (target: under
+// 100 ms). Every round adds another article, as a student's batch does.
+func BenchmarkImport324(b *testing.B) {
+	for _, name := range []string{"bench-324.docx", "bench-324.html"} {
+		b.Run(name, func(b *testing.B) {
+			s, _ := openTemp(b)
+			mustImport(b, s, realArticle(b))
+			path := filepath.Join("..", "app", "article", "formats", "testdata", "real", name)
+			defer lockThread()()
+			c0, ok := threadCPU()
+			i := 0
+			for b.Loop() {
+				doc, format, err := formats.ReadFile(path)
+				if err != nil || len(doc.Footnotes) != 324 {
+					b.Fatalf("%v, %d footnotes", err, len(doc.Footnotes))
+				}
+				i++ // another article each round, not the same one unchanged
+				doc.Title = fmt.Sprintf("%s %d", doc.Title, i)
+				doc.Hash = fmt.Sprintf("%012x%s", i, doc.Hash[12:])
+				if res, err := s.AddArticleFormat(doc, path, string(format)); err != nil || res.Status != StatusAdded {
+					b.Fatalf("%+v, %v", res, err)
+				}
+			}
+			// The CPU time is what the import costs on a machine not
+			// shared with other work.
+			if c1, _ := threadCPU(); ok {
+				b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(i), "cpu-ns/op")
+			}
+		})
+	}
+}
+
+// libraryFile is a closed database holding the shipped article and
+// others-1 copies of it, opened once since (the day's check and backup
+// are done).
+func libraryFile(b *testing.B, others int) string {
+	b.Helper()
+	doc := realArticle(b)
+	path := filepath.Join(b.TempDir(), "glossa.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mustImport(b, s, doc)
+	addCopies(b, s, doc, others-1)
+	s.Close()
+	if s, err = Open(path); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+// BenchmarkStartLibrary is what the window asks of the store before its
+// first frame: open, the shipped article (unchanged) and the current
+// article's paragraphs, with 1 and with 200 articles (target: 200 within
+// 10% of 1, in time and memory); "+list" adds the library's list, which
+// the Library screen shows.
+func BenchmarkStartLibrary(b *testing.B) {
+	doc := realArticle(b)
+	for _, n := range []int{1, 200} {
+		path := libraryFile(b, n)
+		for _, list := range []bool{false, true} {
+			name := fmt.Sprintf("articles=%d", n)
+			if list {
+				name += "+list"
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				defer lockThread()()
+				c0, ok := threadCPU()
+				for b.Loop() {
+					s, err := Open(path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if res, err := s.ImportArticle(doc); err != nil || !res.Unchanged {
+						b.Fatalf("%+v, %v", res, err)
+					}
+					if ps, err := s.Paragraphs(); err != nil || len(ps) != len(doc.Paragraphs) {
+						b.Fatalf("%d paragraphs, %v", len(ps), err)
+					}
+					if list {
+						if lib, err := s.Library(); err != nil || len(lib) != n {
+							b.Fatalf("%d articles, %v", len(lib), err)
+						}
+					}
+					s.Close()
+				}
+				if c1, _ := threadCPU(); ok {
+					b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkLibrary200 lists a library of 200 articles, notes counted.
+func BenchmarkLibrary200(b *testing.B) {
+	s, err := Open(libraryFile(b, 200))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if lib, err := s.Library(); err != nil || len(lib) != 200 {
+			b.Fatalf("%d, %v", len(lib), err)
+		}
+	}
+}
