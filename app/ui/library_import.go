@@ -31,8 +31,10 @@ type importing struct {
 	// batches run one after another: a second drop while the first is
 	// read waits for it, so that the bar always speaks of one batch
 	batch sync.Mutex
-	// lastSummary is what the summary of the last batch said
+	// lastSummary is what the summary of the last batch said, lastBatch
+	// closed once it was shown
 	lastSummary []string
+	lastBatch   <-chan struct{}
 }
 
 // importOutcome is what became of one file.
@@ -143,6 +145,7 @@ func (l *libraryScreen) onDropped(_ fyne.Position, uris []fyne.URI) {
 // closed once the summary is on screen (tests wait for it).
 func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 	done := make(chan struct{})
+	l.lastBatch = done
 	l.opener.Show("Library")
 	l.importButton.Disable()
 	l.importFolderButton.Disable()

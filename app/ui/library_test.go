@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -400,4 +401,41 @@ func blockText(b block) string {
 		sb.WriteString(p.text)
 	}
 	return sb.String()
+}
+
+// TestLibraryDrop: files and folders dropped on the window are imported;
+// from a folder, the files that may be articles.
+func TestLibraryDrop(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	l := u.shelfScreen
+	dir := t.TempDir()
+	for _, a := range realArticles {
+		src, err := os.ReadFile(realArticlePath(a.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, a.file), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cover.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.Show("Reader")
+	l.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(dir)})
+	if l.lastBatch == nil {
+		t.Fatal("the drop started no import")
+	}
+	<-l.lastBatch
+	if len(l.lastSummary) != len(realArticles) || len(l.items) != 1+len(realArticles) {
+		t.Fatalf("after the drop: summary %q, %d articles", l.lastSummary, len(l.items))
+	}
+	for _, a := range realArticles {
+		if _, info := shelfInfo(t, l, a.file); info.Footnotes != a.footnotes {
+			t.Errorf("%s: %d footnotes, want %d", a.file, info.Footnotes, a.footnotes)
+		}
+	}
+	if u.current().name != "Library" {
+		t.Errorf("%s shown after a drop, want the Library", u.current().name)
+	}
 }
