@@ -355,8 +355,12 @@ func (l *libraryScreen) showProblems(a store.ArticleInfo) {
 	}
 	intro := widget.NewLabel(fmt.Sprintf("%s: what the conversion%s repaired or could not read, with the line of the file where each was found (glossa check FILE prints the same list).", quoted(shelfTitle(a)), from))
 	intro.Wrapping = fyne.TextWrapWord
+	// a line too long for the dialog is read whole below the list
+	detail := widget.NewLabel("Tap a problem to read it whole.")
+	detail.Wrapping = fyne.TextWrapWord
+	list.OnSelected = func(id widget.ListItemID) { detail.SetText(lines[id]) }
 	d := dialog.NewCustom("Conversion problems ("+strconv.Itoa(len(lines))+")", "Close",
-		container.NewBorder(intro, nil, nil, nil, list), l.win)
+		container.NewBorder(intro, detail, nil, nil, list), l.win)
 	d.Resize(fyne.NewSize(760, 480))
 	d.Show()
 }

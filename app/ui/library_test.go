@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -437,5 +438,45 @@ func TestLibraryDrop(t *testing.T) {
 	}
 	if u.current().name != "Library" {
 		t.Errorf("%s shown after a drop, want the Library", u.current().name)
+	}
+}
+
+// TestLibraryProblemsOneTapAway: the shipped article's row offers its
+// conversion problems, and the list gives each with its line.
+func TestLibraryProblemsOneTapAway(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	u.Show("Library")
+	l := u.shelfScreen
+	doc := realDoc(t)
+	row := shelfRowOf(t, u, shelfTitle(l.items[0]))
+	if !row.problems.Visible() || row.problems.Text != plural(len(doc.Problems), "problem", "problems") {
+		t.Fatalf("problems button %v %q, the article has %d", row.problems.Visible(), row.problems.Text, len(doc.Problems))
+	}
+	test.Tap(row.problems)
+	var list *widget.List
+	var detail *widget.Label
+	for _, o := range u.Window().Canvas().Overlays().List() {
+		walkObjects(o, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.List:
+				list = x
+			case *widget.Label:
+				if x.Text == "Tap a problem to read it whole." {
+					detail = x
+				}
+			}
+		})
+	}
+	if list == nil || detail == nil {
+		t.Fatal("no list of problems shown")
+	}
+	if n := list.Length(); n != len(doc.Problems) {
+		t.Errorf("%d problems listed, the article has %d", n, len(doc.Problems))
+	}
+	last := len(doc.Problems) - 1
+	list.Select(last)
+	p := doc.Problems[last]
+	if want := fmt.Sprintf("Line %d: %s", p.Line, p.Message); detail.Text != want {
+		t.Errorf("problem %d reads %q, want %q", last, detail.Text, want)
 	}
 }
