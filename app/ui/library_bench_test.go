@@ -120,3 +120,41 @@ func BenchmarkWindowOpenLibrary(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOpenArticle is a tap on the shelf: the screens built again for
+// another article (the Word chapter of 81 notes) and laid out at its
+// place, then back to the shipped one; an op is one switch.
+func BenchmarkOpenArticle(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "glossa.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	doc := realDoc(b)
+	if _, err := st.ImportArticle(doc); err != nil {
+		b.Fatal(err)
+	}
+	other, _, err := formats.ReadFile(realArticlePath("free-culture-piracy.docx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := st.AddArticle(other, "free-culture-piracy.docx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	u := New(test.NewTempApp(b), doc, st, Options{Size: fyne.NewSize(1280, 800)})
+	u.Window().Show()
+	ids := []string{res.ID, u.shippedID}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := u.openArticle(ids[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		if u.reader.view.lay.total == 0 {
+			b.Fatal("not laid out")
+		}
+	}
+	b.StopTimer()
+	u.writes.wait()
+}

@@ -29,6 +29,10 @@ type shelf struct {
 	shippedID string
 	articleID string         // the article every screen shows
 	dueSeen   map[string]int // cards due in each article shown (dueCounts)
+	// cited keeps the services each article was last shown with: going
+	// back to one takes its citation library, extracted or on the way,
+	// instead of extracting it again
+	cited map[string]*services
 }
 
 // articleID is the library's name for a document: the first 12 hex
@@ -81,7 +85,11 @@ func (u *UI) openArticle(id string) error {
 	if err := u.st.Use(id); err != nil {
 		return fmt.Errorf("ui: open article %s: %w", id, err)
 	}
-	u.services = u.services.forArticle(doc)
+	if u.cited == nil {
+		u.cited = map[string]*services{}
+	}
+	u.cited[u.articleID] = u.services
+	u.services = u.services.forArticle(doc, u.cited[id])
 	u.articleID = id
 	u.buildScreens()
 	items := make([]*container.TabItem, len(u.screens))
@@ -120,13 +128,26 @@ func (u *UI) setWindowTitle() {
 // and queue of writes; its own citation library and note saver. The
 // settings read are kept but the reading position, which the store keeps
 // for each article.
-func (s *services) forArticle(doc *article.Document) *services {
+//
+// before, when not nil, is what the same article was shown with last: its
+// citation library is taken over, extracted or still being extracted.
+func (s *services) forArticle(doc *article.Document, before *services) *services {
 	n := newServices(s.app, doc, s.st)
 	n.win, n.shownScreen, n.writes = s.win, s.shownScreen, s.writes
 	for k, v := range s.values {
 		if k != keyPosition {
 			n.values[k] = v
 		}
+	}
+	if before != nil {
+		before.startLibrary()
+		n.libOnce.Do(func() {
+			go func() {
+				<-before.libReady
+				n.lib = before.lib
+				close(n.libReady)
+			}()
+		})
 	}
 	return n
 }
