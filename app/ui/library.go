@@ -21,6 +21,7 @@ import (
 type articleOpener interface {
 	openArticle(id string) error
 	currentArticle() string
+	articleReplaced(id string)
 	Show(screen string)
 }
 

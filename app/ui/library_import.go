@@ -172,6 +172,11 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 			l.relayout()
 			l.importButton.Enable()
 			l.importFolderButton.Enable()
+			for _, o := range outs {
+				if o.res.Status == store.StatusUpdated {
+					l.opener.articleReplaced(o.res.ID)
+				}
+			}
 			l.reload()
 			l.showImportSummary(outs)
 		})

@@ -114,6 +114,24 @@ func (u *UI) openArticle(id string) error {
 	return nil
 }
 
+// articleReplaced forgets what was kept of an article that a new version
+// replaced, and shows the new version at once if it is the one open.
+func (u *UI) articleReplaced(id string) {
+	delete(u.cited, id)
+	if id != u.articleID {
+		return
+	}
+	shown := u.current().name
+	u.articleID = "" // the screens are built again even for the same ID
+	if err := u.openArticle(id); err != nil {
+		u.articleID = id
+		fyne.LogError("showing the new version of article "+id, err)
+		return
+	}
+	delete(u.cited, "")
+	u.Show(shown)
+}
+
 // setWindowTitle names the article open; the shipped one keeps the plain
 // "Glossa" that scripts and window managers look for.
 func (u *UI) setWindowTitle() {

@@ -480,3 +480,50 @@ func TestLibraryProblemsOneTapAway(t *testing.T) {
 		t.Errorf("problem %d reads %q, want %q", last, detail.Text, want)
 	}
 }
+
+// TestLibraryNewVersionOfTheOpenArticle: importing a new version of the
+// article being read shows the new text at once, with the notes on it.
+func TestLibraryNewVersionOfTheOpenArticle(t *testing.T) {
+	st := tempStore(t)
+	u, _ := newTestUI(t, st, bigWindow)
+	l := u.shelfScreen
+	file := "openlegaldata-research.md"
+	src, err := os.ReadFile(realArticlePath(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), file)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	<-l.importFiles([]string{path})
+	_, info := shelfInfo(t, l, file)
+	if err := u.openArticle(info.ID); err != nil {
+		t.Fatal(err)
+	}
+	quote := u.doc.Paragraphs[0].Text[:30]
+	if _, err := st.AddQuoteNote(quote, "still here", nil); err != nil {
+		t.Fatal(err)
+	}
+	added := "A paragraph the second version of the page adds at its end."
+	if err := os.WriteFile(path, append(src, "\n\n"+added+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	<-l.importFiles([]string{path})
+	if len(l.lastSummary) != 1 || !strings.Contains(l.lastSummary[0], "new version") {
+		t.Fatalf("summary %q", l.lastSummary)
+	}
+	if u.currentArticle() != info.ID {
+		t.Fatalf("the window is on %s, want %s", u.currentArticle(), info.ID)
+	}
+	found := false
+	for _, p := range u.reader.doc.Paragraphs {
+		found = found || strings.Contains(p.Text, added)
+	}
+	if !found {
+		t.Error("the reader still shows the old version")
+	}
+	if notes, _ := st.Notes(store.NoteFilter{}); len(notes) != 1 || notes[0].Body != "still here" || notes[0].Orphan {
+		t.Errorf("notes after the new version: %+v", notes)
+	}
+}
