@@ -314,7 +314,8 @@ func (u *UI) registerCommands() {
 	r := u.reader
 	def := fyne.KeyModifierShortcutDefault
 	u.shortcuts = []command{
-		{"File", "Import Articles…", fyne.KeyO, def, u.shelfScreen.onImportTapped},
+		{"File", "Import Article…", fyne.KeyO, def, u.shelfScreen.onImportTapped},
+		{"File", "Import Folder…", "", 0, u.shelfScreen.onImportFolderTapped},
 		{"File", "Quit", fyne.KeyQ, def, u.quit},
 		{"Edit", "Find…", fyne.KeyF, def, r.onSearchOpen},
 		{"View", "Zoom In", fyne.KeyEqual, def, u.zoomIn},
