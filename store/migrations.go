@@ -337,10 +337,15 @@ var migrations = []func(tx *sql.Tx) error{
 				SELECT rid, 'paragraph', id, section, article, text FROM paragraphs;
 			INSERT INTO search(rowid, kind, ref, section, article, body)
 				SELECT rid + 1099511627776, 'footnote', CAST(n AS TEXT), section, article, text FROM footnotes;
+			-- the view's expression per row: a join with the view costs the
+			-- square of the number of notes
 			INSERT INTO search(rowid, kind, ref, section, article, body)
-				SELECT n.rid + 2199023255552, 'note', n.id, s.section, n.article,
+				SELECT n.rid + 2199023255552, 'note', n.id, COALESCE(CASE n.target_kind
+						WHEN 'passage' THEN (SELECT section FROM paragraphs p WHERE p.article = n.article AND p.id = n.target_id AND n.orphan = 0)
+						WHEN 'footnote' THEN (SELECT section FROM footnotes f WHERE f.article = n.article AND f.n = CAST(n.target_id AS INTEGER))
+						END, ''), n.article,
 					n.body || ' ' || COALESCE((SELECT group_concat(value, ' ') FROM json_each(n.tags)), '')
-				FROM notes n JOIN note_sections s ON s.rid = n.rid WHERE n.deleted_at IS NULL;
+				FROM notes n WHERE n.deleted_at IS NULL;
 		`)
 		return err
 	},

@@ -138,7 +138,7 @@ func TestArticleFlag(t *testing.T) {
 		{[]string{"notes", "list"}, "shipped note", "olg note"},
 		{[]string{"notes", "list", "--article", id}, "olg note", "shipped note"},
 		{[]string{"notes", "list", "--article=" + id}, "olg note", "shipped note"},
-		{[]string{"notes", "list", "--article", "all"}, "olg note", ""},
+		{[]string{"notes", "list", "--article", "all"}, "olg note  (in " + id + ")", ""},
 		{[]string{"notes", "export", "--article", id}, "olg note", "shipped note"},
 		{[]string{"sources", "--article", id}, "", "UNGA"},
 		{[]string{"cards", "--article", id}, "0 cards", ""},

@@ -220,6 +220,9 @@ func runNotesList(e *env, args []string) int {
 		if len(n.Tags) > 0 {
 			fmt.Fprintf(e.stdout, "  #%s", strings.Join(n.Tags, " #"))
 		}
+		if scope == store.AllArticles {
+			fmt.Fprintf(e.stdout, "  (in %s)", n.Article)
+		}
 		fmt.Fprintln(e.stdout)
 	}
 	return 0
