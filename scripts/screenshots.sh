@@ -3,7 +3,8 @@
 # several places (start, a footnote open, search results, dark theme,
 # 200 % zoom, a deep link with the footnote panel, Sources, a card with
 # its answer shown, the timeline) at 1280x800 and
-# 1920x1080, and writes PNGs into DIR.
+# 1920x1080, and the Library with four real documents imported at
+# 1000x700, and writes PNGs into DIR.
 #
 # Needs Xvfb, xdotool and ImageMagick's import. GLOSSA_BIN=path uses an
 # existing binary instead of building one (the cgo build takes minutes the
@@ -43,6 +44,10 @@ start_x() { # WxH
 	exit 1
 }
 
+# preimport: files put in the library (glossa import) before the window
+# opens, for the Library's shot
+preimport=()
+
 # shot NAME THEME KEYS [ARGS...]: a fresh HOME and database each time, the
 # window sized to the screen, KEYS (xdotool key names, "type:TEXT" to
 # type, "wait" to pause) sent in order, then the screen captured.
@@ -51,6 +56,9 @@ shot() {
 	shift 3
 	local home=$work/home-$name
 	mkdir -p "$home"
+	if [ ${#preimport[@]} -gt 0 ]; then
+		HOME=$home "$bin" --db "$home/glossa.db" import "${preimport[@]}" >"$work/$name-import.log"
+	fi
 	HOME=$home FYNE_THEME=$theme "$bin" --db "$home/glossa.db" "$@" >"$work/$name.log" 2>&1 &
 	apid=$!
 	local wid
@@ -88,3 +96,11 @@ for size in 1280x800 1920x1080; do
 	shot "cards-$size" light "ctrl+3 space"
 	shot "timeline-$size" light "ctrl+shift+t"
 done
+
+# the Library, with four real documents by other authors imported
+start_x 1000x700
+real=$root/app/article/formats/testdata/real
+preimport=("$real/free-culture-piracy.docx" "$real/free-culture-introduction.hugo.html" "$real/openlegaldata-stellungnahme-egovg.md" "$real/openlegaldata-research.md")
+shot "library-1000x700-dark" dark "ctrl+shift+l"
+shot "library-1000x700-light" light "ctrl+shift+l"
+preimport=()

@@ -15,6 +15,9 @@ import (
 // shippedCards is the shipped deck with the paragraph each card resolves
 // to in doc.
 func shippedCards(doc *article.Document) []study.Card {
+	if !curated(doc) {
+		return nil // the deck was written for the shipped article only
+	}
 	parsed := shippedDeck()
 	resolved, _ := deck.Resolve(parsed, doc)
 	para := map[string]string{}

@@ -191,6 +191,9 @@ func (l *lectureMode) commands() []command {
 // principleCards are the deck's key-principle cards that resolve to a
 // paragraph; a deck that does not parse simply adds no cards.
 func principleCards(doc *article.Document) []deck.ResolvedCard {
+	if !curated(doc) {
+		return nil
+	}
 	var keep []deck.Card
 	for _, c := range shippedDeck() {
 		for _, t := range c.Tags {

@@ -70,10 +70,14 @@ func newPictureViews(svc *services, nav navigation, win fyne.Window, scale float
 	p.principles = newMapView(p, principlesGrid(svc.doc),
 		"Key principles (rows) and the sections that discuss them (columns), curated passage by passage. "+
 			"A cell counts the paragraphs listed; tap it for the passages and what the section says of the principle.")
+	timeline, principles := p.timeline.content, p.principles.content
+	if !curated(svc.doc) { // the timeline and principles were curated for the shipped article
+		timeline, principles = onlyShippedPicture("The timeline"), onlyShippedPicture("The principles map")
+	}
 	p.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), p.timeline.content),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), timeline),
 		container.NewTabItemWithIcon("Who is cited where", theme.AccountIcon(), p.cited.content),
-		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), p.principles.content),
+		container.NewTabItemWithIcon("Principles map", theme.GridIcon(), principles),
 	)
 	return p
 }

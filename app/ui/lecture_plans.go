@@ -104,7 +104,7 @@ func (l *lectureMode) addFromReader() {
 		l.showPlanError("The passage could not be added to the lecture plan", err)
 		return
 	}
-	l.toast(fmt.Sprintf("Added %s to “%s” (%s). F5 plays the plan; Lecture ▸ Lecture Plans… changes it.", l.itemTitle(it), p.Name, plural(len(p.Items), "step")))
+	l.toast(fmt.Sprintf("Added %s to “%s” (%s). F5 plays the plan; Lecture ▸ Lecture Plans… changes it.", l.itemTitle(it), p.Name, plural(len(p.Items), "step", "steps")))
 }
 
 // addItems appends items to the current plan, making one when there is
@@ -286,7 +286,7 @@ func (e *planEditor) refresh() {
 		e.steps.Refresh()
 		return
 	}
-	e.count.SetText(fmt.Sprintf("“%s”: %s", e.plan.Name, plural(len(e.plan.Items), "step")))
+	e.count.SetText(fmt.Sprintf("“%s”: %s", e.plan.Name, plural(len(e.plan.Items), "step", "steps")))
 	for i, it := range e.plan.Items {
 		i := i
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d.  %s", i+1, l.itemTitle(it)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -382,7 +382,7 @@ func (e *planEditor) onDelete() {
 		return
 	}
 	name := e.plan.Name
-	dialog.ShowConfirm("Delete the plan?", "“"+name+"” and its "+plural(len(e.plan.Items), "step")+" will be deleted. The article and your notes stay as they are.", func(ok bool) {
+	dialog.ShowConfirm("Delete the plan?", "“"+name+"” and its "+plural(len(e.plan.Items), "step", "steps")+" will be deleted. The article and your notes stay as they are.", func(ok bool) {
 		if !ok {
 			return
 		}

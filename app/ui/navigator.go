@@ -80,6 +80,8 @@ type navigation interface {
 	openSource(id string)
 	openNote(n store.Note)
 	cardFromPassage(paraID, quote string)
+	// openHit opens a search hit in another article of the library
+	openHit(h store.Hit, query string)
 	show(screen string) // a screen as it is, recorded like any move
 	record()            // remember the place shown before a jump within a screen
 	historyBack() bool  // the place before, whatever is open; false when there is none

@@ -29,7 +29,14 @@ type searchPanel struct {
 	selected int
 	open     bool
 	paraByID map[string]int
+	// everywhere searches every article of the library, not just the one
+	// read; titles names the articles of the hits from the others
+	everywhere *widget.Check
+	titles     map[string]string
 }
+
+// keySearchEverywhere remembers whether search spans the library.
+const keySearchEverywhere = "search.everywhere"
 
 func newSearchPanel(r *Reader) *searchPanel {
 	s := &searchPanel{r: r, selected: -1, paraByID: map[string]int{}}
@@ -53,6 +60,10 @@ func newSearchPanel(r *Reader) *searchPanel {
 	s.entry.onMove = s.move
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
+	s.everywhere = widget.NewCheck("Search every article in the library", s.onEverywhereChanged)
+	if v, ok := r.svc.setting(keySearchEverywhere); ok && v == "1" {
+		s.everywhere.Checked = true
+	}
 	s.results = newFlowView(nil, panelTextSize*r.zoom)
 	s.results.margin = 8
 	s.results.onTap = func(bi int, p *piece, at fyne.Position) { s.choose(s.blockHit(bi)) }
@@ -60,6 +71,7 @@ func newSearchPanel(r *Reader) *searchPanel {
 	closeB.Importance = widget.LowImportance
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, closeB, s.entry),
+		s.everywhere,
 		s.status,
 	)
 	s.box = container.New(&fixedWidth{w: 380}, container.NewBorder(head, nil, widget.NewSeparator(), nil, s.results.inScroll()))
@@ -95,7 +107,12 @@ func (s *searchPanel) run() {
 	case q == "":
 		s.status.SetText("")
 	default:
-		hits, err := s.r.svc.st.Search(q, searchLimit)
+		scope := ""
+		if s.everywhere.Checked {
+			scope = store.AllArticles
+			s.loadTitles()
+		}
+		hits, err := s.r.svc.st.SearchArticle(q, scope, searchLimit)
 		if err != nil {
 			s.status.SetText("Cannot search for that: " + err.Error())
 			break
@@ -115,15 +132,20 @@ func (s *searchPanel) run() {
 		}
 	}
 	bs := make([]block, len(s.hits))
+	here := s.r.svc.st.Current()
 	for i, h := range s.hits {
-		bs[i] = resultBlock(s.r.doc, h, i)
+		in := ""
+		if h.Article != "" && h.Article != here {
+			in = s.titles[h.Article]
+		}
+		bs[i] = resultBlock(s.r.doc, h, i, in)
 	}
 	s.results.setBlocks(bs)
 }
 
-// resultBlock is one hit: where it is, then the snippet with the matched
-// words bold.
-func resultBlock(doc *article.Document, h store.Hit, i int) block {
+// resultBlock is one hit: where it is (in, when the hit is in another
+// article: its title), then the snippet with the matched words bold.
+func resultBlock(doc *article.Document, h store.Hit, i int, in string) block {
 	where := h.Kind
 	switch h.Kind {
 	case "paragraph":
@@ -135,6 +157,9 @@ func resultBlock(doc *article.Document, h store.Hit, i int) block {
 		where = "Footnote " + h.ID
 	case "note":
 		where = "Your note"
+	}
+	if in != "" {
+		where = in + " · " + where
 	}
 	ps := []piece{{text: where + "  ", style: article.Bold, tone: toneMuted, kind: runAction, target: i}}
 	for j, part := range strings.Split(h.Snippet, "**") {
@@ -184,6 +209,10 @@ func (s *searchPanel) choose(i int) {
 	s.results.Refresh()
 	h := s.hits[i]
 	r := s.r
+	if h.Article != "" && h.Article != r.svc.st.Current() {
+		r.nav.openHit(h, s.entry.Text)
+		return
+	}
 	switch h.Kind {
 	case "paragraph":
 		pi, ok := s.paraByID[h.ID]
@@ -210,6 +239,31 @@ func (s *searchPanel) choose(i int) {
 		}
 	default:
 		s.status.SetText("Notes open in the Notes screen, which is coming in a later version.")
+	}
+}
+
+func (s *searchPanel) onEverywhereChanged(on bool) {
+	v := "0"
+	if on {
+		v = "1"
+	}
+	s.r.svc.setSetting(keySearchEverywhere, v)
+	s.run()
+}
+
+// loadTitles reads the titles of the library's articles once, for the
+// hits from other articles to name theirs.
+func (s *searchPanel) loadTitles() {
+	if s.titles != nil {
+		return
+	}
+	s.titles = map[string]string{}
+	infos, err := s.r.svc.st.Library()
+	if err != nil {
+		return // the hits go unnamed; they still open
+	}
+	for _, a := range infos {
+		s.titles[a.ID] = quoted(shelfTitle(a))
 	}
 }
 

@@ -50,7 +50,7 @@ func TestWindowTitleAndScreens(t *testing.T) {
 	for _, it := range u.tabs.Items {
 		names = append(names, it.Text)
 	}
-	if got := strings.Join(names, ","); got != "Reader,Sources,Cards,Notes" {
+	if got := strings.Join(names, ","); got != "Library,Reader,Sources,Cards,Notes" {
 		t.Fatalf("screens %s", got)
 	}
 }

@@ -55,7 +55,7 @@ func newServices(a fyne.App, doc *article.Document, st *store.Store) *services {
 	s := &services{app: a, doc: doc, st: st, libReady: make(chan struct{}), writes: newBackgroundWriter(), values: map[string]string{}}
 	s.saver = newNoteSaverFor(s)
 	s.saver.later = s.writes.do
-	s.sharing = newSharing(st, doc.Hash)
+	s.sharing = newSharing(st, doc.Hash) // the store's current article: made after Use
 	return s
 }
 

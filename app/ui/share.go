@@ -38,8 +38,14 @@ type sharing struct {
 	hidden  map[string]bool
 }
 
+// newSharing is the sharing of the store's current article, named by its
+// library ID (stable across new versions of its text).
 func newSharing(st *store.Store, articleHash string) *sharing {
-	return &sharing{st: st, article: store.ArticleID(articleHash), hidden: map[string]bool{}}
+	id := st.Current()
+	if id == "" {
+		id = store.ArticleID(articleHash)
+	}
+	return &sharing{st: st, article: id, hidden: map[string]bool{}}
 }
 
 // person is one publisher as the reader shows them: their files (one per

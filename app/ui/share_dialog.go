@@ -194,7 +194,7 @@ func (d *shareDialog) row(s share.Status, hidden map[string]bool) fyne.CanvasObj
 	if s.File == "" {
 		return problemRow("The folder " + s.Folder + ": " + strings.Join(s.Problems, "; "))
 	}
-	what := plural(s.Notes, "note") + ", " + plural(s.Cards, "card") + ", " + plural(s.Plans, "plan")
+	what := plural(s.Notes, "note", "notes") + ", " + plural(s.Cards, "card", "cards") + ", " + plural(s.Plans, "plan", "plans")
 	if t, err := time.Parse(time.RFC3339, s.Updated); err == nil {
 		what += ", changed " + t.Local().Format("2 Jan 15:04")
 	}
@@ -217,13 +217,6 @@ func (d *shareDialog) row(s share.Status, hidden map[string]bool) fyne.CanvasObj
 		return head
 	}
 	return container.NewVBox(head, problemRow(strings.Join(s.Problems, "; ")))
-}
-
-func plural(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, one)
 }
 
 func problemRow(text string) fyne.CanvasObject {

@@ -305,8 +305,8 @@ func TestSourcesCitationTapLandsInReader(t *testing.T) {
 			t.Fatalf("no button for footnote %d", p.Footnote)
 		}
 		test.Tap(b)
-		if u.tabs.SelectedIndex() != 0 {
-			t.Fatalf("footnote %d: tab %d shown, want the reader", p.Footnote, u.tabs.SelectedIndex())
+		if u.current().name != "Reader" {
+			t.Fatalf("footnote %d: %s shown, want the reader", p.Footnote, u.current().name)
 		}
 		r := u.reader
 		if got := r.FootnoteShown(); got != p.Footnote {

@@ -80,6 +80,10 @@ type UI struct {
 	// shareDlg is the Share dialog while it is open (share_dialog.go)
 	shareDlg *shareDialog
 
+	shelfScreen *libraryScreen
+	// shelf is which article the screens show (library_open.go)
+	shelf
+
 	screens   []screen
 	hist      *history
 	notice    string // shown once the app runs (Options.Notice)
@@ -114,36 +118,17 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.win = a.NewWindow("Glossa")
 	startup.Mark("ui: theme, window")
 	u.hist = &history{here: u.here, goTo: u.goTo}
-	u.reader = newReader(u.services, u, u, u.zoom)
-	startup.Mark("ui: reader")
-	u.sources = newSourcesScreen(u.services, u)
-	startup.Mark("ui: sources")
-	u.cards = newCardsScreen(u.services, u)
-	startup.Mark("ui: cards")
-	u.notes = newNotesScreen(u.services, u, u.reader)
-	u.saver.onSaved = func(id string, err error) {
-		fyne.Do(func() {
-			u.reader.noteEd.onSaved(id, err)
-			u.notes.onNoteSaved(id, err)
-		})
-		u.sharing.changed()
-	}
-	u.reader.noteService = u.notes
-	u.reader.noteEd.notes = u.notes
-	u.lecture = newLectureMode(u.services, u, u.reader)
-	startup.Mark("ui: notes, lecture")
+	u.useShipped(doc)
+	u.shelfScreen = newLibraryScreen(st, u.win, u)
+	u.shelfScreen.due = u.dueCounts
+	u.buildScreens()
 
-	u.screens = []screen{
-		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
-		u.sources.screen(),
-		u.cards.screen(),
-		u.notes.screen(),
-	}
 	u.tabs = container.NewAppTabs()
 	for _, s := range u.screens {
 		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, s.content))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.SelectIndex(readerTab) // the Library is first, but the window opens on the text
 	u.tabs.OnSelected = u.onTabSelected
 	u.hist.changed = u.onHistoryChanged
 	var content fyne.CanvasObject = u.tabs
@@ -175,6 +160,37 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.notice = opts.Notice
 	a.Lifecycle().SetOnStarted(u.onAppStarted)
 	return u
+}
+
+// buildScreens makes the screens that show one article from the services
+// for it: when the window opens, and again when another article is opened.
+func (u *UI) buildScreens() {
+	u.reader = newReader(u.services, u, u, u.zoom)
+	startup.Mark("ui: reader")
+	u.sources = newSourcesScreen(u.services, u)
+	startup.Mark("ui: sources")
+	u.cards = newCardsScreen(u.services, u)
+	startup.Mark("ui: cards")
+	u.notes = newNotesScreen(u.services, u, u.reader)
+	u.saver.onSaved = func(id string, err error) {
+		fyne.Do(func() {
+			u.reader.noteEd.onSaved(id, err)
+			u.notes.onNoteSaved(id, err)
+		})
+		u.sharing.changed()
+	}
+	u.reader.noteService = u.notes
+	u.reader.noteEd.notes = u.notes
+	u.lecture = newLectureMode(u.services, u, u.reader)
+	startup.Mark("ui: notes, lecture")
+
+	u.screens = []screen{
+		u.shelfScreen.screen(),
+		{name: "Reader", icon: theme.DocumentIcon(), content: u.reader.content, places: u.reader},
+		u.sources.screen(),
+		u.cardsScreen(),
+		u.notes.screen(),
+	}
 }
 
 func (u *UI) onAppStarted() {
@@ -216,7 +232,7 @@ func (u *UI) current() screen {
 // reader, Back rewound it out of sight and emptied its history.
 func (u *UI) inReader(f func()) func() {
 	return func() {
-		if u.tabs.SelectedIndex() != 0 {
+		if u.current().name != "Reader" {
 			u.Show("Reader")
 		}
 		f()
@@ -238,7 +254,7 @@ func (u *UI) onKey(ev *fyne.KeyEvent) {
 	if k := u.current().keys; k != nil && k.onKey(ev) {
 		return
 	}
-	if u.tabs.SelectedIndex() <= 0 {
+	if u.current().name == "Reader" {
 		u.reader.onKey(ev)
 	} else if ev.Name == fyne.KeyBackspace {
 		u.back()
@@ -249,7 +265,7 @@ func (u *UI) onRune(r rune) {
 	if k := u.current().keys; k != nil && k.onRune(r) {
 		return
 	}
-	if u.tabs.SelectedIndex() <= 0 {
+	if u.current().name == "Reader" {
 		u.reader.onRune(r)
 	}
 }
@@ -304,6 +320,8 @@ func (u *UI) registerCommands() {
 	r := u.reader
 	def := fyne.KeyModifierShortcutDefault
 	u.shortcuts = []command{
+		{"File", "Import Article…", fyne.KeyO, def, u.shelfScreen.onImportTapped},
+		{"File", "Import Folder…", "", 0, u.shelfScreen.onImportFolderTapped},
 		{"File", "Quit", fyne.KeyQ, def, u.quit},
 		{"Edit", "Find…", fyne.KeyF, def, r.onSearchOpen},
 		{"View", "Zoom In", fyne.KeyEqual, def, u.zoomIn},
@@ -320,6 +338,7 @@ func (u *UI) registerCommands() {
 		{"Go", "Previous Section", "", 0, u.inReader(r.prevSection)},
 		{"Go", "Beginning", fyne.KeyHome, def, u.inReader(r.home)},
 		{"Go", "End", fyne.KeyEnd, def, u.inReader(r.end)},
+		{"Go", "Library", fyne.KeyL, def | fyne.KeyModifierShift, func() { u.show("Library") }},
 		{"Go", "Reader", fyne.Key1, def, func() { u.Show("Reader") }},
 		{"Go", "Sources", fyne.Key2, def, func() { u.Show("Sources") }},
 		{"Go", "Cards", fyne.Key3, def, func() { u.Show("Cards") }},
