@@ -164,6 +164,7 @@ func (r *flowRenderer) place() {
 		}
 		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
 			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
+			t.FontSource = fontSource(n.st, n.text) // as flowtext measured it
 			t.Refresh()
 		}
 		t.Move(n.pos)
