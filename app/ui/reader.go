@@ -90,9 +90,6 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 
 	r.buildToolbar()
 	r.contentsWanted = true
-	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
-	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
-
 	if v, ok := svc.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
 	}
@@ -100,7 +97,12 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 		r.contentsWanted = false
 		r.contentsBox.Hide()
 	}
+	// the side is chosen before the reader has content to refresh: a
+	// refresh reaches hidden panels too and lays them out (the note
+	// editor's italic quote alone cost Fyne a system font lookup)
 	r.updateSide()
+	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
+	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
 	return r
 }
 
@@ -153,6 +155,18 @@ func (r *Reader) onViewLaidOut() {
 		}
 	}
 	r.placePopover()
+}
+
+// followPopover puts an open popover back beside its marker once the
+// whole window has been laid out: a resize that moves the text without
+// changing its width (the toolbar wrapping onto fewer rows, the window
+// growing taller) does not lay the text out again, so onViewLaidOut does
+// not see it, and onViewLaidOut itself may run before the screens around
+// the text have moved.
+func (r *Reader) followPopover() {
+	if r.pop != nil && r.pop.Visible() {
+		r.placePopover()
+	}
 }
 
 func (r *Reader) onFirstLayout() {
