@@ -11,6 +11,7 @@ import (
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 
+	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/app/ui/flowtext"
 	"github.com/glossa-app/glossa/assets"
@@ -126,32 +127,80 @@ func fontSource(s fyne.TextStyle, text string) fyne.Resource {
 	return res
 }
 
-// fontsWarm, once WarmFonts was called, is closed when the faces are
-// loaded: New waits for it before it measures text, since Fyne does not
-// share a face being loaded; a second caller would load it all again.
-var fontsWarm <-chan struct{}
+// warm holds, once Warm was called, a channel closed when each group of
+// faces is loaded: New waits for a group before it builds what draws in
+// it, since Fyne does not share a face being loaded (a second caller
+// loads it all again).
+var warm struct{ widgets, italic, text <-chan struct{} }
 
-// WarmFonts loads, on a goroutine of its own, the faces the first frame
-// draws, while main parses the article and opens the store: the shipped
-// faces the reader draws through fontSource and the two styles the
-// window's widgets draw through the theme, each of which costs Fyne a
-// system font lookup (see above). Call it as soon as the app exists; the
-// theme it sets draws in the same faces as the window's (New sets that),
-// so what it loads stays valid.
-func WarmFonts(a fyne.App) {
+// Warm loads, on goroutines of their own, what the window built before
+// its first frame needs and is slow to make, while main parses the
+// article and opens the store: the shipped faces the reader draws
+// through fontSource; regular and bold through the theme, for the
+// widgets; italic through the theme, for the Cards screen's source label
+// (each of the three costs Fyne a system font lookup, see above); and the
+// shipped deck. Call it as soon as the app exists; the theme it sets
+// draws in the same faces as the window's (New sets that), so what it
+// loads stays valid.
+func Warm(a fyne.App) {
 	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
+	load := func(name string, styles []fyne.TextStyle, sources []fyne.Resource) <-chan struct{} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer startup.Span(name)()
+			for _, s := range styles {
+				fyne.MeasureText("M", theme.TextSize(), s)
+			}
+			for _, res := range sources {
+				coverages[res].has("M")
+				t := canvas.Text{Text: "M", TextSize: baseTextSize, FontSource: res}
+				t.MinSize()
+			}
+		}()
+		return done
+	}
+	warm.widgets = load("fonts: widgets", []fyne.TextStyle{{}, {Bold: true}}, nil)
+	warm.italic = load("fonts: italic", []fyne.TextStyle{{Italic: true}}, nil)
+	go func() {
+		defer startup.Span("deck")()
+		shippedDeck()
+	}()
+}
+
+// WarmText measures, on a goroutine of its own, every rune the reader
+// lays doc out in, at the sizes of a window at 100 %, while main opens
+// the store: Fyne keeps each measure, and the reader's first layout,
+// which measures each rune in each style and size once, finds them
+// there. It loads the shipped faces the reader draws in on the way.
+func WarmText(doc *article.Document) {
 	done := make(chan struct{})
-	fontsWarm = done
+	warm.text = done
 	go func() {
 		defer close(done)
-		defer startup.Span("fonts")()
-		for _, s := range []fyne.TextStyle{{}, {Bold: true}} {
-			fyne.MeasureText("M", theme.TextSize(), s)
-		}
-		for _, res := range []fyne.Resource{fontRegular, fontItalic, fontBold} {
-			coverages[res].has("M")
-			t := canvas.Text{Text: "M", TextSize: baseTextSize, FontSource: res}
-			t.MinSize()
+		defer startup.Span("measure text")()
+		blocks, _ := articleBlocks(doc)
+		for _, b := range blocks {
+			size := float32(baseTextSize)
+			if b.scale != 0 {
+				size *= b.scale
+			}
+			flowtext.Prime(size, 0, "Mg"+measureSample)
+			for _, p := range b.pieces {
+				if p.sup {
+					flowtext.Prime(size*supScale, p.style, p.text)
+				} else {
+					flowtext.Prime(size, p.style, p.text)
+				}
+			}
 		}
 	}()
+}
+
+// waitWarm waits for a group of faces Warm is loading, if it was called.
+func waitWarm(c <-chan struct{}, phase string) {
+	if c != nil {
+		<-c
+		startup.Mark(phase)
+	}
 }

@@ -112,14 +112,15 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.win = a.NewWindow("Glossa")
 	startup.Mark("ui: theme, window")
 	u.hist = &history{here: u.here, goTo: u.goTo}
-	if fontsWarm != nil {
-		<-fontsWarm
-		startup.Mark("ui: fonts loaded")
+	waitWarm(warm.widgets, "ui: wait for fonts")
+	if u.zoom == 1 {
+		waitWarm(warm.text, "ui: wait for text")
 	}
 	u.reader = newReader(u.services, u, u, u.zoom)
 	startup.Mark("ui: reader")
 	u.sources = newSourcesScreen(u.services, u)
 	startup.Mark("ui: sources")
+	waitWarm(warm.italic, "ui: wait for italic")
 	u.cards = newCardsScreen(u.services, u)
 	startup.Mark("ui: cards")
 	u.notes = newNotesScreen(u.services, u, u.reader)

@@ -54,13 +54,13 @@ func runGUI(e *env, g *guiFlags) int {
 	// complete profile
 	defer startup.Finish()
 	// The fonts the first frame draws load on their own goroutine while
-	// the article is parsed and the store opened (ui.WarmFonts says why
+	// the article is parsed and the store opened (ui.Warm says why
 	// they are slow); without a display no app is made: the checks below
 	// explain why no window opens.
 	var a fyne.App
 	if noDisplay() == "" {
 		a = newApp()
-		ui.WarmFonts(a)
+		ui.Warm(a)
 		startup.Mark("fyne app")
 	}
 	doc, err := article.Parse(assets.Article)
@@ -69,6 +69,9 @@ func runGUI(e *env, g *guiFlags) int {
 		return 1
 	}
 	startup.Mark("parse")
+	if a != nil {
+		ui.WarmText(doc)
+	}
 	if msg := badDeepLink(doc, g); msg != "" {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
 		return 2
