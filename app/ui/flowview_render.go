@@ -78,8 +78,12 @@ func (r *flowRenderer) place() {
 
 	top, bottom := float32(0), f.lay.total
 	if f.scroll != nil {
-		top = f.scroll.Offset.Y - overscan
-		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + overscan
+		over := float32(overscan)
+		if f.notScrolled {
+			over = 0
+		}
+		top = f.scroll.Offset.Y - over
+		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + over
 	}
 	r.objs = r.objs[:0]
 	r.hl.Hide()

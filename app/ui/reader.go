@@ -80,6 +80,7 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	r.view.onTap = r.onTextTapped
 	r.view.onScrolled = r.onReaderScrolled
 	r.view.onLaidOut = r.onViewLaidOut
+	r.view.notScrolled = true
 	scroll := r.view.inScroll()
 
 	r.buildContents()
@@ -305,7 +306,10 @@ func (r *Reader) onThemeChanged() {
 
 func (r *Reader) lineStep() float32 { return r.view.size * lineSpacing * 2 }
 
-func (r *Reader) scrollBy(dy float32) { r.view.scrollTo(r.view.offset() + dy) }
+func (r *Reader) scrollBy(dy float32) {
+	r.view.notScrolled = false
+	r.view.scrollTo(r.view.offset() + dy)
+}
 
 func (r *Reader) pageStep() float32 {
 	return r.view.viewport() - r.view.size*lineSpacing*2
