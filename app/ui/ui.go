@@ -108,11 +108,13 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		u.theme = v
 	}
 	u.zoom = u.savedZoom()
+	// Warm's goroutines read the theme: it changes once they are done
+	waitWarm(warm.widgets, "ui: wait for fonts")
+	waitWarm(warm.italic, "ui: wait for italic")
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	startup.Mark("ui: theme, window")
 	u.hist = &history{here: u.here, goTo: u.goTo}
-	waitWarm(warm.widgets, "ui: wait for fonts")
 	if u.zoom == 1 {
 		waitWarm(warm.text, "ui: wait for text")
 	}
@@ -120,7 +122,6 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	startup.Mark("ui: reader")
 	u.sources = newSourcesScreen(u.services, u)
 	startup.Mark("ui: sources")
-	waitWarm(warm.italic, "ui: wait for italic")
 	u.cards = newCardsScreen(u.services, u)
 	startup.Mark("ui: cards")
 	u.notes = newNotesScreen(u.services, u, u.reader)
