@@ -42,8 +42,27 @@ xpid=$!
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
 # launch NAME HOME: starts one program with HOME, waits for its window,
-# sets secs (exec to visible window) and mb (RSS 2 s after it).
+# sets secs (exec to visible window) and mb (RSS 2 s after it). A program
+# that exits before its window shows is started once more, saying so:
+# under heavy load Xvfb now and then refuses GLFW a cursor and GLFW
+# panics (glfw.CreateStandardCursor), the hello-world window as often as
+# Glossa.
 launch() {
+	local tries=0
+	until launch_once "$@"; do
+		tries=$((tries + 1))
+		if [ "$tries" -ge 2 ]; then
+			echo "$1 exited before its window showed, twice:" >&2
+			grep -v "^\s" "$work/$1.log" | tail -n 12 >&2
+			exit 1
+		fi
+		echo "($1 exited before its window showed: $(grep -m1 "^panic\|error" "$work/$1.log" | tail -c 160); started again)" >&2
+		: >"$work/$1.log"
+		case $2 in */fresh-*) rm -rf "$2" ;; esac # a first launch again
+	done
+}
+
+launch_once() {
 	local name=$1 home=$2 title t0 t1 kb
 	mkdir -p "$home"
 	t0=$(date +%s.%N)
@@ -57,7 +76,7 @@ launch() {
 	apid=$!
 	# xdotool's own --sync polls every half second; poll every 10 ms
 	until xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; do
-		kill -0 "$apid" 2>/dev/null || { echo "$name exited before its window showed:" >&2; grep -v "^\s" "$work/$name.log" | tail -n 12 >&2; exit 1; }
+		kill -0 "$apid" 2>/dev/null || { apid=""; return 1; }
 		sleep 0.01
 	done
 	t1=$(date +%s.%N)

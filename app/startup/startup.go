@@ -25,6 +25,9 @@ var (
 	seen     = map[string]bool{}
 	atFinish []func()
 	finished bool
+	// the processor time used up to Finish
+	cpu      time.Duration
+	cpuKnown bool
 )
 
 // event is a phase: sequential phases end at a Mark and began at the
@@ -100,6 +103,7 @@ func Finish() {
 	}
 	finished = true
 	on.Store(false)
+	cpu, cpuKnown = cpuTime()
 	fs := atFinish
 	mu.Unlock()
 	for _, f := range fs {
@@ -124,12 +128,15 @@ func Report(w io.Writer) {
 		last = e.end
 	}
 	fmt.Fprintf(w, "  %-20s %8.1f\n", "total", ms(last))
+	if cpuKnown {
+		fmt.Fprintf(w, "  %-20s %8.1f   (processor time of all threads, user and system, up to the first frame)\n", "cpu", ms(cpu))
+	}
 }
 
 // reset forgets every mark and finisher (tests).
 func reset() {
 	mu.Lock()
 	defer mu.Unlock()
-	events, seen, atFinish, finished = nil, map[string]bool{}, nil, false
+	events, seen, atFinish, finished, cpuKnown = nil, map[string]bool{}, nil, false, false
 	on.Store(false)
 }

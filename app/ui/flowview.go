@@ -29,6 +29,11 @@ type flowView struct {
 
 	scroll    *container.Scroll
 	highlight int // block drawn with a highlight behind it, -1 for none
+	// notScrolled, set by the reader until the student first scrolls,
+	// prepares no lines beyond the viewport: Fyne rasterizes every text
+	// in the window, seen or not, so the first frame draws only the
+	// lines it shows
+	notScrolled bool
 
 	onTap      func(bi int, p *piece, at fyne.Position) // at: bottom left of the tapped run
 	onScrolled func()
@@ -51,6 +56,7 @@ func newFlowView(blocks []block, size float32) *flowView {
 func (f *flowView) inScroll() *container.Scroll {
 	f.scroll = container.NewVScroll(f)
 	f.scroll.OnScrolled = func(fyne.Position) {
+		f.notScrolled = false
 		f.Refresh()
 		if f.onScrolled != nil {
 			f.onScrolled()

@@ -78,8 +78,12 @@ func (r *flowRenderer) place() {
 
 	top, bottom := float32(0), f.lay.total
 	if f.scroll != nil {
-		top = f.scroll.Offset.Y - overscan
-		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + overscan
+		over := float32(overscan)
+		if f.notScrolled {
+			over = 0
+		}
+		top = f.scroll.Offset.Y - over
+		bottom = f.scroll.Offset.Y + f.scroll.Size().Height + over
 	}
 	r.objs = r.objs[:0]
 	r.hl.Hide()
@@ -164,6 +168,7 @@ func (r *flowRenderer) place() {
 		}
 		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
 			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
+			t.FontSource = fontSource(n.st, n.text) // as flowtext measured it
 			t.Refresh()
 		}
 		t.Move(n.pos)

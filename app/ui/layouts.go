@@ -98,3 +98,20 @@ func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (l *minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) { stack(objs, s) }
+
+// afterLayout stacks its objects and then calls then: at the window's
+// root it runs once every object in the window has its place.
+type afterLayout struct{ then func() }
+
+func (l *afterLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	stack(objs, s)
+	l.then()
+}
+
+func (l *afterLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}

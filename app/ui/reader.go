@@ -80,6 +80,7 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	r.view.onTap = r.onTextTapped
 	r.view.onScrolled = r.onReaderScrolled
 	r.view.onLaidOut = r.onViewLaidOut
+	r.view.notScrolled = true
 	scroll := r.view.inScroll()
 
 	r.buildContents()
@@ -90,9 +91,6 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 
 	r.buildToolbar()
 	r.contentsWanted = true
-	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
-	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
-
 	if v, ok := svc.setting(keyFootnotes); ok && v == "1" {
 		r.notesShown = true
 	}
@@ -100,7 +98,12 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 		r.contentsWanted = false
 		r.contentsBox.Hide()
 	}
+	// the side is chosen before the reader has content to refresh: a
+	// refresh reaches hidden panels too and lays them out (the note
+	// editor's italic quote alone cost Fyne a system font lookup)
 	r.updateSide()
+	body := container.New(&readerColumns{r: r}, r.contentsBox, scroll, r.side)
+	r.content = container.New(&readerFrame{flow: r.toolbarRow.Layout.(*toolbarFlow)}, r.toolbarRow, widget.NewSeparator(), body)
 	return r
 }
 
@@ -153,6 +156,18 @@ func (r *Reader) onViewLaidOut() {
 		}
 	}
 	r.placePopover()
+}
+
+// followPopover puts an open popover back beside its marker once the
+// whole window has been laid out: a resize that moves the text without
+// changing its width (the toolbar wrapping onto fewer rows, the window
+// growing taller) does not lay the text out again, so onViewLaidOut does
+// not see it, and onViewLaidOut itself may run before the screens around
+// the text have moved.
+func (r *Reader) followPopover() {
+	if r.pop != nil && r.pop.Visible() {
+		r.placePopover()
+	}
 }
 
 func (r *Reader) onFirstLayout() {
@@ -291,7 +306,10 @@ func (r *Reader) onThemeChanged() {
 
 func (r *Reader) lineStep() float32 { return r.view.size * lineSpacing * 2 }
 
-func (r *Reader) scrollBy(dy float32) { r.view.scrollTo(r.view.offset() + dy) }
+func (r *Reader) scrollBy(dy float32) {
+	r.view.notScrolled = false
+	r.view.scrollTo(r.view.offset() + dy)
+}
 
 func (r *Reader) pageStep() float32 {
 	return r.view.viewport() - r.view.size*lineSpacing*2

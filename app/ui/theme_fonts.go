@@ -1,9 +1,19 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
+	"bytes"
+	"sync"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/startup"
+	"github.com/glossa-app/glossa/app/ui/flowtext"
 	"github.com/glossa-app/glossa/assets"
 )
 
@@ -40,3 +50,157 @@ func shippedFont(s fyne.TextStyle) fyne.Resource {
 type withShippedFonts struct{ fyne.Theme }
 
 func (withShippedFonts) Font(s fyne.TextStyle) fyne.Resource { return shippedFont(s) }
+
+// Why the flows name their face (fontSource) instead of taking the
+// theme's: Fyne 2.7.1 makes, the first time it draws or measures a text
+// style through the theme (internal/painter/font.go, CachedFontFace and
+// lookupFaces, lines 110-170 and 80-107), a face list of the theme's face,
+// Fyne's own Noto Sans of that style, its 4 MB emoji font and a system
+// face it looks up by language (lookupLangFont, line 101: the system font
+// index is read and rewritten, and a file such as DejaVuSans-Oblique.ttf
+// parsed) whether or not a rune is missing: 60-190 ms and 8-10 MB for each
+// style. A text with a FontSource is measured and drawn in that one face
+// (CachedFontFace, lines 111-123: 10-30 ms, 1-2 MB), and Fyne still looks
+// in the system's fonts for a rune the face lacks. The window's widgets
+// draw in two styles through the theme (regular and bold, which
+// warmFonts loads beside the start-up); the reader, the footnotes and
+// every other flow draw all four through fontSource, so the article's
+// italics and bold italics load no system face at all.
+
+func init() { flowtext.FontSource = fontSource }
+
+// coverage is the set of runes one shipped face has, read from its cmap
+// only (a few hundred µs) when first asked.
+type coverage struct {
+	once sync.Once
+	res  fyne.Resource
+	cmap font.Cmap
+}
+
+var coverages = map[fyne.Resource]*coverage{
+	fontRegular:    {res: fontRegular},
+	fontBold:       {res: fontBold},
+	fontItalic:     {res: fontItalic},
+	fontBoldItalic: {res: fontBoldItalic},
+}
+
+func (c *coverage) has(text string) bool {
+	c.once.Do(func() {
+		ld, err := ot.NewLoader(bytes.NewReader(c.res.Content()))
+		if err != nil {
+			return
+		}
+		raw, err := ld.RawTable(ot.MustNewTag("cmap"))
+		if err != nil {
+			return
+		}
+		t, _, err := tables.ParseCmap(raw)
+		if err != nil {
+			return
+		}
+		c.cmap, _, _ = font.ProcessCmap(t, 0)
+	})
+	if c.cmap == nil {
+		return false
+	}
+	for _, r := range text {
+		if r == '\t' || r == '\n' {
+			continue
+		}
+		if _, ok := c.cmap.Lookup(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// fontSource is the shipped face text in style s is drawn and measured in
+// when that face has every rune of text; nil otherwise, so that Fyne's
+// theme path, with its emoji and system faces, draws what a student typed
+// that the shipped faces lack.
+func fontSource(s fyne.TextStyle, text string) fyne.Resource {
+	res := shippedFont(s)
+	c := coverages[res]
+	if c == nil || !c.has(text) {
+		return nil
+	}
+	return res
+}
+
+// warm holds, once Warm was called, a channel closed when each group of
+// faces is loaded: New waits for a group before it builds what draws in
+// it, since Fyne does not share a face being loaded (a second caller
+// loads it all again).
+var warm struct{ widgets, italic, text <-chan struct{} }
+
+// Warm loads, on goroutines of their own, what the window built before
+// its first frame needs and is slow to make, while main parses the
+// article and opens the store: the shipped faces the reader draws
+// through fontSource; regular and bold through the theme, for the
+// widgets; italic through the theme, for the Cards screen's source label
+// (each of the three costs Fyne a system font lookup, see above); and the
+// shipped deck. Call it as soon as the app exists; the theme it sets
+// draws in the same faces as the window's (New sets that), so what it
+// loads stays valid.
+func Warm(a fyne.App) {
+	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
+	load := func(name string, styles []fyne.TextStyle, sources []fyne.Resource) <-chan struct{} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer startup.Span(name)()
+			for _, s := range styles {
+				fyne.MeasureText("M", theme.TextSize(), s)
+			}
+			for _, res := range sources {
+				coverages[res].has("M")
+				t := canvas.Text{Text: "M", TextSize: baseTextSize, FontSource: res}
+				t.MinSize()
+			}
+		}()
+		return done
+	}
+	warm.widgets = load("fonts: widgets", []fyne.TextStyle{{}, {Bold: true}}, nil)
+	warm.italic = load("fonts: italic", []fyne.TextStyle{{Italic: true}}, nil)
+	go func() {
+		defer startup.Span("deck")()
+		shippedDeck()
+	}()
+}
+
+// WarmText measures, on a goroutine of its own, every rune the reader
+// lays doc out in, at the sizes of a window at 100 %, while main opens
+// the store: Fyne keeps each measure, and the reader's first layout,
+// which measures each rune in each style and size once, finds them
+// there. It loads the shipped faces the reader draws in on the way.
+func WarmText(doc *article.Document) {
+	done := make(chan struct{})
+	warm.text = done
+	go func() {
+		defer close(done)
+		defer startup.Span("measure text")()
+		blocks, _ := articleBlocks(doc)
+		for _, b := range blocks {
+			size := float32(baseTextSize)
+			if b.scale != 0 {
+				size *= b.scale
+			}
+			flowtext.Prime(size, 0, "Mg"+measureSample)
+			for _, p := range b.pieces {
+				if p.sup {
+					flowtext.Prime(size*supScale, p.style, p.text)
+				} else {
+					flowtext.Prime(size, p.style, p.text)
+				}
+			}
+		}
+	}()
+}
+
+// waitWarm waits for a group of faces Warm is loading, if it was called.
+func waitWarm(c <-chan struct{}, phase string) {
+	if c != nil {
+		<-c
+		startup.Mark(phase)
+	}
+}

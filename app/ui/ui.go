@@ -114,6 +114,9 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		u.theme = v
 	}
 	u.zoom = u.savedZoom()
+	// Warm's goroutines read the theme: it changes once they are done
+	waitWarm(warm.widgets, "ui: wait for fonts")
+	waitWarm(warm.italic, "ui: wait for italic")
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	startup.Mark("ui: theme, window")
@@ -121,12 +124,25 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.useShipped(doc)
 	u.shelfScreen = newLibraryScreen(st, u.win, u)
 	u.shelfScreen.due = u.dueCounts
+	if u.zoom == 1 {
+		waitWarm(warm.text, "ui: wait for text")
+	}
 	u.buildScreens()
 
-	u.tabs = container.NewAppTabs()
-	for _, s := range u.screens {
-		u.tabs.Append(container.NewTabItemWithIcon(s.name, s.icon, s.content))
+	// the tabs are made with all their items at once: each Append lays
+	// out every tab again
+	items := make([]*container.TabItem, len(u.screens))
+	for i, s := range u.screens {
+		content := s.content
+		if i != readerTab {
+			// the tabs measure every tab's content: a screen not shown
+			// joins them when first shown (join), so that the first
+			// frame does not lay out every screen's widgets
+			content = container.NewStack()
+		}
+		items[i] = container.NewTabItemWithIcon(s.name, s.icon, content)
 	}
+	u.tabs = container.NewAppTabs(items...)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.SelectIndex(readerTab) // the Library is first, but the window opens on the text
 	u.tabs.OnSelected = u.onTabSelected
@@ -135,6 +151,9 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	if u.banner != nil {
 		content = container.NewBorder(u.banner, nil, nil, nil, u.tabs)
 	}
+	// once the whole window is laid out, an open popover goes back
+	// beside its marker (Reader.followPopover)
+	content = container.New(&afterLayout{then: u.reader.followPopover}, content)
 	u.win.SetContent(withFirstFrameProbe(content))
 	startup.Mark("ui: tabs")
 
@@ -243,8 +262,24 @@ func (u *UI) onTabSelected(*container.TabItem) {
 	// the keys belong to the screen now shown, not to an entry of the
 	// one left behind (typing went into a hidden search field)
 	u.win.Canvas().Unfocus()
+	u.join(u.tabs.SelectedIndex())
 	if s := u.current(); s.shown != nil {
 		s.shown()
+	}
+}
+
+// join puts screen i into its tab, where New left an empty stack. Its
+// widgets are laid out before they join: laid out in the window, a flow
+// view's pixel snapping walked up to the screen's own tabs, whose renderer
+// was still being made, and made it again, without end.
+func (u *UI) join(i int) {
+	if i < 0 || i == readerTab || i >= len(u.screens) {
+		return
+	}
+	if box, ok := u.tabs.Items[i].Content.(*fyne.Container); ok && len(box.Objects) == 0 {
+		c := u.screens[i].content
+		c.MinSize()
+		box.Add(c)
 	}
 }
 

@@ -3,11 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/startup"
@@ -39,18 +42,36 @@ func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 }
 
 func runGUI(e *env, g *guiFlags) int {
+	// Fyne logs to the standard logger; what of it is noise stays out of
+	// the student's terminal (fynelog.go)
+	quiet := &quietLog{w: e.stderr}
+	log.SetOutput(quiet)
+	defer quiet.Close()
 	if code := startTrace(e, g); code != 0 {
 		return code
 	}
 	// a window closed before its first frame still gets its trace and a
 	// complete profile
 	defer startup.Finish()
+	// The fonts the first frame draws load on their own goroutine while
+	// the article is parsed and the store opened (ui.Warm says why
+	// they are slow); without a display no app is made: the checks below
+	// explain why no window opens.
+	var a fyne.App
+	if noDisplay() == "" {
+		a = newApp()
+		ui.Warm(a)
+		startup.Mark("fyne app")
+	}
 	doc, err := article.Parse(assets.Article)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
 		return 1
 	}
 	startup.Mark("parse")
+	if a != nil {
+		ui.WarmText(doc)
+	}
 	if msg := badDeepLink(doc, g); msg != "" {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
 		return 2
@@ -84,8 +105,6 @@ func runGUI(e *env, g *guiFlags) int {
 			opts.Notice = store.ErrReadOnly.Error() + "."
 		}
 	}
-	a := newApp()
-	startup.Mark("fyne app")
 	u := ui.New(a, doc, st, opts)
 	if u == nil {
 		fmt.Fprintln(e.stderr, "glossa: no study database could be opened, not even a temporary one: check that the temporary folder (TMPDIR) exists and may be written to, or start Glossa with --db PATH")

@@ -37,8 +37,33 @@ func NewMeasurer(size float32) *Measurer {
 	for i := range m.adv {
 		m.adv[i] = make(map[rune]float32, 128)
 	}
-	m.lh = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	m.lh = measure("Mg", size, fyne.TextStyle{}).Height
 	return m
+}
+
+// FontSource, when set, names the face text in a style is measured in
+// (nil: the theme's), as the window draws it: app/ui draws its flows in its
+// shipped faces directly, which spares Fyne a system font lookup for
+// every style (app/ui/theme_fonts.go says why).
+var FontSource func(st fyne.TextStyle, text string) fyne.Resource
+
+func measure(text string, size float32, st fyne.TextStyle) fyne.Size {
+	if FontSource != nil {
+		if res := FontSource(st, text); res != nil {
+			s, _ := fyne.CurrentApp().Driver().RenderedTextSize(text, size, st, res)
+			return s
+		}
+	}
+	return fyne.MeasureText(text, size, st)
+}
+
+// Prime measures each rune of text in style s at size as a Measurer
+// does, from any goroutine: Fyne keeps what it measured, so a window
+// laying text out later finds it at once.
+func Prime(size float32, s article.Style, text string) {
+	for _, r := range text {
+		measure(string(r), size, TextStyle(s))
+	}
 }
 
 // Size is the text size measured.
@@ -61,7 +86,7 @@ func (m *Measurer) Advance(r rune, s article.Style) float32 {
 	if w, ok := tab[r]; ok {
 		return w
 	}
-	w := fyne.MeasureText(string(r), m.size, TextStyle(s)).Width
+	w := measure(string(r), m.size, TextStyle(s)).Width
 	tab[r] = w
 	return w
 }
