@@ -2,10 +2,13 @@ package store
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/article/formats"
 )
 
@@ -148,4 +151,87 @@ func BenchmarkLibrary200(b *testing.B) {
 			b.Fatalf("%d, %v", len(lib), err)
 		}
 	}
+}
+
+// variedSources are the real documents of the repository a varied
+// library is made from: the shipped article and these, each a different
+// text by other authors.
+var variedSources = []string{
+	"../app/article/formats/testdata/real/bench-324.docx",
+	"../app/article/formats/testdata/real/free-culture-introduction.md",
+	"../app/article/formats/testdata/real/free-culture-piracy.md",
+	"../app/article/formats/testdata/real/openlegaldata-research.md",
+	"../app/article/formats/testdata/real/openlegaldata-stellungnahme-egovg.md",
+	"../testdata/pdf/treaty.md",
+	"../testdata/pdf/long.md",
+}
+
+// addVariedLibrary fills s, which holds the shipped article, up to n
+// articles of different texts, as a student's library is: the real
+// documents of variedSources, then deterministic variations of them all
+// (each word of four letters or more replaced, one time in three, by a
+// word of another document, so that a topic word is in some articles and
+// not in others while "the" and "of" stay in all of them).
+func addVariedLibrary(tb testing.TB, s *Store, n int) {
+	tb.Helper()
+	bases := []*article.Document{realArticle(tb)}
+	for _, path := range variedSources {
+		doc, _, err := formats.ReadFile(path)
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		bases = append(bases, doc)
+	}
+	var vocab []string
+	for _, d := range bases {
+		for _, p := range d.Paragraphs {
+			for _, w := range strings.Fields(p.Text) {
+				if len(w) >= 4 {
+					vocab = append(vocab, w)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(16, 200))
+	vary := func(text string) string {
+		ws := strings.Fields(text)
+		for i, w := range ws {
+			if len(w) >= 4 && rng.IntN(3) == 0 {
+				ws[i] = vocab[rng.IntN(len(vocab))]
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	for k := 1; k < n; k++ {
+		base := bases[k%len(bases)]
+		doc := *base
+		if k >= len(bases) { // a variation, not the document itself
+			doc.Paragraphs = make([]article.Paragraph, len(base.Paragraphs))
+			for i, p := range base.Paragraphs {
+				p.Text, p.Spans, p.Refs = vary(p.Text), nil, nil
+				doc.Paragraphs[i] = p
+			}
+			doc.Footnotes = make([]article.Footnote, len(base.Footnotes))
+			for i, f := range base.Footnotes {
+				f.Text, f.Spans = vary(f.Text), nil
+				doc.Footnotes[i] = f
+			}
+		}
+		doc.Title = fmt.Sprintf("%s (%d)", base.Title, k)
+		doc.Hash = fmt.Sprintf("%012x%s", k, base.Hash[12:])
+		if res, err := s.AddArticle(&doc, fmt.Sprintf("varied-%d.md", k)); err != nil || res.Status != StatusAdded {
+			tb.Fatalf("article %d: %+v, %v", k, res, err)
+		}
+	}
+}
+
+// BenchmarkSearchVaried200 is BenchmarkSearchLibrary200 on a library of
+// 200 different texts (addVariedLibrary) rather than 200 copies of one,
+// in which every word of the article is in every article.
+func BenchmarkSearchVaried200(b *testing.B) {
+	s, _ := openTemp(b)
+	mustImport(b, s, realArticle(b))
+	addVariedLibrary(b, s, 200)
+	b.Run("all", func(b *testing.B) { benchSearch(b, s, AllArticles) })
+	b.Run("current", func(b *testing.B) { benchSearch(b, s, "") })
 }

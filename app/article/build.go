@@ -59,26 +59,50 @@ type TextBuilder struct {
 
 // Write appends s with style st.
 func (t *TextBuilder) Write(s string, st Style) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of a law article, without decoding runes:
+		// the same rules as below (white space, then control characters).
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				t.space = t.b.Len() > 0
+			case c < ' ' || c == 0x7f:
+			default:
+				t.put(rune(c), 1, st)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsSpace(r) || r == '\u00a0' {
 			t.space = t.b.Len() > 0
 			continue
 		}
-		if r == 0 || r == utf8.RuneError || unicode.IsControl(r) {
+		if r == utf8.RuneError || unicode.IsControl(r) {
 			continue
 		}
-		if t.space {
-			t.b.WriteByte(' ')
-			t.space = false
-		}
-		start := t.b.Len()
+		t.put(r, size, st)
+	}
+}
+
+// put appends r, size bytes long, with style st, after the space owed.
+func (t *TextBuilder) put(r rune, size int, st Style) {
+	if t.space {
+		t.b.WriteByte(' ')
+		t.space = false
+	}
+	start := t.b.Len()
+	if size == 1 {
+		t.b.WriteByte(byte(r))
+	} else {
 		t.b.WriteRune(r)
-		if st != 0 {
-			if n := len(t.spans); n > 0 && t.spans[n-1].Style == st && t.spans[n-1].End >= start-1 {
-				t.spans[n-1].End = t.b.Len()
-			} else {
-				t.spans = append(t.spans, Span{Start: start, End: t.b.Len(), Style: st})
-			}
+	}
+	if st != 0 {
+		if n := len(t.spans); n > 0 && t.spans[n-1].Style == st && t.spans[n-1].End >= start-1 {
+			t.spans[n-1].End = t.b.Len()
+		} else {
+			t.spans = append(t.spans, Span{Start: start, End: t.b.Len(), Style: st})
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -557,6 +558,14 @@ type lineFinder struct {
 	src  string
 	pos  int
 	line int
+
+	// quoted maps each quoted string of src (its text between a quote and
+	// the next) to where its first occurrence starts, and newlines are the
+	// offsets of src's line breaks: findID, asked once per note, looked
+	// through the whole page each time (a third of the parse of a page
+	// with 324 notes). Built on first use.
+	quoted   map[string]int
+	newlines []int
 }
 
 func (f *lineFinder) find(text string) int {
@@ -578,8 +587,8 @@ func (f *lineFinder) findID(n *html.Node) int {
 	for _, k := range []string{"id", "name"} {
 		if v := attr(n, k); v != "" {
 			for _, q := range []string{`"` + v + `"`, k + "=" + v} {
-				if i := strings.Index(f.src, q); i >= 0 {
-					return strings.Count(f.src[:i], "\n") + 1
+				if i := f.index(q); i >= 0 {
+					return f.lineAt(i)
 				}
 			}
 		}
@@ -592,6 +601,49 @@ func (f *lineFinder) findID(n *html.Node) int {
 		}
 	}
 	return 0
+}
+
+// index is strings.Index(f.src, q). A q that is a quote, text without
+// one, and a quote can only start at a quote of src whose next quote
+// ends it, so the first of those is in f.quoted.
+func (f *lineFinder) index(q string) int {
+	if len(q) < 2 || q[0] != '"' || q[len(q)-1] != '"' || strings.Contains(q[1:len(q)-1], `"`) {
+		return strings.Index(f.src, q)
+	}
+	if f.quoted == nil {
+		f.quoted = map[string]int{}
+		for i := strings.IndexByte(f.src, '"'); i >= 0; {
+			j := strings.IndexByte(f.src[i+1:], '"')
+			if j < 0 {
+				break
+			}
+			if _, ok := f.quoted[f.src[i+1:i+1+j]]; !ok {
+				f.quoted[f.src[i+1:i+1+j]] = i
+			}
+			i += 1 + j
+		}
+	}
+	if i, ok := f.quoted[q[1:len(q)-1]]; ok {
+		return i
+	}
+	return -1
+}
+
+// lineAt is the line of src's byte i.
+func (f *lineFinder) lineAt(i int) int {
+	if f.newlines == nil {
+		f.newlines = []int{}
+		for j := strings.IndexByte(f.src, '\n'); j >= 0; {
+			f.newlines = append(f.newlines, j)
+			k := strings.IndexByte(f.src[j+1:], '\n')
+			if k < 0 {
+				break
+			}
+			j += 1 + k
+		}
+	}
+	n, _ := slices.BinarySearch(f.newlines, i)
+	return n + 1
 }
 
 // probe is the first word of text long enough to find in the source
