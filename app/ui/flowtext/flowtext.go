@@ -1,7 +1,10 @@
 // Package flowtext is the window's one text engine: glyph advances
 // measured once per rune, style and size, and one line breaker over them.
 // The reader, the contents, lecture mode and the cards all break their
-// lines here, so a fix to breaking reaches every screen at once.
+// lines here, so a fix to breaking reaches every screen at once. The lines
+// drawn are then settled by the widths their runs take when drawn
+// (Line.Settle), which the per-rune advances, blind to kerning, get a
+// little wrong.
 //
 // DESIGN.md measured why it exists: widget.RichText needs ~23 ms to wrap a
 // paragraph and fyne.MeasureText ~28 µs a call, while breaking over cached
