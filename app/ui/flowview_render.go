@@ -27,6 +27,8 @@ type flowRenderer struct {
 	next  map[runKey]*canvas.Text
 	spare []*canvas.Text
 	need  []placed
+	line  flowtext.Line // a line being settled (drawnX)
+	xs    []float32
 }
 
 // runKey names one run of one line: a line keeps its canvas.Text while it
@@ -115,6 +117,7 @@ func (r *flowRenderer) place() {
 				if y+l.h < top || y > bottom {
 					continue
 				}
+				xs := r.drawnX(b, l)
 				for ri, ru := range l.runs {
 					p := &b.pieces[ru.piece]
 					size := l.size
@@ -139,7 +142,7 @@ func (r *flowRenderer) place() {
 					r.need = append(r.need, placed{
 						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
 						size: size, st: st, c: c,
-						pos: snap(fyne.NewPos(f.colX+ru.x, ty)), sz: fyne.NewSize(ru.w+2, m.Height()),
+						pos: snap(fyne.NewPos(f.colX+xs[ri], ty)), sz: fyne.NewSize(ru.w+2, m.Height()),
 					})
 				}
 			}
@@ -176,6 +179,42 @@ func (r *flowRenderer) place() {
 		r.objs = append(r.objs, t)
 	}
 	r.live, r.next = r.next, r.live
+}
+
+// drawnX is where each run of l is drawn: after the run before it as
+// that run is drawn, kerning included (flowtext's Settle), so a footnote
+// marker or an italic word does not stand apart from the word before it
+// at large sizes. A line of one run, most lines, is drawn where it was
+// laid out; a last run's width moves nothing, so it is not measured.
+func (r *flowRenderer) drawnX(b *block, l *line) []float32 {
+	r.xs = r.xs[:0]
+	if len(l.runs) < 2 {
+		for _, ru := range l.runs {
+			r.xs = append(r.xs, ru.x)
+		}
+		return r.xs
+	}
+	r.line = r.line[:0]
+	for _, ru := range l.runs {
+		r.line = append(r.line, flowtext.Run{Span: ru.piece, Start: ru.start, End: ru.end, X: ru.x, W: ru.w})
+	}
+	last := len(r.line) - 1
+	r.line.Settle(func(i int) float32 {
+		ru := r.line[i]
+		if i == last {
+			return ru.W
+		}
+		p := &b.pieces[ru.Span]
+		size := l.size
+		if p.sup {
+			size *= supScale
+		}
+		return r.f.ms.At(size).Drawn(p.text[ru.Start:ru.End], flowtext.TextStyle(p.style))
+	})
+	for _, ru := range r.line {
+		r.xs = append(r.xs, ru.X)
+	}
+	return r.xs
 }
 
 // pixelSnapper returns a function that moves a position in f to the

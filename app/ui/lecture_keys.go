@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
-
-	"github.com/glossa-app/glossa/app/article"
 )
 
 // lectureKey is one of lecture mode's commands: the keys and characters
@@ -116,92 +111,6 @@ func (l *lectureMode) escape() {
 	}
 }
 
-// showBand shows or hides the step's footnotes in a band beside the
-// text, which stays in view.
-func (l *lectureMode) showBand(on bool) {
-	if l.band == nil {
-		return
-	}
-	l.bandShown = on
-	if on {
-		l.fillBand()
-	}
-	l.setShown(l.band, on)
-	l.render()
-	l.win.Content().Refresh()
-}
-
-// fillBand puts the current step's footnotes in the band.
-func (l *lectureMode) fillBand() {
-	fns := l.footnotes()
-	if len(fns) == 0 {
-		l.bandT.set("This step has no footnotes.", []article.Span{{Start: 0, End: 27, Style: article.Italic}}, nil, nil)
-		return
-	}
-	text, spans := l.footnoteText(fns)
-	l.bandT.set(text, spans, nil, nil)
-}
-
-// footnoteText is footnotes ns, numbered, each with the full reference of
-// its Ibid. and short forms as the reader gives them.
-func (l *lectureMode) footnoteText(ns []int) (string, []article.Span) {
-	var b strings.Builder
-	var spans []article.Span
-	lib := l.svc.library()
-	for i, n := range ns {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		start := b.Len()
-		b.WriteString(strconv.Itoa(n))
-		spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Bold})
-		b.WriteString("  ")
-		if f := footnoteNumbered(l.svc.doc, n); f != nil {
-			off := b.Len()
-			b.WriteString(f.Text)
-			for _, s := range f.Spans {
-				spans = append(spans, article.Span{Start: s.Start + off, End: s.End + off, Style: s.Style})
-			}
-		}
-		lines, _ := resolvedCitations(lib, n)
-		for _, line := range lines {
-			b.WriteString("\n")
-			start := b.Len()
-			b.WriteString(line)
-			spans = append(spans, article.Span{Start: start, End: b.Len(), Style: article.Italic})
-		}
-	}
-	return b.String(), spans
-}
-
-// enlarge shows footnote k of the step (0-based) on its own, large.
-func (l *lectureMode) enlarge(k int) {
-	fns := l.footnotes()
-	if k < 0 || k >= len(fns) {
-		return
-	}
-	l.calloutN = fns[k]
-	l.showCallout(true)
-}
-
-// showCallout shows or hides the enlarged footnote.
-func (l *lectureMode) showCallout(on bool) {
-	if l.callout == nil {
-		return
-	}
-	if !on {
-		l.calloutShown = false
-		l.setShown(l.callout, false)
-		return
-	}
-	l.calloutH.Text = "Footnote " + strconv.Itoa(l.calloutN)
-	text, spans := l.footnoteText([]int{l.calloutN})
-	l.calloutShown = true
-	l.calloutT.set(text, spans, nil, nil)
-	l.setShown(l.callout, true)
-	l.callout.Refresh()
-}
-
 // setBlank blacks the screen out (or lights it again).
 func (l *lectureMode) setBlank(on bool) {
 	l.blanked = on
@@ -222,41 +131,6 @@ func (l *lectureMode) toggleMarks() {
 	l.svc.setSetting(keyLectureMarks, v)
 	if l.win != nil && len(l.steps) > 0 {
 		l.render()
-	}
-}
-
-// lectureScales are the lecturer's size factors, smallest first: each
-// step about an eighth larger than the one before.
-var lectureScales = []float32{0.6, 0.7, 0.8, 0.9, 1, 1.12, 1.25, 1.4, 1.6, 1.8, 2}
-
-// zoom makes the type a step larger (dir 1), smaller (-1) or as it was
-// (0); the steps are cut again for the new size and remembered, with the
-// plan when one is played.
-func (l *lectureMode) zoom(dir int) {
-	i := 0
-	for i < len(lectureScales)-1 && lectureScales[i] < l.scale-0.001 {
-		i++
-	}
-	i = max(0, min(len(lectureScales)-1, i+dir))
-	if dir == 0 {
-		i = 4
-	}
-	l.scale = lectureScales[i]
-	if l.plan != nil {
-		l.plan.Scale = float64(l.scale)
-		p, st := *l.plan, l.svc.st
-		l.svc.writes.do(func() {
-			if _, err := st.SavePlan(p); err != nil {
-				fyne.LogError("lecture: remembering the plan's type size", err)
-			}
-		})
-	} else {
-		l.svc.setSetting(keyLectureScale, strconv.FormatFloat(float64(l.scale), 'f', 2, 32))
-	}
-	if l.win != nil && len(l.steps) > 0 {
-		l.cutSteps()
-		l.render()
-		l.win.Content().Refresh()
 	}
 }
 
@@ -357,4 +231,67 @@ func (l *lectureMode) pagePicture(dir int) bool {
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
 	return true
+}
+
+// next goes forward: through a passage or picture too long for the
+// screen, to a card's answer, then to the next step.
+func (l *lectureMode) next() {
+	switch {
+	case l.calloutShown && !l.calloutT.atEnd():
+		l.calloutT.page(1)
+		return
+	case l.calloutShown:
+		l.showCallout(false)
+	}
+	if l.picture >= 0 {
+		if l.pagePicture(1) {
+			return
+		}
+		if l.pictureOver {
+			l.pictureOver = false
+			l.showPicture(-1, false)
+		}
+	} else if !l.body.atEnd() {
+		l.body.page(1)
+		l.updateMore()
+		return
+	}
+	if st := l.steps[l.cur]; st.kind == stepCard && !l.revealed {
+		l.revealed = true
+		l.render()
+		return
+	}
+	l.goTo(l.cur + 1)
+}
+
+// prev goes back the same way next came.
+func (l *lectureMode) prev() {
+	switch {
+	case l.calloutShown && !l.calloutT.atStart():
+		l.calloutT.page(-1)
+		return
+	case l.calloutShown:
+		l.showCallout(false)
+		return
+	}
+	if l.picture >= 0 {
+		if l.pagePicture(-1) {
+			return
+		}
+		if l.pictureOver {
+			l.pictureOver = false
+			l.showPicture(-1, false)
+			return
+		}
+	} else if !l.body.atStart() {
+		l.body.page(-1)
+		l.updateMore()
+		return
+	}
+	if l.revealed {
+		l.revealed = false
+		l.render()
+		return
+	}
+	l.goTo(l.cur - 1)
 }

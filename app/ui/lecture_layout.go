@@ -85,25 +85,6 @@ func (ll *lectureLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	l.updateMore()
 }
 
-// applySizes gives the texts the sizes for the screen and the step shown,
-// laying them out again when they changed.
-func (l *lectureMode) applySizes() {
-	if l.pageSize.Width == 0 || len(l.steps) == 0 {
-		return
-	}
-	pref := lectureSizes(l.pageSize, l.scale)
-	switch l.steps[l.cur].kind {
-	case stepTitle:
-		pref *= 1.25
-	case stepFootnote:
-		pref *= 0.8
-	}
-	setSize(l.body, pref, pref)
-	h := l.pageSize.Height
-	setSize(l.calloutT, lectureSizes(l.pageSize, l.scale)*0.8, max(22, h*0.028))
-	setSize(l.bandT, lectureSizes(l.pageSize, l.scale)*0.6, max(20, h*0.026))
-}
-
 // lectureRect is a part of the page.
 type lectureRect struct{ X, Y, W, H float32 }
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 
+	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/deck"
 	"github.com/glossa-app/glossa/app/lecture"
 )
 
@@ -20,37 +22,6 @@ func (l *lectureMode) sentences(pi int) []lecture.Sentence {
 		l.sents[pi] = ss
 	}
 	return ss
-}
-
-// page is the lecture window's content size, or a projector's before the
-// window is laid out.
-func (l *lectureMode) page() (w, h float32) {
-	if l.pageSize.Width > 0 {
-		return l.pageSize.Width, l.pageSize.Height
-	}
-	return 1024, 768
-}
-
-// textBox is the body's type size and the column it is set in.
-func (l *lectureMode) textBox() (size, width, height float32) {
-	w, h := l.page()
-	return lectureSizes(fyne.NewSize(w, h), l.scale), w * (1 - 2*lectureMarginX), h * (1 - lectureTop - lectureBottom)
-}
-
-// fitLines is how many lines of body text the screen holds.
-func (l *lectureMode) fitLines() int {
-	size, _, h := l.textBox()
-	return max(1, int(h/(size*bigLineSpacing)))
-}
-
-// countLines is how many lines bytes [start, end) of paragraph pi take
-// at the body's size.
-func (l *lectureMode) countLines(pi, start, end int) int {
-	size, width, _ := l.textBox()
-	text, spans, refs := paragraphSlice(l.svc.doc.Paragraphs[pi], start, end)
-	l.measure.set(text, spans, refs, nil)
-	_, _, n := l.measure.breakLines(size, width-bigScrollBar, false, nil)
-	return n
 }
 
 // passageSteps are the steps of sentences first..last of paragraph pi
@@ -212,4 +183,46 @@ func (l *lectureMode) stepText(st lectureStep) string {
 	ss := l.sentences(st.para)
 	text, _, _ := paragraphSlice(p, ss[st.first].Start, ss[st.last].End)
 	return text
+}
+
+type stepKind int
+
+const (
+	stepTitle    stepKind = iota // a section heading
+	stepPara                     // a paragraph of the article, or sentences of it
+	stepCard                     // a key-principle card anchored in the paragraph before it
+	stepFootnote                 // one footnote, large (a plan's step)
+	stepPicture                  // the timeline or a map, full screen (a plan's step)
+)
+
+type lectureStep struct {
+	kind    stepKind
+	section int // index in Document.Sections; -1 before the first heading
+	para    int // index in Document.Paragraphs (for a card: its anchor's paragraph)
+	// sentences first..last of para are the step's; whole for a paragraph
+	// shown at once
+	first, last int
+	whole       bool
+	card        *deck.ResolvedCard
+	footnote    int
+	picture     int
+}
+
+// principleCards are the deck's key-principle cards that resolve to a
+// paragraph; a deck that does not parse simply adds no cards.
+func principleCards(doc *article.Document) []deck.ResolvedCard {
+	if !curated(doc) {
+		return nil
+	}
+	var keep []deck.Card
+	for _, c := range shippedDeck() {
+		for _, t := range c.Tags {
+			if t == "principles" {
+				keep = append(keep, c)
+				break
+			}
+		}
+	}
+	resolved, _ := deck.Resolve(keep, doc)
+	return resolved
 }

@@ -45,7 +45,6 @@ type bigText struct {
 	// markers in place, as the one line breaker (flowtext) takes it
 	spans []bigSpan
 	ms    flowtext.Measurers
-	drawn map[drawnKey]float32 // widths of runs as drawn (see kern)
 	dirty bool
 }
 
@@ -261,6 +260,11 @@ func (t *bigText) fit(vp fyne.Size) {
 	t.content.Refresh()
 }
 
+// bigStyle is how a run is drawn: footnote markers in bold.
+func bigStyle(st article.Style, small bool) fyne.TextStyle {
+	return fyne.TextStyle{Italic: st&article.Italic != 0, Bold: st&article.Bold != 0 || small}
+}
+
 // bigRun is a piece of one line, placed.
 type bigRun struct {
 	text  string
@@ -286,6 +290,17 @@ func (t *bigText) breakLines(s, w float32, exact bool, objs *[]fyne.CanvasObject
 		if objs == nil {
 			continue
 		}
+		// runs are placed by their drawn widths, kerning included
+		// (flowtext's Settle): at projector sizes "user," came out 10 to
+		// 16 px wider than drawn, and the gap after it showed
+		l.Settle(func(i int) float32 {
+			sp := t.spans[l[i].Span]
+			size := s
+			if sp.Small {
+				size = s * bigMarkerScale
+			}
+			return t.ms.At(size).Drawn(sp.Text[l[i].Start:l[i].End], bigStyle(sp.attr.style, sp.Small))
+		})
 		line = line[:0]
 		for _, r := range l {
 			sp := t.spans[r.Span]
@@ -299,7 +314,6 @@ func (t *bigText) breakLines(s, w float32, exact bool, objs *[]fyne.CanvasObject
 // emit makes the text objects of one line, with highlight boxes behind
 // the highlighted runs (joined across the spaces between them).
 func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyne.CanvasObject) {
-	lineW = t.kern(line, s, lineW)
 	dx := float32(0)
 	if t.align == fyne.TextAlignCenter {
 		dx = (w - lineW) / 2
@@ -340,61 +354,11 @@ func (t *bigText) emit(line []bigRun, lineW, w, y, s, lineH float32, objs *[]fyn
 		}
 		tx := canvas.NewText(r.text, c)
 		tx.TextSize = size
-		tx.TextStyle = fyne.TextStyle{Italic: r.attr.style&article.Italic != 0, Bold: r.attr.style&article.Bold != 0 || r.small}
+		tx.TextStyle = bigStyle(r.attr.style, r.small)
 		// whole pixels: glyphs drawn at fractions of a pixel look blurred
 		tx.Move(fyne.NewPos(float32(math.Round(float64(dx+r.x))), float32(math.Round(float64(y+(lineH-s*1.2)/2)))))
 		*objs = append(*objs, tx)
 	}
-}
-
-// kern places the runs of a line by the width each takes when drawn. The
-// line breaker adds up cached advances of single runes, which ignores
-// kerning: at projector sizes "user," then came out 10 to 16 px wider
-// than drawn, and the gap after every such word showed from the back of
-// the room. Drawn widths are never wider than the summed advances, so a
-// line that fit still fits. It returns the line's new width.
-func (t *bigText) kern(line []bigRun, s, lineW float32) float32 {
-	if len(line) == 0 {
-		return lineW
-	}
-	if t.drawn == nil || len(t.drawn) > 8192 {
-		t.drawn = map[drawnKey]float32{}
-	}
-	x, planned := line[0].x, line[0].x
-	for i := range line {
-		r := &line[i]
-		// the space the breaker left before the run is kept as it is
-		gap := r.x - planned
-		planned = r.x + r.w
-		size := s
-		if r.small {
-			size = s * bigMarkerScale
-		}
-		k := drawnKey{r.text, size, r.attr.style, r.small}
-		w, ok := t.drawn[k]
-		if !ok {
-			st := fyne.TextStyle{Italic: r.attr.style&article.Italic != 0, Bold: r.attr.style&article.Bold != 0 || r.small}
-			w = fyne.MeasureText(r.text, size, st).Width
-			t.drawn[k] = w
-		}
-		if w > r.w {
-			w = r.w // never wider than the line breaker planned
-		}
-		if i > 0 {
-			r.x = x + gap
-		}
-		r.w = w
-		x = r.x + w
-	}
-	return x
-}
-
-// drawnKey names a run measured as drawn.
-type drawnKey struct {
-	text  string
-	size  float32
-	style article.Style
-	small bool
 }
 
 // atEnd reports whether the scrolled text shows its last line.

@@ -1,7 +1,10 @@
 // Package flowtext is the window's one text engine: glyph advances
 // measured once per rune, style and size, and one line breaker over them.
 // The reader, the contents, lecture mode and the cards all break their
-// lines here, so a fix to breaking reaches every screen at once.
+// lines here, so a fix to breaking reaches every screen at once. The lines
+// drawn are then settled by the widths their runs take when drawn
+// (Line.Settle), which the per-rune advances, blind to kerning, get a
+// little wrong.
 //
 // DESIGN.md measured why it exists: widget.RichText needs ~23 ms to wrap a
 // paragraph and fyne.MeasureText ~28 µs a call, while breaking over cached
@@ -29,7 +32,19 @@ type Measurer struct {
 	lh    float32 // natural text height
 	base  *Measurer
 	scale float32 // with base: advances are base's times scale
+	// drawn caches widths of whole runs as Fyne draws them (see Drawn)
+	drawn map[drawnKey]float32
 }
+
+// drawnKey names a run measured as drawn.
+type drawnKey struct {
+	text  string
+	style fyne.TextStyle
+}
+
+// maxDrawn bounds the cache of drawn widths: run texts change with every
+// width and size, and a long session must not keep them all.
+const maxDrawn = 8192
 
 // NewMeasurer measures at size.
 func NewMeasurer(size float32) *Measurer {
@@ -100,6 +115,23 @@ func (m *Measurer) Width(s string, st article.Style) float32 {
 	return w
 }
 
+// Drawn is the width of text in style st as Fyne draws it: shaped, so
+// with kerning, which the summed advances do not see. It costs a
+// fyne.MeasureText (tens of µs) the first time a text is asked for, so it
+// is for the few runs drawn, never for breaking a whole article.
+func (m *Measurer) Drawn(text string, st fyne.TextStyle) float32 {
+	if m.drawn == nil || len(m.drawn) > maxDrawn {
+		m.drawn = make(map[drawnKey]float32, 64)
+	}
+	k := drawnKey{text, st}
+	if w, ok := m.drawn[k]; ok {
+		return w
+	}
+	w := fyne.MeasureText(text, m.size, st).Width
+	m.drawn[k] = w
+	return w
+}
+
 // Measurers holds one measurer per text size; a flow uses a few sizes
 // (body, headings, markers) and zoom adds more, all cheap. Like all
 // widget state it is used from the UI goroutine only.
@@ -151,6 +183,33 @@ func (l Line) Width() float32 {
 		return l[n-1].X + l[n-1].W
 	}
 	return 0
+}
+
+// Settle places the runs of a line by the width each takes when drawn;
+// drawn(i) is run i's (Measurer.Drawn). Break adds up cached advances of
+// single runes, which ignores kerning, so a run comes out wider than it
+// is drawn ("Together," by 7 px at 54 px, a line-long run of the article
+// by 7.6 px at the reader's 200%), and the run after it (a footnote
+// marker, an italic word) stands apart from it: a visible gap. The space
+// Break left between two runs is kept, and a run is never made wider than
+// planned, so a line that fit still fits. It changes l in place and is
+// meant for the lines drawn, not for breaking: drawing measures whole
+// runs, breaking would have to measure every word.
+func (l Line) Settle(drawn func(i int) float32) {
+	if len(l) == 0 {
+		return
+	}
+	x, planned := l[0].X, l[0].X
+	for i := range l {
+		r := &l[i]
+		gap := r.X - planned // the space Break left before the run
+		planned = r.X + r.W
+		if i > 0 {
+			r.X = x + gap
+		}
+		r.W = min(r.W, drawn(i))
+		x = r.X + r.W
+	}
 }
 
 // Params say how to break: the size of the text and of Small spans, the

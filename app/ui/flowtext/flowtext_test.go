@@ -4,9 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/assets"
 )
 
 // lines is Break's result as text: the runs of each line joined by a
@@ -130,4 +132,101 @@ func FuzzBreak(f *testing.F) {
 			t.Fatalf("lines hold %q, text is %q", strip(got.String()), strip(text))
 		}
 	})
+}
+
+// TestSettle: runs placed by their drawn widths keep the space the
+// breaker left between them, so a marker touches its word and the next
+// word is one space away, however much kerning shortens the run.
+func TestSettle(t *testing.T) {
+	test.NewTempApp(t)
+	ms := Measurers{}
+	for _, tc := range []struct {
+		name  string
+		size  float32
+		spans []Span
+	}{
+		{"a marker after a kerned word", 54, []Span{{Text: "Together,"}, {Text: "139", Small: true, Glue: true}}},
+		{"an italic word after a kerned run", 32, []Span{{Text: "AVAWAY To. "}, {Text: "jus cogens", Style: article.Italic}, {Text: " norm"}}},
+		{"a run at reading size", 16, []Span{{Text: "mislead the user, and terrorism "}, {Text: "cogens", Style: article.Bold}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := Break(ms, Params{Size: tc.size, Width: 4000, SmallScale: 0.6}, len(tc.spans), func(i int) Span { return tc.spans[i] })
+			if len(ls) != 1 || len(ls[0]) != len(tc.spans) {
+				t.Fatalf("want one line of %d runs, got %d lines", len(tc.spans), len(ls))
+			}
+			l := ls[0]
+			planned := append(Line(nil), l...)
+			size := func(i int) float32 {
+				if tc.spans[l[i].Span].Small {
+					return tc.size * 0.6
+				}
+				return tc.size
+			}
+			drawn := func(i int) float32 {
+				sp := tc.spans[l[i].Span]
+				return fyne.MeasureText(sp.Text[l[i].Start:l[i].End], size(i), TextStyle(sp.Style)).Width
+			}
+			l.Settle(func(i int) float32 {
+				return ms.At(size(i)).Drawn(tc.spans[l[i].Span].Text[l[i].Start:l[i].End], TextStyle(tc.spans[l[i].Span].Style))
+			})
+			if l.Width() > planned.Width() {
+				t.Errorf("settled line %.1f wide, planned %.1f", l.Width(), planned.Width())
+			}
+			for i := 1; i < len(l); i++ {
+				want := planned[i].X - (planned[i-1].X + planned[i-1].W)
+				if got := l[i].X - (l[i-1].X + drawn(i-1)); got < want-0.01 || got > want+0.01 {
+					t.Errorf("run %d starts %.2f px after run %d as drawn; the breaker left %.2f", i, got, i-1, want)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBreakArticle breaks every paragraph of the article at a 700 px
+// column, advances cached: the reader's layout on each resize and zoom.
+func BenchmarkBreakArticle(b *testing.B) {
+	test.NewTempApp(b)
+	paras := articleParagraphs(b)
+	ms := Measurers{}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range paras {
+			Break(ms, Params{Size: 16, Width: 700}, 1, func(int) Span { return Span{Text: p} })
+		}
+	}
+}
+
+// BenchmarkSettleArticle settles every line of the article at 200%, drawn
+// widths cached: the most drawing could ask of Settle (the reader settles
+// only the lines on screen, and only those of more than one run).
+func BenchmarkSettleArticle(b *testing.B) {
+	test.NewTempApp(b)
+	ms := Measurers{}
+	var lines []Line
+	var texts []string
+	for _, p := range articleParagraphs(b) {
+		for _, l := range Break(ms, Params{Size: 32, Width: 1400}, 1, func(int) Span { return Span{Text: p} }) {
+			lines, texts = append(lines, l), append(texts, p)
+		}
+	}
+	m := ms.At(32)
+	b.ResetTimer()
+	for b.Loop() {
+		for i, l := range lines {
+			l.Settle(func(k int) float32 { return m.Drawn(texts[i][l[k].Start:l[k].End], fyne.TextStyle{}) })
+		}
+	}
+	b.ReportMetric(float64(len(lines)), "lines")
+}
+
+func articleParagraphs(tb testing.TB) []string {
+	doc, err := article.Parse(assets.Article)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, p := range doc.Paragraphs {
+		out = append(out, p.Text)
+	}
+	return out
 }
