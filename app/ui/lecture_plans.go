@@ -44,11 +44,16 @@ func (l *lectureMode) plans() []lecture.Plan {
 	return ps
 }
 
-// currentPlan is the plan chosen to play, if there is one.
+// currentPlan is the plan chosen to play, if there is one: one of the
+// student's, or a publisher's (Publisher set).
 func (l *lectureMode) currentPlan() (lecture.Plan, bool) {
 	name, ok := l.svc.setting(keyLecturePlan + l.articleID())
 	if !ok || name == "" {
 		return lecture.Plan{}, false
+	}
+	if from, _ := l.svc.setting(keyLecturePlanFrom + l.articleID()); from != "" {
+		sp, ok := l.currentShared(name)
+		return sp.plan, ok // a publisher hidden or gone takes their plan along
 	}
 	for _, p := range l.plans() {
 		if p.Name == name {
@@ -60,6 +65,9 @@ func (l *lectureMode) currentPlan() (lecture.Plan, bool) {
 
 func (l *lectureMode) setCurrentPlan(name string) {
 	l.svc.setSetting(keyLecturePlan+l.articleID(), name)
+	if from, _ := l.svc.setting(keyLecturePlanFrom + l.articleID()); from != "" {
+		l.svc.setSetting(keyLecturePlanFrom+l.articleID(), "")
+	}
 }
 
 // passageItem is the plan item for bytes [start, end) of paragraph pi:
@@ -111,7 +119,7 @@ func (l *lectureMode) addFromReader() {
 // none, and saves it.
 func (l *lectureMode) addItems(items []lecture.Item) (lecture.Plan, error) {
 	p, ok := l.currentPlan()
-	if !ok {
+	if !ok || p.Publisher != "" { // another's plan is not changed: a plan of one's own begins
 		p = lecture.Plan{Article: l.articleID(), Name: l.freeName("Lecture")}
 	}
 	p.Items = append(p.Items, items...)
@@ -125,16 +133,22 @@ func (l *lectureMode) addItems(items []lecture.Item) (lecture.Plan, error) {
 
 // freeName is base, or base followed by the first number no plan has.
 func (l *lectureMode) freeName(base string) string {
-	taken := map[string]bool{}
-	for _, p := range l.plans() {
-		taken[p.Name] = true
-	}
+	taken := l.planNames()
 	for n := 1; ; n++ {
 		name := base + " " + strconv.Itoa(n)
 		if !taken[name] {
 			return name
 		}
 	}
+}
+
+// planNames are the names of the student's plans of the article.
+func (l *lectureMode) planNames() map[string]bool {
+	taken := map[string]bool{}
+	for _, p := range l.plans() {
+		taken[p.Name] = true
+	}
+	return taken
 }
 
 // itemTitle says where an item is and what it shows: "§3.3 ¶2,
@@ -223,6 +237,15 @@ type planEditor struct {
 	fnote  *widget.Entry
 	tag    *widget.Entry
 	plan   lecture.Plan // the plan edited (and current); Name "" for none
+	// from is the person id of the publisher whose plan is edited (read
+	// only), "" for one's own; shared are the publishers' plans listed,
+	// by label
+	from           string
+	shared         map[string]sharedPlan
+	rename, delete *widget.Button
+	copyBtn        *widget.Button
+	changes        *fyne.Container // what changes a plan: hidden on another's
+	body           *fyne.Container // laid out again when buttons come and go
 }
 
 // noPlan is the choice for lecturing on the article without a plan.
@@ -233,12 +256,16 @@ func (l *lectureMode) showPlans() {
 	e := &planEditor{l: l}
 	if p, ok := l.currentPlan(); ok {
 		e.plan = p
+		if p.Publisher != "" {
+			e.from, _ = l.svc.setting(keyLecturePlanFrom + l.articleID())
+		}
 	}
 	e.choose = widget.NewSelect(nil, e.onPlanChosen)
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), e.onNew)
-	renameBtn := widget.NewButton("Rename…", e.onRename)
-	deleteBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.onDelete)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Plan F5 plays:"), container.NewHBox(newBtn, renameBtn, deleteBtn), e.choose)
+	e.rename = widget.NewButton("Rename…", e.onRename)
+	e.delete = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.onDelete)
+	e.copyBtn = widget.NewButtonWithIcon("Copy to my plans", theme.ContentCopyIcon(), e.onCopy)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Plan F5 plays:"), container.NewHBox(newBtn, e.rename, e.delete, e.copyBtn), e.choose)
 	e.steps = container.NewVBox()
 	e.count = widget.NewLabel("")
 	e.fnote = widget.NewEntry()
@@ -259,8 +286,9 @@ func (l *lectureMode) showPlans() {
 	hint.Wrapping = fyne.TextWrapWord
 	play := widget.NewButtonWithIcon("Play (F5)", theme.MediaPlayIcon(), func() { e.d.Hide(); l.play() })
 	play.Importance = widget.HighImportance
-	body := container.NewBorder(container.NewVBox(top, e.count), container.NewVBox(widget.NewSeparator(), insert, hint, container.NewHBox(play)), nil, nil, container.NewVScroll(e.steps))
-	e.d = dialog.NewCustom("Lecture plans", "Close", body, l.svc.win)
+	e.changes = container.NewVBox(insert, hint)
+	e.body = container.NewBorder(container.NewVBox(top, e.count), container.NewVBox(widget.NewSeparator(), e.changes, container.NewHBox(play)), nil, nil, container.NewVScroll(e.steps))
+	e.d = dialog.NewCustom("Lecture plans", "Close", e.body, l.svc.win)
 	e.refresh()
 	e.d.Resize(fyne.NewSize(min(l.svc.win.Canvas().Size().Width-40, 1100), min(l.svc.win.Canvas().Size().Height-40, 720)))
 	l.editor = e
@@ -274,12 +302,38 @@ func (e *planEditor) refresh() {
 	for _, p := range l.plans() {
 		names = append(names, p.Name)
 	}
+	e.shared = map[string]sharedPlan{}
+	for _, sp := range l.sharedPlans() {
+		names = append(names, sp.label())
+		e.shared[sp.label()] = sp
+	}
 	e.choose.Options = names
 	sel := e.plan.Name
-	if sel == "" {
+	switch {
+	case sel == "":
 		sel = noPlan
+	case e.from != "":
+		sel = sharedLabel(e.plan)
 	}
 	e.choose.SetSelectedIndex(indexOf(names, sel))
+	readOnly := e.from != ""
+	for _, b := range []*widget.Button{e.rename, e.delete} {
+		if readOnly || e.plan.Name == "" {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if readOnly {
+		e.copyBtn.Show()
+		e.changes.Hide()
+	} else {
+		e.copyBtn.Hide()
+		e.changes.Show()
+	}
+	if e.body != nil {
+		defer e.body.Refresh()
+	}
 	e.steps.RemoveAll()
 	if e.plan.Name == "" {
 		e.count.SetText("F5 presents the article from the paragraph you are reading. Choose a plan, or press New, to give a lecture of your own steps.")
@@ -287,11 +341,18 @@ func (e *planEditor) refresh() {
 		return
 	}
 	e.count.SetText(fmt.Sprintf("“%s”: %s", e.plan.Name, plural(len(e.plan.Items), "step", "steps")))
+	if readOnly {
+		e.count.SetText(fmt.Sprintf("“%s”, shared by %s: %s. Play it as it is (F5), or copy it to your plans to change it.", e.plan.Name, e.plan.Publisher, plural(len(e.plan.Items), "step", "steps")))
+	}
 	for i, it := range e.plan.Items {
 		i := i
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d.  %s", i+1, l.itemTitle(it)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text := widget.NewLabel(l.itemText(it))
 		text.Truncation = fyne.TextTruncateEllipsis
+		if readOnly {
+			e.steps.Add(container.NewBorder(nil, nil, title, nil, text))
+			continue
+		}
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(i, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, 1) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(i) })
@@ -317,9 +378,19 @@ func indexOf(xs []string, x string) int {
 
 // onPlanChosen makes the plan chosen the current one.
 func (e *planEditor) onPlanChosen(name string) {
-	if name == e.plan.Name || (name == noPlan && e.plan.Name == "") {
+	if sp, ok := e.shared[name]; ok {
+		if e.from == sp.person && e.plan.Name == sp.plan.Name {
+			return
+		}
+		e.plan, e.from = sp.plan, sp.person
+		e.l.setCurrentShared(sp)
+		e.refresh()
 		return
 	}
+	if e.from == "" && (name == e.plan.Name || (name == noPlan && e.plan.Name == "")) {
+		return
+	}
+	e.from = ""
 	e.plan = lecture.Plan{}
 	if name != noPlan {
 		for _, p := range e.l.plans() {
@@ -335,11 +406,15 @@ func (e *planEditor) onPlanChosen(name string) {
 // onNew makes an empty plan, current.
 func (e *planEditor) onNew() {
 	p := lecture.Plan{Article: e.l.articleID(), Name: e.l.freeName("Lecture")}
+	e.from = ""
 	e.save(p)
 }
 
 // save writes p, makes it the plan edited and current, and shows it.
 func (e *planEditor) save(p lecture.Plan) bool {
+	if p.Publisher != "" && e.sharedReadOnly() {
+		return false
+	}
 	saved, err := e.l.svc.st.SavePlan(p)
 	if err != nil {
 		e.l.showPlanError("The lecture plan could not be saved", err)
@@ -352,7 +427,7 @@ func (e *planEditor) save(p lecture.Plan) bool {
 }
 
 func (e *planEditor) onRename() {
-	if e.plan.Name == "" {
+	if e.plan.Name == "" || e.sharedReadOnly() {
 		return
 	}
 	entry := widget.NewEntry()
@@ -378,7 +453,7 @@ func (e *planEditor) renameTo(name string) bool {
 }
 
 func (e *planEditor) onDelete() {
-	if e.plan.Name == "" {
+	if e.plan.Name == "" || e.sharedReadOnly() {
 		return
 	}
 	name := e.plan.Name
