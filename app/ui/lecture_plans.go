@@ -142,15 +142,6 @@ func (l *lectureMode) freeName(base string) string {
 	}
 }
 
-// planNames are the names of the student's plans of the article.
-func (l *lectureMode) planNames() map[string]bool {
-	taken := map[string]bool{}
-	for _, p := range l.plans() {
-		taken[p.Name] = true
-	}
-	return taken
-}
-
 // itemTitle says where an item is and what it shows: "§3.3 ¶2,
 // sentences 2–3", "footnote 126", "the timeline".
 func (l *lectureMode) itemTitle(it lecture.Item) string {
@@ -316,24 +307,8 @@ func (e *planEditor) refresh() {
 		sel = sharedLabel(e.plan)
 	}
 	e.choose.SetSelectedIndex(indexOf(names, sel))
-	readOnly := e.from != ""
-	for _, b := range []*widget.Button{e.rename, e.delete} {
-		if readOnly || e.plan.Name == "" {
-			b.Disable()
-		} else {
-			b.Enable()
-		}
-	}
-	if readOnly {
-		e.copyBtn.Show()
-		e.changes.Hide()
-	} else {
-		e.copyBtn.Hide()
-		e.changes.Show()
-	}
-	if e.body != nil {
-		defer e.body.Refresh()
-	}
+	readOnly := e.showWhose()
+	defer e.body.Refresh()
 	e.steps.RemoveAll()
 	if e.plan.Name == "" {
 		e.count.SetText("F5 presents the article from the paragraph you are reading. Choose a plan, or press New, to give a lecture of your own steps.")

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/app/lecture"
 )
@@ -65,6 +66,15 @@ func (l *lectureMode) currentShared(name string) (sharedPlan, bool) {
 func (l *lectureMode) setCurrentShared(sp sharedPlan) {
 	l.setCurrentPlan(sp.plan.Name)
 	l.svc.setSetting(keyLecturePlanFrom+l.articleID(), sp.person)
+}
+
+// planNames are the names of the student's plans of the article.
+func (l *lectureMode) planNames() map[string]bool {
+	taken := map[string]bool{}
+	for _, p := range l.plans() {
+		taken[p.Name] = true
+	}
+	return taken
 }
 
 // uniqueName is name when no plan of the student's has it, else name
@@ -138,4 +148,26 @@ func mergePlans(have, more []lecture.Plan) []lecture.Plan {
 	}
 	slices.SortFunc(have, func(a, b lecture.Plan) int { return strings.Compare(a.Name, b.Name) })
 	return have
+}
+
+// showWhose enables what changes the plan edited when it is the
+// student's, and offers the copy when it is a publisher's; it reports
+// whether the plan is read only.
+func (e *planEditor) showWhose() bool {
+	readOnly := e.from != ""
+	for _, b := range []*widget.Button{e.rename, e.delete} {
+		if readOnly || e.plan.Name == "" {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if readOnly {
+		e.copyBtn.Show()
+		e.changes.Hide()
+	} else {
+		e.copyBtn.Hide()
+		e.changes.Show()
+	}
+	return readOnly
 }
