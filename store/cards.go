@@ -230,12 +230,16 @@ type UserCard struct {
 
 // UserCards returns every user card and edit of the current article,
 // oldest first.
-func (s *Store) UserCards() ([]UserCard, error) {
+func (s *Store) UserCards() ([]UserCard, error) { return s.UserCardsOf(s.current.get()) }
+
+// UserCardsOf returns every user card and edit of article id, oldest
+// first: the library counts the cards due in articles not open.
+func (s *Store) UserCardsOf(article string) ([]UserCard, error) {
 	var out []UserCard
 	err := s.retry(func() error {
 		out = out[:0]
 		rows, err := s.db.Query(`SELECT card_id, user_made, type, front, back, tags, paragraph_id, quote,
-			created_at, updated_at FROM user_cards WHERE article = ? ORDER BY created_at, card_id`, s.current.get())
+			created_at, updated_at FROM user_cards WHERE article = ? ORDER BY created_at, card_id`, article)
 		if err != nil {
 			return err
 		}
@@ -257,7 +261,7 @@ func (s *Store) UserCards() ([]UserCard, error) {
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: load user cards: %w", err)
+		return nil, fmt.Errorf("store: load user cards of %s: %w", article, err)
 	}
 	return out, nil
 }

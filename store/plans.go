@@ -53,6 +53,9 @@ func (s *Store) Plans(article string) ([]lecture.Plan, error) {
 func (s *Store) SavePlan(p lecture.Plan) (lecture.Plan, error) {
 	p.Name = strings.TrimSpace(p.Name)
 	p.Updated = time.Now().UTC()
+	if p.Publisher != "" {
+		return p, fmt.Errorf("store: save lecture plan %q: it is %s's shared plan: save a copy under another name", p.Name, p.Publisher)
+	}
 	if err := p.Check(); err != nil {
 		return p, fmt.Errorf("store: save %w", err)
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/glossa-app/glossa/app/lecture"
 )
 
 // A share file is what one Glossa publishes to a shared folder (issue 21):
@@ -253,7 +255,11 @@ func ArticleID(hash string) string {
 type SharedLayer struct {
 	File    ShareFile
 	Notes   []Note
-	Updated time.Time // the file's "exported" time (zero when absent)
+	Plans   []lecture.Plan // File.Plans that are plans of this article, Publisher set
+	Updated time.Time      // the file's "exported" time (zero when absent)
+	// Problems are the plans skipped, and why: one bad plan never costs
+	// the file
+	Problems []string
 }
 
 // ParseShare reads and checks a share file without touching any database:
@@ -307,6 +313,7 @@ func ParseShare(data []byte) (*SharedLayer, error) {
 		}
 	}
 	l := &SharedLayer{File: f, Notes: notes}
+	l.Plans, l.Problems = sharedPlans(f)
 	if f.Exported != "" {
 		t, err := time.Parse(time.RFC3339Nano, f.Exported)
 		if err != nil {
@@ -365,4 +372,42 @@ func (s *Store) MergeOwnShare(data []byte) (BundleResult, error) {
 		return BundleResult{}, fmt.Errorf("store: merge shared file: it is %s's (person %s), not yours", shortText(l.File.Name), l.File.Person)
 	}
 	return s.ImportBundle(data)
+}
+
+// sharedPlans are the plans of a share file that are lecture plans of its
+// article, each marked with the publisher's name; the others are skipped
+// with the reason. Two plans of one name: the later one is kept.
+func sharedPlans(f ShareFile) ([]lecture.Plan, []string) {
+	var plans []lecture.Plan
+	var problems []string
+	at := map[string]int{}
+	for i, raw := range f.Plans {
+		var p lecture.Plan
+		err := json.Unmarshal(raw, &p)
+		switch {
+		case err != nil:
+			err = fmt.Errorf("it is not a lecture plan (%v)", err)
+		case p.Article != "" && p.Article != f.ArticleID:
+			err = fmt.Errorf("it is for article %s, not this file's %s", shortText(p.Article), f.ArticleID)
+		default:
+			err = p.Check()
+		}
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("lecture plan %d: %s; skipped, the rest of the file is shown", i+1, strings.TrimPrefix(err.Error(), "lecture plan: ")))
+			continue
+		}
+		p.Article, p.Publisher = f.ArticleID, f.Name
+		if p.Publisher == "" {
+			p.Publisher = "person " + f.Person // never "", which would make it one's own
+		}
+		if j, ok := at[p.Name]; ok {
+			if p.Updated.After(plans[j].Updated) {
+				plans[j] = p
+			}
+			continue
+		}
+		at[p.Name] = len(plans)
+		plans = append(plans, p)
+	}
+	return plans, problems
 }

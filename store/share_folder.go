@@ -15,7 +15,7 @@ func DecodeShare(data []byte) (*SharedLayer, share.Meta, error) {
 	}
 	f := l.File
 	return l, share.Meta{Person: f.Person, Machine: f.Machine, Name: f.Name, Article: f.ArticleID,
-		Updated: l.Updated, Notes: len(l.Notes), Cards: len(f.Cards), Plans: len(f.Plans)}, nil
+		Updated: l.Updated, Notes: len(l.Notes), Cards: len(f.Cards), Plans: len(l.Plans), Problems: l.Problems}, nil
 }
 
 // ShareFolder is dir as this Glossa subscribes to it: other people's files

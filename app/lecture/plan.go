@@ -44,6 +44,10 @@ type Plan struct {
 	Items   []Item    `json:"items"`
 	Scale   float64   `json:"scale,omitempty"`
 	Updated time.Time `json:"updated"`
+	// Publisher is the display name of the person who shared the plan
+	// through a class folder; "" for the student's own. A shared plan is
+	// played, never saved: a copy of it is saved under a name of one's own.
+	Publisher string `json:"-"`
 }
 
 // Limits of a plan, far above a lecture's and small enough that a

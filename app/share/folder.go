@@ -19,6 +19,9 @@ type Meta struct {
 	Person, Machine, Name, Article string
 	Updated                        time.Time
 	Notes, Cards, Plans            int
+	// Problems are parts of a file read well that were skipped (a bad
+	// lecture plan, say): listed with the file, the rest of it shown.
+	Problems []string
 }
 
 // Decoder reads one file's bytes into what the caller keeps of a layer.
@@ -225,6 +228,7 @@ func (f *Folder[T]) read(base string, info os.FileInfo, prev *entry[T]) *entry[T
 		return fail("its name says article %s, but it holds notes on article %s: skipped", name.Article, meta.Article)
 	}
 	e.meta = meta
+	e.problems = meta.Problems
 	if e.self {
 		e.layer = nil // the reader's own notes are not a layer over themselves
 		return e

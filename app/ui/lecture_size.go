@@ -42,7 +42,7 @@ func (l *lectureMode) zoom(dir int) {
 		i = 4
 	}
 	l.scale = lectureScales[i]
-	if l.plan != nil {
+	if l.plan != nil && l.plan.Publisher == "" { // another's shared plan is not saved
 		l.plan.Scale = float64(l.scale)
 		p, st := *l.plan, l.svc.st
 		l.svc.writes.do(func() {

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"strconv"
 	"sync"
 
@@ -27,8 +26,7 @@ const readerTab = 1
 type shelf struct {
 	shipped   *article.Document // parsed once by main; never read back from the store
 	shippedID string
-	articleID string         // the article every screen shows
-	dueSeen   map[string]int // cards due in each article shown (dueCounts)
+	articleID string // the article every screen shows
 	// cited keeps the services each article was last shown with: going
 	// back to one takes its citation library, extracted or on the way,
 	// instead of extracting it again
@@ -174,17 +172,6 @@ func (s *services) forArticle(doc *article.Document, before *services) *services
 		})
 	}
 	return n
-}
-
-// dueCounts are the cards due in each article the window has shown since
-// it opened, the one shown now counted afresh: the store lists an
-// article's own cards only while it is current.
-func (u *UI) dueCounts() map[string]int {
-	if u.dueSeen == nil {
-		u.dueSeen = map[string]int{}
-	}
-	u.dueSeen[u.articleID] = len(u.cards.queue().due)
-	return maps.Clone(u.dueSeen)
 }
 
 // cardsScreen is the Cards screen; on an article other than the shipped

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/glossa-app/glossa/app/deck"
+	"github.com/glossa-app/glossa/app/lecture"
 	"github.com/glossa-app/glossa/app/share"
 	"github.com/glossa-app/glossa/app/study"
 	"github.com/glossa-app/glossa/store"
@@ -54,7 +55,7 @@ type person struct {
 	ID, Name string
 	Notes    []store.Note
 	Cards    []store.ShareCard
-	Plans    int
+	Plans    []lecture.Plan // by name, the latest of the person's computers
 	Hidden   bool
 }
 
@@ -220,7 +221,7 @@ func (sh *sharing) people() []person {
 				}
 			}
 			p.Cards = append(p.Cards, l.Content.File.Cards...)
-			p.Plans += len(l.Content.File.Plans)
+			p.Plans = mergePlans(p.Plans, l.Content.Plans)
 		}
 	}
 	sh.mu.Lock()

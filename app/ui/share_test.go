@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/glossa-app/glossa/app/lecture"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -37,7 +37,10 @@ func lecturerFolder(t *testing.T) (string, string) {
 		Front: "Which body negotiated the convention?", Back: "The Ad Hoc Committee"}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := lee.SharePublisher(dir, func() []json.RawMessage { return []json.RawMessage{json.RawMessage(`{"title":"Week 3"}`)} })
+	if _, err := lee.SavePlan(lecture.Plan{Article: lee.Current(), Name: "Week 3", Items: []lecture.Item{{Kind: lecture.ItemTimeline}}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := lee.SharePublisher(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
