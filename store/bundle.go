@@ -80,6 +80,7 @@ type BundleResult struct {
 	Skipped int // notes it already had as they are (or newer, or in its trash)
 	Orphans int // of the added and updated, passages not found in this article
 	Plans   int // lecture plans added or replaced by a newer version
+	Cards   int // own cards from one's other computer, new here or changed there later (share files)
 }
 
 func (r BundleResult) String() string {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -371,7 +372,58 @@ func (s *Store) MergeOwnShare(data []byte) (BundleResult, error) {
 	if l.File.Person != id.Person {
 		return BundleResult{}, fmt.Errorf("store: merge shared file: it is %s's (person %s), not yours", shortText(l.File.Name), l.File.Person)
 	}
-	return s.ImportBundle(data)
+	res, err := s.ImportBundle(data)
+	if err != nil {
+		return res, err
+	}
+	if l.File.ArticleID == s.articleKey(l.File.Article) {
+		res.Cards, err = s.mergeOwnCards(l.File.Cards)
+	}
+	return res, err
+}
+
+// mergeOwnCards takes the cards one's other computer made into this
+// database, each only when it is new here or changed there later. A card
+// keeps the time it was changed there: stamped now, it would look newer on
+// this computer, go back to the other one as a change, and so on for ever.
+func (s *Store) mergeOwnCards(cards []ShareCard) (int, error) {
+	merged := 0
+	err := s.write(func(tx *sql.Tx) error {
+		merged = 0
+		for _, c := range cards {
+			at, err := time.Parse(time.RFC3339Nano, c.Updated)
+			if err != nil {
+				continue // ParseShare checked the file; a card without its time is left out
+			}
+			tags := c.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			tj, err := json.Marshal(tags)
+			if err != nil {
+				return err
+			}
+			r, err := tx.Exec(`
+				INSERT INTO user_cards (card_id, user_made, type, front, back, tags, paragraph_id, quote, created_at, updated_at, article)
+				VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (card_id) DO UPDATE SET type = excluded.type, front = excluded.front, back = excluded.back,
+					tags = excluded.tags, paragraph_id = excluded.paragraph_id, quote = excluded.quote,
+					updated_at = excluded.updated_at
+				WHERE excluded.updated_at > user_cards.updated_at AND user_cards.article = excluded.article`,
+				c.ID, c.Type, c.Front, c.Back, string(tj), c.ParagraphID, c.Quote, toDB(at), toDB(at), s.current.get())
+			if err != nil {
+				return fmt.Errorf("card %s: %w", c.ID, err)
+			}
+			if n, _ := r.RowsAffected(); n > 0 {
+				merged++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: merge own cards: %w", err)
+	}
+	return merged, nil
 }
 
 // sharedPlans are the plans of a share file that are lecture plans of its

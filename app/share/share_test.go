@@ -239,6 +239,11 @@ func TestSamePersonTwoComputers(t *testing.T) {
 		t.Fatal("two databases got one machine id: their files would overwrite each other")
 	}
 	n := passageNote(t, desktop, 4, "written on the desktop")
+	card := store.UserCard{CardID: "own-desktop-1", UserMade: true, Type: "basic",
+		Front: "Who proposed the convention?", Back: "Russia, in 2017", Tags: []string{"desktop"}}
+	if err := desktop.SaveUserCard(card); err != nil {
+		t.Fatal(err)
+	}
 	fileDesktop := publish(t, desktop, dir, nil)
 	fileLaptop := publish(t, laptop, dir, nil)
 	if fileDesktop == fileLaptop {
@@ -253,6 +258,28 @@ func TestSamePersonTwoComputers(t *testing.T) {
 	got, err := laptop.Note(n.ID)
 	if err != nil || got.Body != n.Body {
 		t.Fatalf("the desktop's note on the laptop = %q, %v; want it merged as the laptop's own", got.Body, err)
+	}
+	// the desktop's card is the laptop's own too, with the time it was
+	// made there: stamped now, it would travel back as a change for ever
+	onDesktop, _ := desktop.UserCards()
+	onLaptop, err := laptop.UserCards()
+	if err != nil || len(onLaptop) != 1 || len(onDesktop) != 1 || onLaptop[0].Front != card.Front ||
+		!onLaptop[0].UserMade || !onLaptop[0].UpdatedAt.Equal(onDesktop[0].UpdatedAt) {
+		t.Fatalf("the desktop's card on the laptop = %+v, %v; want %+v", onLaptop, err, onDesktop)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, fileDesktop))
+	if err != nil || len(before) == 0 {
+		t.Fatalf("the desktop's file: %d bytes, %v", len(before), err)
+	}
+	publish(t, laptop, dir, nil)
+	dfolder, err := desktop.ShareFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dfolder.Scan(nil)
+	publish(t, desktop, dir, nil)
+	if after, _ := os.ReadFile(filepath.Join(dir, fileDesktop)); string(after) != string(before) {
+		t.Error("the card came back to the desktop as a change: the two computers would publish for ever")
 	}
 	for _, st := range folder.Status() {
 		if st.File == fileDesktop && !st.Own || st.File == fileLaptop && !st.Self {
