@@ -29,6 +29,7 @@ type footnotePopover struct {
 	// the Sources button and the source each resolved line opens
 	popButton  *widget.Button
 	popTargets []string
+	popShared  *fyne.Container // the shown publishers' notes on it (share_footnotes.go)
 }
 
 // goToFootnote scrolls to footnote n's marker (or its lost-marker notice)
@@ -135,7 +136,8 @@ func (r *Reader) buildPopover() {
 	r.popScroll = container.NewVScroll(r.popView)
 	head := container.NewBorder(nil, nil, r.popBack, container.NewHBox(r.popoverButton(), noteB, inPanel, closeB), r.popTitle)
 	body := container.New(&maxHeight{h: 320}, r.popScroll)
-	r.pop = widget.NewPopUp(container.NewBorder(head, nil, nil, nil, body), r.svc.win.Canvas())
+	r.popShared = container.NewVBox()
+	r.pop = widget.NewPopUp(container.NewBorder(head, r.popShared, nil, nil, body), r.svc.win.Canvas())
 }
 
 func (r *Reader) setPopNote(fn *article.Footnote) {
@@ -157,6 +159,7 @@ func (r *Reader) setPopNote(fn *article.Footnote) {
 	r.popView.setBlocks(blocks)
 	r.popScroll.Offset = fyne.Position{}
 	r.popScroll.Refresh()
+	r.fillSharedFootnote()
 	if r.pop.Visible() {
 		r.pop.Resize(r.pop.Content.MinSize())
 	}

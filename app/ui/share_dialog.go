@@ -27,6 +27,7 @@ func (u *UI) startSharing() {
 
 func (u *UI) onSharingChanged() {
 	u.reader.refreshMarks()
+	u.reader.refreshSharedFootnote()
 	u.cards.reload()
 	if u.shareDlg != nil {
 		u.shareDlg.refresh()
