@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossa-app/glossa/store"
 )
@@ -57,15 +56,7 @@ func TestSharedFootnoteNote(t *testing.T) {
 		t.Errorf("shown again, the lecturer's note is not back in the open popover")
 	}
 
-	var copyBtn *widget.Button
-	walkObjects(r.popShared, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Copy to my notes" {
-			copyBtn = b
-		}
-	})
-	if copyBtn == nil {
-		t.Fatal("no Copy to my notes button under the lecturer's note")
-	}
+	copyBtn := findButton(t, r.popShared, "Copy to my notes")
 	test.Tap(copyBtn)
 	landed(u.services)
 	own, err := st.Notes(store.NoteFilter{TargetKind: store.TargetFootnote})
