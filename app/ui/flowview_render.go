@@ -177,21 +177,52 @@ func (r *flowRenderer) place() {
 // nearest whole device pixel on screen. The GL painter draws each text as
 // a texture; at a fractional pixel it is filtered, and the run looks paler
 // and blurred next to its neighbours on the same line.
+//
+// Where f is on screen comes from the last pointer event over it
+// (noteOrigin), never from the driver's AbsolutePositionForObject: that
+// walks the window's tree and creates every missing renderer on the way,
+// and place runs inside Refresh, which Fyne calls while it creates a
+// renderer. AppTabs.CreateRenderer refreshes every tab's content, so
+// after Fyne's cache dropped the main window's tabs (a minute unseen)
+// switching the theme recreated the tabs, which refreshed the reader,
+// whose walk recreated the tabs again, without end. Until the pointer
+// has been over f, runs are snapped in f's own coordinates.
 func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	scale := float32(1)
-	var abs fyne.Position
 	if d := fyne.CurrentApp().Driver(); d != nil {
 		if c := d.CanvasForObject(f); c != nil {
-			scale = c.Scale()
-			abs = d.AbsolutePositionForObject(f)
+			scale = c.Scale() // a lookup, no walk
 		}
 	}
+	abs := f.origin.Add(f.placedAt())
 	round := func(v, origin float32) float32 {
 		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
 	}
 	return func(p fyne.Position) fyne.Position {
 		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
 	}
+}
+
+// placedAt is where f sits in its parent: inside its scroll, at minus the
+// offset, which the scroll has set before it calls OnScrolled but moves
+// the content to only afterwards.
+func (f *flowView) placedAt() fyne.Position {
+	if f.scroll != nil {
+		return fyne.NewPos(0, -f.scroll.Offset.Y)
+	}
+	return f.Position()
+}
+
+// noteOrigin learns where f's parent is on screen from a pointer event
+// over f, and draws the runs again when that moved them by a fraction of
+// a pixel.
+func (f *flowView) noteOrigin(ev *fyne.PointEvent) {
+	o := ev.AbsolutePosition.Subtract(ev.Position).Subtract(f.Position())
+	if o == f.origin {
+		return
+	}
+	f.origin = o
+	f.Refresh()
 }
 
 // pos is where run ru of block bi ends on the left, below its line, in
