@@ -2,12 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
@@ -147,5 +150,43 @@ func checkReaderColours(t *testing.T, u *UI, th string) {
 	}
 	if n == 0 {
 		t.Fatalf("after switching to %s the reader draws no text in its foreground colour", th)
+	}
+}
+
+// TestFlowRunsOnWholePixels: once the pointer has been over the reader,
+// every run it draws starts on a whole pixel of the window, where the
+// driver says the run is, at a zoom that puts the reader at a fraction
+// of a pixel and after scrolling by a fraction of one.
+func TestFlowRunsOnWholePixels(t *testing.T) {
+	u, a := newTestUI(t, tempStore(t), bigWindow)
+	u.setZoom(1.1)
+	f := u.reader.view
+	d := a.Driver()
+	at := fyne.NewPos(300, 200)
+	abs := d.AbsolutePositionForObject(f)
+	f.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at, AbsolutePosition: abs.Add(at)}})
+	for _, y := range []float32{0, 1000.37, 5432.81} {
+		f.scrollTo(y)
+		if got := f.offset(); got != y {
+			t.Fatalf("scrolled to %v, offset %v", y, got)
+		}
+		scale := u.Window().Canvas().Scale()
+		n := 0
+		for _, o := range test.WidgetRenderer(f).Objects() {
+			txt, ok := o.(*canvas.Text)
+			if !ok || !txt.Visible() {
+				continue
+			}
+			p := d.AbsolutePositionForObject(txt)
+			for _, v := range []float32{p.X * scale, p.Y * scale} {
+				if math.Abs(float64(v)-math.Round(float64(v))) > 0.01 {
+					t.Fatalf("offset %v: %q drawn at %v, not on a whole pixel", y, txt.Text, p)
+				}
+			}
+			n++
+		}
+		if n == 0 {
+			t.Fatalf("offset %v: no text drawn", y)
+		}
 	}
 }
