@@ -37,6 +37,7 @@ type flowView struct {
 	hover     bool
 	textHover bool
 	origin    fyne.Position // f's parent on screen (pixelSnapper)
+	asking    bool          // learnOrigin has a question queued
 
 	sel selectState // selection, caret and highlights (notes_select.go)
 }

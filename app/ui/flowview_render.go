@@ -178,15 +178,14 @@ func (r *flowRenderer) place() {
 // a texture; at a fractional pixel it is filtered, and the run looks paler
 // and blurred next to its neighbours on the same line.
 //
-// Where f is on screen comes from the last pointer event over it
-// (noteOrigin), never from the driver's AbsolutePositionForObject: that
-// walks the window's tree and creates every missing renderer on the way,
-// and place runs inside Refresh, which Fyne calls while it creates a
-// renderer. AppTabs.CreateRenderer refreshes every tab's content, so
-// after Fyne's cache dropped the main window's tabs (a minute unseen)
-// switching the theme recreated the tabs, which refreshed the reader,
-// whose walk recreated the tabs again, without end. Until the pointer
-// has been over f, runs are snapped in f's own coordinates.
+// Where f is on screen is what was last learnt (learnOrigin, noteOrigin);
+// place never asks the driver itself: AbsolutePositionForObject walks the
+// window's tree and creates every missing renderer on the way, and place
+// runs inside Refresh, which Fyne calls while it creates a renderer.
+// AppTabs.CreateRenderer refreshes every tab's content, so once Fyne's
+// cache had dropped the main window's tabs (a minute unseen), switching
+// the theme recreated the tabs, which refreshed the reader, whose walk
+// recreated the tabs again, without end.
 func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	scale := float32(1)
 	if d := fyne.CurrentApp().Driver(); d != nil {
@@ -194,6 +193,7 @@ func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 			scale = c.Scale() // a lookup, no walk
 		}
 	}
+	f.learnOrigin()
 	abs := f.origin.Add(f.placedAt())
 	round := func(v, origin float32) float32 {
 		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
@@ -201,6 +201,30 @@ func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	return func(p fyne.Position) fyne.Position {
 		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
 	}
+}
+
+// learnOrigin asks the driver where f is once the refresh or layout that
+// placed it is over: fyne.Do queues the question while the app runs. A
+// driver that runs it at once (the test driver, or before the app runs)
+// is inside that refresh, so it is not asked; the pointer tells instead.
+func (f *flowView) learnOrigin() {
+	if f.asking {
+		return
+	}
+	f.asking = true
+	now := true
+	fyne.Do(func() {
+		f.asking = false
+		if now {
+			return
+		}
+		d := fyne.CurrentApp().Driver()
+		if d.CanvasForObject(f) == nil {
+			return
+		}
+		f.setOrigin(d.AbsolutePositionForObject(f).Subtract(f.Position()))
+	})
+	now = false
 }
 
 // placedAt is where f sits in its parent: inside its scroll, at minus the
@@ -214,10 +238,14 @@ func (f *flowView) placedAt() fyne.Position {
 }
 
 // noteOrigin learns where f's parent is on screen from a pointer event
-// over f, and draws the runs again when that moved them by a fraction of
-// a pixel.
+// over f.
 func (f *flowView) noteOrigin(ev *fyne.PointEvent) {
-	o := ev.AbsolutePosition.Subtract(ev.Position).Subtract(f.Position())
+	f.setOrigin(ev.AbsolutePosition.Subtract(ev.Position).Subtract(f.Position()))
+}
+
+// setOrigin draws the runs again when f's parent moved on screen, by a
+// fraction of a pixel or more.
+func (f *flowView) setOrigin(o fyne.Position) {
 	if o == f.origin {
 		return
 	}
