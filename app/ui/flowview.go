@@ -36,8 +36,7 @@ type flowView struct {
 
 	hover     bool
 	textHover bool
-	origin    fyne.Position // f's parent on screen (pixelSnapper)
-	asking    bool          // learnOrigin has a question queued
+	origin    screenOrigin // where f's parent is on screen (pixelSnapper)
 
 	sel selectState // selection, caret and highlights (notes_select.go)
 }

@@ -194,7 +194,7 @@ func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 		}
 	}
 	f.learnOrigin()
-	abs := f.origin.Add(f.placedAt())
+	abs := f.origin.at.Add(f.placedAt())
 	round := func(v, origin float32) float32 {
 		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
 	}
@@ -203,18 +203,24 @@ func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	}
 }
 
+// screenOrigin is where a flow's parent is on screen, as last learnt.
+type screenOrigin struct {
+	at     fyne.Position
+	asking bool // learnOrigin has a question queued
+}
+
 // learnOrigin asks the driver where f is once the refresh or layout that
 // placed it is over: fyne.Do queues the question while the app runs. A
 // driver that runs it at once (the test driver, or before the app runs)
 // is inside that refresh, so it is not asked; the pointer tells instead.
 func (f *flowView) learnOrigin() {
-	if f.asking {
+	if f.origin.asking {
 		return
 	}
-	f.asking = true
+	f.origin.asking = true
 	now := true
 	fyne.Do(func() {
-		f.asking = false
+		f.origin.asking = false
 		if now {
 			return
 		}
@@ -246,10 +252,10 @@ func (f *flowView) noteOrigin(ev *fyne.PointEvent) {
 // setOrigin draws the runs again when f's parent moved on screen, by a
 // fraction of a pixel or more.
 func (f *flowView) setOrigin(o fyne.Position) {
-	if o == f.origin {
+	if o == f.origin.at {
 		return
 	}
-	f.origin = o
+	f.origin.at = o
 	f.Refresh()
 }
 
