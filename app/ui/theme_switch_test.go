@@ -23,9 +23,11 @@ const themeChildEnv = "GLOSSA_THEMETEST_CHILD"
 // whose renderers Fyne's cache has dropped, as it does for anything not
 // drawn for a minute: the reader's text once walked the window's tree
 // from inside Refresh, which created the main tabs' renderer again, which
-// refreshed the reader again, without end (a student switching to dark
-// after a minute elsewhere would have seen the window hang). The walk
-// runs in a child process with FYNE_CACHE=1ns, so that the first cache
+// refreshed the reader again, without end. (The test driver finds a
+// canvas for any object and drops renderers at Capture; the GL driver
+// keeps what is drawn alive and finds no canvas for what it never drew,
+// and a hang there was not seen under Xvfb, but nothing in Fyne promises
+// it cannot happen.) The walk runs in a child process with FYNE_CACHE=1ns, so that the first cache
 // clean (at the first Capture) drops every renderer, and with its own
 // timeout, so that a hang fails the test with the child's stack instead
 // of hanging the run.
