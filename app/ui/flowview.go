@@ -41,6 +41,7 @@ type flowView struct {
 
 	hover     bool
 	textHover bool
+	origin    screenOrigin // where f's parent is on screen (pixelSnapper)
 
 	sel selectState // selection, caret and highlights (notes_select.go)
 }
@@ -327,6 +328,7 @@ func (f *flowView) Cursor() desktop.Cursor {
 
 func (f *flowView) MouseIn(ev *desktop.MouseEvent) { f.MouseMoved(ev) }
 func (f *flowView) MouseMoved(ev *desktop.MouseEvent) {
+	f.noteOrigin(&ev.PointEvent)
 	bi, p, _ := f.hit(ev.Position)
 	f.hover = p != nil && (p.kind != runText || f.blocks[bi].kind == blockResult)
 	f.textHover = f.sel.enabled && bi >= 0 && f.blocks[bi].kind == blockPara

@@ -221,21 +221,86 @@ func (r *flowRenderer) drawnX(b *block, l *line) []float32 {
 // nearest whole device pixel on screen. The GL painter draws each text as
 // a texture; at a fractional pixel it is filtered, and the run looks paler
 // and blurred next to its neighbours on the same line.
+//
+// Where f is on screen is what was last learnt (learnOrigin, noteOrigin);
+// place never asks the driver itself: AbsolutePositionForObject walks the
+// window's tree and creates every missing renderer on the way, and place
+// runs inside Refresh, which Fyne calls while it creates a renderer.
+// AppTabs.CreateRenderer refreshes every tab's content, so once Fyne's
+// cache had dropped the main window's tabs (a minute unseen), switching
+// the theme recreated the tabs, which refreshed the reader, whose walk
+// recreated the tabs again, without end.
 func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	scale := float32(1)
-	var abs fyne.Position
 	if d := fyne.CurrentApp().Driver(); d != nil {
 		if c := d.CanvasForObject(f); c != nil {
-			scale = c.Scale()
-			abs = d.AbsolutePositionForObject(f)
+			scale = c.Scale() // a lookup, no walk
 		}
 	}
+	f.learnOrigin()
+	abs := f.origin.at.Add(f.placedAt())
 	round := func(v, origin float32) float32 {
 		return float32(math.Round(float64((origin+v)*scale)))/scale - origin
 	}
 	return func(p fyne.Position) fyne.Position {
 		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
 	}
+}
+
+// screenOrigin is where a flow's parent is on screen, as last learnt.
+type screenOrigin struct {
+	at     fyne.Position
+	asking bool // learnOrigin has a question queued
+}
+
+// learnOrigin asks the driver where f is once the refresh or layout that
+// placed it is over: fyne.Do queues the question while the app runs. A
+// driver that runs it at once (the test driver, or before the app runs)
+// is inside that refresh, so it is not asked; the pointer tells instead.
+func (f *flowView) learnOrigin() {
+	if f.origin.asking {
+		return
+	}
+	f.origin.asking = true
+	now := true
+	fyne.Do(func() {
+		f.origin.asking = false
+		if now {
+			return
+		}
+		d := fyne.CurrentApp().Driver()
+		if d.CanvasForObject(f) == nil {
+			return
+		}
+		f.setOrigin(d.AbsolutePositionForObject(f).Subtract(f.Position()))
+	})
+	now = false
+}
+
+// placedAt is where f sits in its parent: inside its scroll, at minus the
+// offset, which the scroll has set before it calls OnScrolled but moves
+// the content to only afterwards.
+func (f *flowView) placedAt() fyne.Position {
+	if f.scroll != nil {
+		return fyne.NewPos(0, -f.scroll.Offset.Y)
+	}
+	return f.Position()
+}
+
+// noteOrigin learns where f's parent is on screen from a pointer event
+// over f.
+func (f *flowView) noteOrigin(ev *fyne.PointEvent) {
+	f.setOrigin(ev.AbsolutePosition.Subtract(ev.Position).Subtract(f.Position()))
+}
+
+// setOrigin draws the runs again when f's parent moved on screen, by a
+// fraction of a pixel or more.
+func (f *flowView) setOrigin(o fyne.Position) {
+	if o == f.origin.at {
+		return
+	}
+	f.origin.at = o
+	f.Refresh()
 }
 
 // pos is where run ru of block bi ends on the left, below its line, in
