@@ -117,12 +117,17 @@ func (s *cardsScreen) newLimit() int {
 
 // newToday counts the cards first seen today.
 func (s *cardsScreen) newToday() int {
+	// ratings not yet written count too (NewSeen counts a card once). They
+	// are taken before the store is read: a rating leaves this list only
+	// after it is written, so it is in one or the other, never in neither
+	// (the other way round, one written between the two reads was missed
+	// and a sixth new card slipped past a limit of 5)
+	pending := append([]store.Review(nil), s.saving.reviews...)
 	rs, err := s.svc.st.Reviews(study.StartOfDay(s.now()))
 	if err != nil {
 		return 0
 	}
-	// ratings not yet written count too (NewSeen counts a card once)
-	return study.NewSeen(studyReviews(append(rs, s.saving.reviews...)))
+	return study.NewSeen(studyReviews(append(rs, pending...)))
 }
 
 // queue is what is left to review now (study.Today decides).
