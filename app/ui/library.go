@@ -158,7 +158,7 @@ func (l *libraryScreen) applyFilter() {
 	case q != "":
 		l.count.SetText(fmt.Sprintf("%d of %d articles match.", len(l.shown), len(l.items)))
 	case len(l.items) == 1:
-		l.count.SetText("1 article. Import… or drop Markdown, HTML or Word files on this window to add more.")
+		l.count.SetText("1 article. Import… or drop Markdown, HTML, Word or PDF files on this window to add more.")
 	default:
 		l.count.SetText(fmt.Sprintf("%d articles. Tap one to read it where you left it.", len(l.items)))
 	}

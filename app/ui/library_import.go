@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,6 +36,9 @@ type importing struct {
 	// closed once it was shown
 	lastSummary []string
 	lastBatch   <-chan struct{}
+	// passwordAsked hears the password entry of a locked PDF once its
+	// dialog is on screen (tests)
+	passwordAsked chan *widget.Entry
 }
 
 // importOutcome is what became of one file.
@@ -164,7 +168,11 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 				l.progressLabel.SetText(fmt.Sprintf("Reading %d of %d: %s", i+1, len(paths), name))
 				l.progressBar.SetValue(float64(i) / float64(len(paths)))
 			})
-			outs = append(outs, importFile(l.st, p))
+			out, err := readAndAdd(l.st, p, formats.Options{})
+			if errors.Is(err, formats.ErrPassword) {
+				out = l.importLocked(p, out)
+			}
+			outs = append(outs, out)
 		}
 		fyne.DoAndWait(func() {
 			l.progressBar.SetValue(1)
@@ -187,18 +195,25 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 // importFile reads one file in whatever format it is and adds it to the
 // library. It runs off the UI goroutine.
 func importFile(st *store.Store, path string) importOutcome {
+	out, _ := readAndAdd(st, path, formats.Options{})
+	return out
+}
+
+// readAndAdd is importFile with options; the error is the reader's, so
+// that a locked PDF can be asked for its password.
+func readAndAdd(st *store.Store, path string, opt formats.Options) (importOutcome, error) {
 	out := importOutcome{name: filepath.Base(path)}
-	doc, format, err := formats.ReadFile(path)
+	doc, format, err := formats.ReadFileWith(path, opt)
 	if err != nil {
 		out.reason = formats.Plain(err)
 		out.res.Status = store.StatusRefused
-		return out
+		return out, err
 	}
 	res, err := st.AddArticleFormat(doc, out.name, string(format))
 	if err != nil {
 		out.res.Status = store.StatusRefused
 		out.reason = "it could not be saved in your study database (" + err.Error() + "); nothing was changed, try again"
-		return out
+		return out, nil
 	}
 	out.res = res
 	for _, f := range doc.Footnotes {
@@ -206,7 +221,7 @@ func importFile(st *store.Store, path string) importOutcome {
 			out.placed++
 		}
 	}
-	return out
+	return out, nil
 }
 
 // summary is the line said about one file.
