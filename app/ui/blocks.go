@@ -234,8 +234,16 @@ func articleBlocks(doc *article.Document) ([]block, *articleIndex) {
 		idx.noteParaIdx[fn.N] = pi
 	}
 
-	sec := 0
+	sec, page := 0, 0
 	for pi, p := range doc.Paragraphs {
+		// a document with printed pages (a PDF) says where each page
+		// begins, so that a student can cite "p. 231"; the boundary is
+		// shown before the first paragraph that starts on the page
+		if p.Page > 0 && p.Page != page {
+			page = p.Page
+			add(block{kind: blockNote, pieces: []piece{{text: fmt.Sprintf("p. %d", p.Page), tone: toneMuted}},
+				scale: 0.75, center: true, gap: 0.5, section: -1})
+		}
 		for sec < len(doc.Sections) && doc.Sections[sec].First <= pi {
 			s := doc.Sections[sec]
 			scale := float32(1.18)

@@ -188,3 +188,41 @@ func TestCrossReferencesToTheSameWork(t *testing.T) {
 		t.Errorf("without the citations footnote 191 links %d numbers", len(cuts))
 	}
 }
+
+// TestPageBoundaries: a document with printed pages (a PDF) shows where
+// each page begins, before the first paragraph that starts on it, so a
+// student can cite the page; the shipped article, which has none, shows
+// no page at all.
+func TestPageBoundaries(t *testing.T) {
+	doc := &article.Document{Paragraphs: []article.Paragraph{
+		{ID: "p1", Text: "First, on page 231.", Page: 231, EndPage: 231},
+		{ID: "p2", Text: "Still on page 231, running over.", Page: 231, EndPage: 232},
+		{ID: "p3", Text: "Starts on 232.", Page: 232, EndPage: 232},
+		{ID: "p4", Text: "On 234 after a page of tables.", Page: 234, EndPage: 234},
+	}}
+	bs, idx := articleBlocks(doc)
+	var got []string
+	for bi, b := range bs {
+		if b.kind == blockNote && strings.HasPrefix(b.pieces[0].text, "p. ") {
+			next := "none"
+			if bi+1 < len(bs) && bs[bi+1].kind == blockPara {
+				next = doc.Paragraphs[bs[bi+1].para].ID
+			}
+			got = append(got, b.pieces[0].text+" before "+next)
+		}
+	}
+	if want := "p. 231 before p1, p. 232 before p3, p. 234 before p4"; strings.Join(got, ", ") != want {
+		t.Errorf("page boundaries: %q, want %q", strings.Join(got, ", "), want)
+	}
+	for pi := range doc.Paragraphs {
+		if b := bs[idx.paraBlock[pi]]; b.kind != blockPara || b.para != pi {
+			t.Errorf("paragraph %d maps to block %+v", pi, b)
+		}
+	}
+	shipped, _ := articleBlocks(realDoc(t))
+	for _, b := range shipped {
+		if b.kind == blockNote && strings.HasPrefix(b.pieces[0].text, "p. ") {
+			t.Errorf("the shipped article, which has no pages, shows %q", b.pieces[0].text)
+		}
+	}
+}
