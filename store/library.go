@@ -75,6 +75,15 @@ var ErrArticleTrashed = errors.New("the article is in the trash: restore it firs
 // SHA-256 of its first version.
 const idLen = 12
 
+// ArticleID is the library ID of an article whose first version has this
+// hash: the one rule the store, the window and the commands name articles by.
+func ArticleID(hash string) string {
+	if len(hash) < idLen {
+		return hash
+	}
+	return hash[:idLen]
+}
+
 // current is the article a Store works on. It lives in memory, per Store:
 // two processes on one file (the window and a command) each have their
 // own, and a command without --article always means the shipped article.

@@ -242,15 +242,6 @@ func (s *Store) articleKey(hash string) string {
 	return ArticleID(hash)
 }
 
-// ArticleID is the library ID of the first version of an article with
-// this hash: its first 12 hex digits.
-func ArticleID(hash string) string {
-	if len(hash) < 12 {
-		return hash
-	}
-	return hash[:12]
-}
-
 // SharedLayer is one publisher's file as read: never stored, shown beside
 // the student's own notes.
 type SharedLayer struct {

@@ -24,11 +24,7 @@ func (l *lectureMode) articleID() string {
 	if id := l.svc.st.Current(); id != "" {
 		return id // the library's ID, stable across new versions of the text
 	}
-	h := l.svc.doc.Hash
-	if len(h) > 12 {
-		h = h[:12]
-	}
-	return h
+	return store.ArticleID(l.svc.doc.Hash)
 }
 
 // plans are the article's plans; a failed read says so and gives none.

@@ -192,15 +192,9 @@ func (l *libraryScreen) importFiles(paths []string) <-chan struct{} {
 	return done
 }
 
-// importFile reads one file in whatever format it is and adds it to the
-// library. It runs off the UI goroutine.
-func importFile(st *store.Store, path string) importOutcome {
-	out, _ := readAndAdd(st, path, formats.Options{})
-	return out
-}
-
-// readAndAdd is importFile with options; the error is the reader's, so
-// that a locked PDF can be asked for its password.
+// readAndAdd reads one file in whatever format it is and adds it to the
+// library, off the UI goroutine; the error is the reader's, so that a
+// locked PDF can be asked for its password.
 func readAndAdd(st *store.Store, path string, opt formats.Options) (importOutcome, error) {
 	out := importOutcome{name: filepath.Base(path)}
 	doc, format, err := formats.ReadFileWith(path, opt)

@@ -33,20 +33,11 @@ type shelf struct {
 	cited map[string]*services
 }
 
-// articleID is the library's name for a document: the first 12 hex
-// digits of the SHA-256 of its first version (the store's, cmd's).
-func articleID(doc *article.Document) string {
-	if len(doc.Hash) < 12 {
-		return doc.Hash
-	}
-	return doc.Hash[:12]
-}
-
 // useShipped starts the window on the shipped article, as every store
 // starts; it is recorded as opened in the background, so that the shelf
 // says when it was read without a write before the first frame.
 func (u *UI) useShipped(doc *article.Document) {
-	u.shipped, u.shippedID, u.articleID = doc, articleID(doc), articleID(doc)
+	u.shipped, u.shippedID, u.articleID = doc, store.ArticleID(doc.Hash), store.ArticleID(doc.Hash)
 	st, id := u.st, u.shippedID
 	u.writes.do(func() {
 		if err := st.Use(id); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/deck"
+	"github.com/glossa-app/glossa/store"
 	"github.com/glossa-app/glossa/store/apkg"
 )
 
@@ -30,14 +31,8 @@ func wantsFormat(args []string, name string) bool {
 	return false
 }
 
-// articleID is how commands name an article: the first 12 hex digits of
-// the SHA-256 of its source (the library will list these).
-func articleID(doc *article.Document) string {
-	if len(doc.Hash) < 12 {
-		return doc.Hash
-	}
-	return doc.Hash[:12]
-}
+// articleID is how commands name an article: its library ID.
+func articleID(doc *article.Document) string { return store.ArticleID(doc.Hash) }
 
 // matchArticle reports whether the --article value names doc: "all", its
 // id, or any longer prefix of its hash.
