@@ -116,6 +116,7 @@ func (s *Store) AddNote(n Note) (Note, error) {
 	now := time.Now().UTC()
 	n.Created, n.Updated, n.Deleted = now, now, time.Time{}
 	tags, _ := json.Marshal(n.Tags)
+	var added Note
 	err := s.write(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`
 			INSERT INTO notes (id, target_kind, target_id, exact, prefix, suffix, para_index, start,
@@ -127,13 +128,19 @@ func (s *Store) AddNote(n Note) (Note, error) {
 				?13, ?14, ?12)`,
 			n.ID, n.TargetKind, n.TargetID, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix, n.Anchor.Index, n.Anchor.Start,
 			n.Body, string(tags), n.Color, s.current.get(), toDB(n.Created), toDB(n.Updated))
+		if err != nil {
+			return err
+		}
+		// read back in the same transaction: a restore swapping the file
+		// after the commit must not make a note that was added look lost
+		added, err = scanNote(tx.QueryRow(`SELECT `+noteColumns+` `+noteFrom+` WHERE n.id = ?`, n.ID))
 		return err
 	})
 	if err != nil {
 		return Note{}, fmt.Errorf("store: add note %s: %w", n.ID, err)
 	}
 	s.firstBackup()
-	return s.Note(n.ID)
+	return added, nil
 }
 
 // ErrQuoteNotFound is returned by AddQuoteNote when the article does not
