@@ -55,40 +55,66 @@ func chars(s string) int {
 	return n
 }
 
-// gutter finds the blank vertical strip between two columns: an x in the
-// middle of the page no run crosses, with many runs on either side. It
-// returns ok=false for a one-column page.
+// gutter finds the blank vertical strip between two columns: a stretch
+// of x in the middle of the page that few runs cross, with many runs on
+// either side. A few may cross it: a title or a page number centred
+// across both columns (LaTeX's twocolumn puts both there). It returns
+// ok=false for a one-column page, where every line crosses the middle.
 func gutter(p *Page) (lo, hi float64, ok bool) {
 	if p.Width <= 0 {
 		return 0, 0, false
 	}
-	type iv struct{ a, b float64 }
-	var ivs []iv
+	type edge struct {
+		x float64
+		d int
+	}
+	var edges []edge
+	n := 0
 	for _, r := range p.Runs {
-		if strings.TrimSpace(r.Text) == "" || r.X1-r.X0 > 0.6*p.Width {
+		if strings.TrimSpace(r.Text) == "" || r.X1-r.X0 > 0.6*p.Width || r.X1 < r.X0 {
 			continue
 		}
-		ivs = append(ivs, iv{r.X0, r.X1})
+		edges = append(edges, edge{r.X0, +1}, edge{r.X1, -1})
+		n++
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
-	// Walk the covered stretches; a gap in the middle band is a gutter.
-	end := math.Inf(-1)
-	bestW := 0.0
-	for _, v := range ivs {
-		if v.a > end && end > 0.3*p.Width && v.a < 0.7*p.Width && v.a-end > bestW {
-			lo, hi, bestW = end, v.a, v.a-end
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].x != edges[j].x {
+			return edges[i].x < edges[j].x
 		}
-		end = max(end, v.b)
+		return edges[i].d < edges[j].d
+	})
+	// Sweep left to right counting the runs over each stretch; the widest
+	// stretch in the middle band that no run crosses is the gutter, or
+	// failing one, the widest that few runs cross.
+	bestW := 0.0
+	for _, few := range []int{0, min(4, n/10)} {
+		cover, start := 0, math.Inf(-1)
+		for _, e := range edges {
+			was := cover
+			cover += e.d
+			switch {
+			case was > few && cover <= few:
+				start = e.x
+			case was <= few && cover > few && start > 0.3*p.Width:
+				if end := min(e.x, 0.7*p.Width); end-start > bestW {
+					lo, hi, bestW = start, end, end-start
+				}
+			}
+		}
+		if bestW >= 6 {
+			break
+		}
 	}
 	if bestW < 6 {
 		return 0, 0, false
 	}
 	left, right := 0, 0
-	for _, v := range ivs {
+	for _, r := range p.Runs {
 		switch {
-		case v.b <= lo+0.5:
+		case strings.TrimSpace(r.Text) == "":
+		case r.X1 <= lo+0.5:
 			left++
-		case v.a >= hi-0.5:
+		case r.X0 >= hi-0.5:
 			right++
 		}
 	}
@@ -184,7 +210,15 @@ func group(runs []Run, pi, col int) []line {
 		h := y1 - y0
 		if len(cur) > 0 {
 			ov := min(bot, y1) - max(top, y0)
-			if ov >= 0.5*min(h, bot-top) || (h <= 0 && y0 >= top && y1 <= bot) {
+			// A number raised beside its line in much smaller type (LaTeX
+			// sets a note's own number at two thirds of the note's size)
+			// overlaps less of it than two lines of one size ever do.
+			lo, hi := min(h, bot-top), max(h, bot-top)
+			need := 0.5 * lo
+			if lo < 0.8*hi {
+				need = 0.3 * lo
+			}
+			if ov >= need-0.01 || (h <= 0 && y0 >= top && y1 <= bot) {
 				cur = append(cur, r)
 				top, bot = min(top, y0), max(bot, y1)
 				continue

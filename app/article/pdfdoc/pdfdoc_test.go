@@ -297,6 +297,48 @@ func TestTwoColumns(t *testing.T) {
 	}
 }
 
+// LaTeX's twocolumn pages centre the title and the page number across
+// both columns: the gutter is still found, with those lines read as
+// full width.
+func TestTwoColumnsCrossed(t *testing.T) {
+	half := "Lorem ipsum dolor sit amet, consect."
+	lines := [][]Run{ln(150, 60, 18, "A Title Set Across Both Columns")}
+	for i := range 6 {
+		y := 100 + 14*float64(i)
+		lines = append(lines, ln(72, y, 12, "L"+itoa(i)+" "+half), ln(320, y, 12, "R"+itoa(i)+" "+half))
+	}
+	lines = append(lines, ln(72, 184, 12, "Left ends.", "^1"), ln(320, 184, 12, "Right ends.", "^2"))
+	lines = append(lines, ln(72, 700, 10, "1 ", "Left note."), ln(320, 700, 10, "2 ", "Right note."), ln(297, 780, 10, "1"))
+	d := read(t, pg(1, lines...))
+	if len(d.Paragraphs) != 2 || !strings.HasPrefix(d.Paragraphs[0].Text, "L0") || !strings.Contains(d.Paragraphs[0].Text, "L5") ||
+		strings.Contains(d.Paragraphs[0].Text, "R0") || !strings.HasPrefix(d.Paragraphs[1].Text, "R0") {
+		t.Fatalf("paragraphs %+v", d.Paragraphs)
+	}
+	if got := notes(d); got[1] != "Left note." || got[2] != "Right note." {
+		t.Errorf("notes %v", got)
+	}
+}
+
+// A note's own number raised beside its first line in much smaller type
+// belongs to that line however little it overlaps it (LaTeX: a 6 pt
+// number on a 9 pt note overlaps a third), not a line of its own that
+// would pass for a page number.
+func TestNoteNumberRaised(t *testing.T) {
+	for _, lift := range []float64{0.5, 0.6, 0.67} {
+		note := Run{Text: "See the judgment, para. 12.", Size: 9, X0: 80, X1: 200, Y0: 745.8, Y1: 754.8}
+		num := Run{Text: "1", Size: 6, X0: 74, X1: 77, Y1: 754.8 - lift*9}
+		num.Y0 = num.Y1 - 4
+		d := read(t, pg(1,
+			ln(72, 100, 12, full),
+			ln(72, 114, 12, "The court held so.", "^1", " Then it went on."),
+			[]Run{num, note},
+		))
+		if got := notes(d); len(got) != 1 || got[1] != "See the judgment, para. 12." {
+			t.Errorf("lift %.2f: notes %v", lift, got)
+		}
+	}
+}
+
 func TestEndnotes(t *testing.T) {
 	d := read(t,
 		pg(1,
