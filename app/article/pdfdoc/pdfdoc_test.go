@@ -297,6 +297,50 @@ func TestTwoColumns(t *testing.T) {
 	}
 }
 
+// Notes set in body type (Word's notes printed by LibreOffice) have only
+// the separator rule above them to set them off; on a page that holds
+// just the end of a note from the page before, without a number, the rule
+// alone says where the notes begin. A rule that is no separator (an
+// underline in a line, a rule across the measure, one high on the page)
+// leaves the lines in the text.
+func TestSeparatorRule(t *testing.T) {
+	sep := Rule{X0: 72, Y0: 640, X1: 190, Y1: 640.7}
+	for _, c := range []struct {
+		name  string
+		rules []Rule
+		note  string // note 1's text
+		para  string // the end of the last paragraph
+	}{
+		{"separator", []Rule{sep}, "The first part of the note and its second part.", "to the next page, where it ends."},
+		{"no rule", nil, "The first part of the note", "and its second part."},
+		{"underline", []Rule{{X0: 72, Y0: 661, X1: 120, Y1: 661.5}}, "The first part of the note", "and its second part."},
+		{"across the measure", []Rule{{X0: 72, Y0: 640, X1: 540, Y1: 640.7}}, "The first part of the note", "and its second part."},
+		{"high on the page", []Rule{{X0: 72, Y0: 150, X1: 190, Y1: 150.7}}, "The first part of the note", "and its second part."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p1 := pg(1,
+				ln(72, 100, 12, full),
+				ln(72, 114, 12, "Lorem ipsum dolor sit amet, consectetur adipis. The court held so.", "^1", " And it runs on to the"),
+				ln(72, 660, 12, "^1", " The first part of the note"),
+			)
+			p1.Runs[len(p1.Runs)-2].X0, p1.Runs[len(p1.Runs)-2].X1 = 72, 76
+			p1.Rules = []Rule{sep}
+			p2 := pg(2,
+				ln(72, 100, 12, "next page, where it ends."),
+				ln(72, 660, 12, "and its second part."),
+			)
+			p2.Rules = c.rules
+			d := read(t, p1, p2)
+			if got := notes(d); got[1] != c.note {
+				t.Errorf("note 1 %q, want %q", got[1], c.note)
+			}
+			if last := d.Paragraphs[len(d.Paragraphs)-1].Text; !strings.HasSuffix(last, c.para) {
+				t.Errorf("last paragraph %q, want it to end %q", last, c.para)
+			}
+		})
+	}
+}
+
 // LaTeX's twocolumn pages centre the title and the page number across
 // both columns: the gutter is still found, with those lines read as
 // full width.

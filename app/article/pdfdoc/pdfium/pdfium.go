@@ -27,6 +27,7 @@ import (
 	"time"
 
 	gopdfium "github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
 	perrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
@@ -234,7 +235,45 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc
 		}
 		p.Runs = append(p.Runs, ch)
 	}
-	return p, nil
+	p.Rules, err = rules(inst, doc, i, sz.Height)
+	return p, err
+}
+
+// maxObjects bounds the drawing objects looked at on a page for rules: a
+// note separator is one of the page's own objects, and a page of tens of
+// thousands (a map, a hostile file) need not be walked.
+const maxObjects = 20000
+
+// rules returns the thin horizontal lines drawn on page i (paths at most
+// 3 points high and at least 10 wide): the footnote separator among them
+// tells where a page's notes begin when they are set in body type.
+func rules(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int, height float64) ([]pdfdoc.Rule, error) {
+	page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: i}}
+	cnt, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+	if err != nil {
+		return nil, err
+	}
+	var out []pdfdoc.Rule
+	for k := range min(cnt.Count, maxObjects) {
+		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: k})
+		if err != nil {
+			return nil, err
+		}
+		t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
+		if err != nil || t.Type != enums.FPDF_PAGEOBJ_PATH {
+			continue
+		}
+		b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj.PageObject})
+		if err != nil {
+			continue
+		}
+		x0, x1 := float64(b.Left), float64(b.Right)
+		y0, y1 := height-float64(b.Top), height-float64(b.Bottom)
+		if x1-x0 >= 10 && y1-y0 <= 3 && y1 >= y0 {
+			out = append(out, pdfdoc.Rule{X0: x0, Y0: y0, X1: x1, Y1: y1})
+		}
+	}
+	return out, nil
 }
 
 // checkStreams inflates every zlib stream of the file into nothing,

@@ -103,9 +103,14 @@ func TestTruth(t *testing.T) {
 		{"treaty-1col.pdf", "treaty.md", 1, 1},
 		{"treaty-2col.pdf", "treaty.md", 1, 1},
 		{"long-40pages.pdf", "long.md", 1, 1},
-		// Notes in body type: one continued on the next page without a
-		// number stays in the body there (notes 32, 57, 65 lose their end).
-		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.9, 0.9},
+		// LaTeX: Computer Modern with its ligatures, markers raised in a
+		// smaller font, notes under a short rule, split across pages.
+		{"withdrawal-1col.pdf", "withdrawal.md", 0.9, 0.85},
+		{"withdrawal-2col.pdf", "withdrawal.md", 0.85, 0.5},
+		{"hume-sceptic.pdf", "hume-sceptic.md", 0.8, 0.6},
+		// Notes in body type, found under their separator rule, also on a
+		// page that holds only the end of a note from the page before.
+		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.95, 0.95},
 	} {
 		t.Run(tc.pdf, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(testdata, tc.pdf))
