@@ -134,10 +134,14 @@ func pageLines(p *Page, pi int) []line {
 		}
 		c := 0
 		if two {
+			// A justified line may reach a little into the gutter; what
+			// crosses its middle, or sits in it (a page number), is full
+			// width.
+			mid := (lo + hi) / 2
 			switch {
-			case r.X1 <= lo+0.5:
+			case r.X1 <= lo+0.5 || r.X0 < lo && r.X1 < mid:
 				c = 0
-			case r.X0 >= hi-0.5:
+			case r.X0 >= hi-0.5 || r.X0 > mid && r.X1 > hi:
 				c = 1
 			default:
 				c = 2

@@ -343,13 +343,18 @@ func TestSeparatorRule(t *testing.T) {
 
 // LaTeX's twocolumn pages centre the title and the page number across
 // both columns: the gutter is still found, with those lines read as
-// full width.
+// full width, and a justified line that reaches a little into the gutter
+// stays in its column.
 func TestTwoColumnsCrossed(t *testing.T) {
 	half := "Lorem ipsum dolor sit amet, consect."
 	lines := [][]Run{ln(150, 60, 18, "A Title Set Across Both Columns")}
 	for i := range 6 {
 		y := 100 + 14*float64(i)
-		lines = append(lines, ln(72, y, 12, "L"+itoa(i)+" "+half), ln(320, y, 12, "R"+itoa(i)+" "+half))
+		left := ln(72, y, 12, "L"+itoa(i)+" "+half)
+		if i == 2 {
+			left = ln(72, y, 12, "L"+itoa(i)+" ", half+".")
+		}
+		lines = append(lines, left, ln(320, y, 12, "R"+itoa(i)+" "+half))
 	}
 	lines = append(lines, ln(72, 184, 12, "Left ends.", "^1"), ln(320, 184, 12, "Right ends.", "^2"))
 	lines = append(lines, ln(72, 700, 10, "1 ", "Left note."), ln(320, 700, 10, "2 ", "Right note."), ln(297, 780, 10, "1"))
@@ -448,11 +453,13 @@ func TestScan(t *testing.T) {
 // FuzzRead: any page content, however odd, gives a valid Document or an
 // error, never a panic.
 func FuzzRead(f *testing.F) {
-	f.Add("The court held so.", 12.0, 10.0, 100.0, 700.0, "1 Note.")
-	f.Add("", 0.0, 0.0, 0.0, 0.0, "")
-	f.Add("a-", 12.0, 12.0, 800.0, -5.0, "^1")
-	f.Fuzz(func(t *testing.T, body string, bs, ns, y, ny float64, note string) {
+	f.Add("The court held so.", 12.0, 10.0, 100.0, 700.0, "1 Note.", 690.0)
+	f.Add("", 0.0, 0.0, 0.0, 0.0, "", 0.0)
+	f.Add("a-", 12.0, 12.0, 800.0, -5.0, "^1", 400.0)
+	f.Add("The court held so.", 12.0, 12.0, 100.0, 700.0, "and the rest.", 690.0)
+	f.Fuzz(func(t *testing.T, body string, bs, ns, y, ny float64, note string, ry float64) {
 		p := pg(1, ln(72, y, bs, body, "^1"), ln(72, y+14, bs, full), ln(72, ny, ns, note))
+		p.Rules = []Rule{{X0: 72, Y0: ry, X1: 190, Y1: ry + 0.7}}
 		d, err := Read([]Page{p, p}, []byte(body))
 		if err != nil {
 			return
