@@ -230,8 +230,14 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc
 			}
 			ch.Font = fi.Name
 			lname := strings.ToLower(fi.Name)
-			ch.Bold = fi.Weight >= 600 || fi.Flags&(1<<18) != 0 || strings.Contains(lname, "bold") || strings.Contains(lname, "black") || strings.Contains(lname, "heavy")
-			ch.Italic = fi.Flags&(1<<6) != 0 || strings.Contains(lname, "italic") || strings.Contains(lname, "oblique")
+			// TeX's fonts say their weight and slant only in their names:
+			// CMBX12 is Computer Modern bold extended, CMTI10 its italic
+			// (SFBX, SFTI the same in cm-super).
+			tex := lname[strings.Index(lname, "+")+1:] // after a subset tag "ABCDEF+"
+			ch.Bold = fi.Weight >= 600 || fi.Flags&(1<<18) != 0 || strings.Contains(lname, "bold") || strings.Contains(lname, "black") || strings.Contains(lname, "heavy") ||
+				strings.HasPrefix(tex, "cmbx") || strings.HasPrefix(tex, "sfbx") || strings.HasPrefix(tex, "cmb1")
+			ch.Italic = fi.Flags&(1<<6) != 0 || strings.Contains(lname, "italic") || strings.Contains(lname, "oblique") ||
+				strings.HasPrefix(tex, "cmti") || strings.HasPrefix(tex, "sfti") || strings.HasPrefix(tex, "cmbxti")
 		}
 		p.Runs = append(p.Runs, ch)
 	}

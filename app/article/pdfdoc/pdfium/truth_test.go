@@ -105,8 +105,8 @@ func TestTruth(t *testing.T) {
 		{"long-40pages.pdf", "long.md", 1, 1},
 		// LaTeX: Computer Modern with its ligatures, markers raised in a
 		// smaller font, notes under a short rule, split across pages.
-		{"withdrawal-1col.pdf", "withdrawal.md", 0.9, 0.85},
-		{"withdrawal-2col.pdf", "withdrawal.md", 0.85, 0.5},
+		{"withdrawal-1col.pdf", "withdrawal.md", 0.9, 1},
+		{"withdrawal-2col.pdf", "withdrawal.md", 0.85, 0.85},
 		{"hume-sceptic.pdf", "hume-sceptic.md", 0.8, 0.6},
 		// Notes in body type, found under their separator rule, also on a
 		// page that holds only the end of a note from the page before.
