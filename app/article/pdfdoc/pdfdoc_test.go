@@ -229,6 +229,9 @@ func TestHyphenation(t *testing.T) {
 		{"counter", "measures", false},    // unknown: joined unless the file prints it hyphenated
 		{"non-inter", "ference", false},   // a break inside a hyphenated word
 		{"self-deter", "mination", false}, // likewise
+		{"forty", "two", true},            // a number word opens a compound
+		{"Nineteenth", "century", true},   // so does an ordinal
+		{"ex", "amining", false},          // TeX's break, not ex-president
 	} {
 		if got := r.keepHyphen(lastWordOf(c.left), c.right); got != c.keep {
 			t.Errorf("%s- %s: keep %v, want %v", c.left, c.right, got, c.keep)

@@ -83,9 +83,15 @@ func markerNumbers(s string) []int {
 	return out
 }
 
-// prefixes keep their hyphen at a line end: non-, self-, co-, ...
-var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": true, "anti": true, "ex": true, "neo": true,
-	"pseudo": true, "semi": true, "cross": true, "well": true, "multi": true, "pre": false, "sub": false}
+// prefixes keep their hyphen at a line end: non-, self-, co-, ... and
+// the number words that open a compound (forty-two, nineteenth-century).
+// Not ex-: TeX breaks "ex-amining", "ex-plain" far more often than a text
+// prints "ex-president".
+var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": true, "anti": true, "neo": true,
+	"pseudo": true, "semi": true, "cross": true, "well": true, "multi": true, "pre": false, "sub": false,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+	"twelfth": true, "thirteenth": true, "fourteenth": true, "fifteenth": true, "sixteenth": true, "seventeenth": true,
+	"eighteenth": true, "nineteenth": true, "twentieth": true}
 
 // learnWords records the words a document prints whole inside its lines
 // (never at a line end): the word list the hyphenation rule asks.
