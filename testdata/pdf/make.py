@@ -124,6 +124,10 @@ def latex_truth(tex, md):
     (its \\footnote's become [^n] notes, which the Markdown front end
     reads) and writes Markdown with the title in the front matter."""
     subprocess.run(["pandoc", "-s", "-f", "latex", "-t", "markdown", tex, "-o", md], check=True)
+    # Small capitals are a style the Markdown front end does not read:
+    # pandoc's [Athens]{.smallcaps} is the word.
+    text = re.sub(r"\[([^\]]*)\]\{\.smallcaps\}", r"\1", open(md).read())
+    open(md, "w").write(text)
     print("made", os.path.relpath(md, HERE))
 
 def raw_pdf(path, objects):

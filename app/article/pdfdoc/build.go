@@ -83,6 +83,18 @@ func (r *reader) anyRaised(kinds [][]int) bool {
 func (r *reader) readNotes(kinds [][]int) []*block {
 	var notes []*block
 	var cur *block
+	// A file that raises its notes' own numbers (LaTeX, Word) raises them
+	// all: there a number set level with the text opens no note (the
+	// items of a numbered list inside a note).
+	raisedNums := 0
+	for pi, ls := range r.lines {
+		for i := range ls {
+			if l := &ls[i]; kinds[pi][i] == kNote && len(l.runs) > 0 && raised(l, l.runs[0]) && markerText.MatchString(l.runs[0].Text) {
+				raisedNums++
+			}
+		}
+	}
+	onlyRaised := raisedNums >= 3
 	for pi, ls := range r.lines {
 		minX := map[int]float64{}
 		for i, l := range ls {
@@ -102,7 +114,7 @@ func (r *reader) readNotes(kinds [][]int) []*block {
 				last = cur.n
 			}
 			ps := linePieces(l, false)
-			if n, width, ok := r.noteNumber(l, last, minX[l.col]); ok {
+			if n, width, ok := r.noteNumber(l, last, minX[l.col]); ok && (!onlyRaised || raised(l, l.runs[0])) {
 				cur = &block{n: n, first: pi, last: pi}
 				notes = append(notes, cur)
 				r.add(cur, stripNumber(ps, width))

@@ -210,7 +210,7 @@ func TestFurniture(t *testing.T) {
 }
 
 func TestHyphenation(t *testing.T) {
-	r := &reader{words: map[string]bool{"international": true}, hyphened: map[string]bool{"non-interference": true}}
+	r := &reader{words: map[string]bool{"international": true, "party": true}, hyphened: map[string]bool{"non-interference": true}}
 	for _, c := range []struct {
 		left, right string
 		keep        bool
@@ -232,6 +232,8 @@ func TestHyphenation(t *testing.T) {
 		{"forty", "two", true},            // a number word opens a compound
 		{"Nineteenth", "century", true},   // so does an ordinal
 		{"ex", "amining", false},          // TeX's break, not ex-president
+		{"multi", "plied", false},         // a weak prefix before no word of the file
+		{"multi", "party", true},          // and before one
 	} {
 		if got := r.keepHyphen(lastWordOf(c.left), c.right); got != c.keep {
 			t.Errorf("%s- %s: keep %v, want %v", c.left, c.right, got, c.keep)
@@ -240,6 +242,19 @@ func TestHyphenation(t *testing.T) {
 }
 
 func lastWordOf(s string) string { return lastWord([]piece{{text: s + "-"}}) }
+
+// The word list leaves out both halves of a word broken at a line end:
+// "multi-" "plied" does not make "plied" a word that keeps multi-'s hyphen.
+func TestLearnWordsSkipsBrokenWords(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, fill("The claims multi-")),
+		ln(72, 114, 12, "plied as the treaties grew, "+strings.Repeat("and grew, ", 5)+"they multi-"),
+		ln(72, 128, 12, "plied."),
+	))
+	if got := d.Paragraphs; len(got) != 1 || !strings.Contains(got[0].Text, "claims multiplied") || !strings.HasSuffix(got[0].Text, "they multiplied.") {
+		t.Errorf("paragraphs %+v", got)
+	}
+}
 
 func TestHyphenationInText(t *testing.T) {
 	d := read(t, pg(1,
@@ -431,6 +446,7 @@ func TestNormalise(t *testing.T) {
 		"state\u2019s":        "state's",
 		"a\u00a0b":            "a b",
 		"hy\u0002":            "hy-",
+		"Gaiet\u00b4e":        "Gaieté", // TeX's OT1 accent before its letter
 	} {
 		if got := normalise(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)

@@ -83,12 +83,17 @@ func markerNumbers(s string) []int {
 	return out
 }
 
+// weakPrefixes keep their hyphen only before a word the file prints on
+// its own (multi-party): they also open closed words a typesetter breaks
+// after them (multi-plied, semi-nal).
+var weakPrefixes = map[string]bool{"multi": true, "semi": true, "cross": true}
+
 // prefixes keep their hyphen at a line end: non-, self-, co-, ... and
 // the number words that open a compound (forty-two, nineteenth-century).
 // Not ex-: TeX breaks "ex-amining", "ex-plain" far more often than a text
 // prints "ex-president".
 var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": true, "anti": true, "neo": true,
-	"pseudo": true, "semi": true, "cross": true, "well": true, "multi": true, "pre": false, "sub": false,
+	"pseudo": true, "well": true, "pre": false, "sub": false,
 	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
 	"twelfth": true, "thirteenth": true, "fourteenth": true, "fifteenth": true, "sixteenth": true, "seventeenth": true,
 	"eighteenth": true, "nineteenth": true, "twentieth": true}
@@ -97,11 +102,12 @@ var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": t
 // (never at a line end): the word list the hyphenation rule asks.
 func (r *reader) learnWords() {
 	for _, ls := range r.lines {
+		broken := false // the line before ended in a hyphen
 		for _, l := range ls {
 			f := strings.Fields(l.text)
 			for i, w := range f {
-				if i == len(f)-1 && strings.HasSuffix(w, "-") {
-					continue
+				if i == len(f)-1 && strings.HasSuffix(w, "-") || i == 0 && broken {
+					continue // part of a word broken at a line end
 				}
 				w = strings.ToLower(strings.TrimFunc(w, func(c rune) bool { return !unicode.IsLetter(c) }))
 				if w == "" {
@@ -113,6 +119,7 @@ func (r *reader) learnWords() {
 					r.words[w] = true
 				}
 			}
+			broken = len(f) > 0 && strings.HasSuffix(f[len(f)-1], "-")
 		}
 	}
 }
@@ -131,6 +138,8 @@ func (r *reader) keepHyphen(left, right string) bool {
 		return true
 	case r.words[l+rt]:
 		return false
+	case weakPrefixes[l]:
+		return r.words[rt]
 	case prefixes[l]:
 		return true
 	}

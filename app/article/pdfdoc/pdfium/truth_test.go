@@ -105,12 +105,12 @@ func TestTruth(t *testing.T) {
 		{"long-40pages.pdf", "long.md", 1, 1},
 		// LaTeX: Computer Modern with its ligatures, markers raised in a
 		// smaller font, notes under a short rule, split across pages.
-		{"withdrawal-1col.pdf", "withdrawal.md", 0.9, 1},
-		{"withdrawal-2col.pdf", "withdrawal.md", 0.85, 0.85},
-		{"hume-sceptic.pdf", "hume-sceptic.md", 0.8, 0.6},
+		{"withdrawal-1col.pdf", "withdrawal.md", 1, 1},
+		{"withdrawal-2col.pdf", "withdrawal.md", 1, 1},
+		{"hume-sceptic.pdf", "hume-sceptic.md", 1, 0.75},
 		// Notes in body type, found under their separator rule, also on a
 		// page that holds only the end of a note from the page before.
-		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.95, 0.95},
+		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.97, 0.97},
 	} {
 		t.Run(tc.pdf, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(testdata, tc.pdf))
