@@ -127,6 +127,10 @@ def latex_truth(tex, md):
     # Small capitals are a style the Markdown front end does not read:
     # pandoc's [Athens]{.smallcaps} is the word.
     text = re.sub(r"\[([^\]]*)\]\{\.smallcaps\}", r"\1", open(md).read())
+    # A note that opens a sentence (Hume's "endured. [^9]The same") keeps
+    # the space before it in print; the Markdown reader takes a space
+    # before a marker as the marker's, so it goes after.
+    text = re.sub(r"(?<!\n)[ \n](\[\^\d+\])(?=[^\s:])", r"\1 ", text)
     open(md, "w").write(text)
     print("made", os.path.relpath(md, HERE))
 

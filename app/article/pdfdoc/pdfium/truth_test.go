@@ -107,7 +107,7 @@ func TestTruth(t *testing.T) {
 		// smaller font, notes under a short rule, split across pages.
 		{"withdrawal-1col.pdf", "withdrawal.md", 1, 1},
 		{"withdrawal-2col.pdf", "withdrawal.md", 1, 1},
-		{"hume-sceptic.pdf", "hume-sceptic.md", 1, 0.75},
+		{"hume-sceptic.pdf", "hume-sceptic.md", 1, 1},
 		// Notes in body type, found under their separator rule, also on a
 		// page that holds only the end of a note from the page before.
 		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.97, 0.97},
