@@ -359,6 +359,46 @@ func TestSeparatorRule(t *testing.T) {
 	}
 }
 
+// In a file whose notes open with raised numbers, a number set level
+// with the text is no note's start: the items of a list inside a note
+// (Hume's note 11 counts its reflections 1 to 12). Where the notes'
+// numbers are level, the next number still opens the next note.
+func TestListInsideNote(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		raised bool
+		want   map[int]string
+	}{
+		{"raised numbers", true, map[int]string{1: "See the case.", 2: "Reflections: 3. One thing. 4. Another thing.", 3: "Id."}},
+		{"level numbers", false, map[int]string{1: "See the case.", 2: "Reflections:", 3: "One thing."}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			num := func(n string) string {
+				if c.raised {
+					return "^" + n
+				}
+				return n + " "
+			}
+			d := read(t, pg(1,
+				ln(72, 100, 12, "Lorem ipsum dolor sit amet.", "^1", " Consectetur adipiscing.", "^2"),
+				ln(72, 114, 12, fill("And so on, until the end.")),
+				ln(72, 128, 12, "The end of it.", "^3"),
+				ln(72, 680, 10, num("1"), "See the case."),
+				ln(72, 692, 10, num("2"), "Reflections:"),
+				ln(80, 704, 10, "3. One thing."),
+				ln(80, 716, 10, "4. Another thing."),
+				ln(72, 728, 10, num("3"), "Id."),
+			))
+			got := notes(d)
+			for n, w := range c.want {
+				if got[n] != w {
+					t.Errorf("note %d %q, want %q", n, got[n], w)
+				}
+			}
+		})
+	}
+}
+
 // LaTeX's twocolumn pages centre the title and the page number across
 // both columns: the gutter is still found, with those lines read as
 // full width, and a justified line that reaches a little into the gutter
