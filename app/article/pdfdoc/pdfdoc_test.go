@@ -260,9 +260,11 @@ func TestHyphenationInText(t *testing.T) {
 	d := read(t, pg(1,
 		ln(72, 100, 12, "The international order and non-interference are old ideas, and the great rule of inter-"),
 		ln(72, 114, 12, "national law, the rule of the Charter and of every treaty, speaks of a duty of non-"),
-		ln(72, 128, 12, "interference."),
+		ln(72, 128, 12, "interference, as the International Court held in 1986 (Reports of Judgments at 14, 106, 34-"),
+		ln(72, 142, 12, "35)."),
 	))
-	if got := d.Paragraphs; len(got) != 1 || !strings.Contains(got[0].Text, "rule of international law,") || !strings.HasSuffix(got[0].Text, "a duty of non-interference.") {
+	if got := d.Paragraphs; len(got) != 1 || !strings.Contains(got[0].Text, "rule of international law,") || !strings.Contains(got[0].Text, "a duty of non-interference,") ||
+		!strings.HasSuffix(got[0].Text, "at 14, 106, 34-35).") {
 		t.Errorf("paragraphs %+v", got)
 	}
 }

@@ -208,6 +208,18 @@ func endsHyphen(ps []piece) bool {
 	return unicode.IsLetter(c)
 }
 
+// endsDigitHyphen says whether the pieces end in a digit and a hyphen.
+func endsDigitHyphen(ps []piece) bool {
+	t := strings.TrimRight(tail(ps, 8), " ")
+	c, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "-"))
+	return strings.HasSuffix(t, "-") && unicode.IsDigit(c)
+}
+
+func startsDigit(s string) bool {
+	c, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
+	return unicode.IsDigit(c)
+}
+
 // dropHyphen removes the final hyphen of the pieces and the spaces
 // after it.
 func dropHyphen(ps []piece) []piece {
@@ -244,6 +256,8 @@ func (r *reader) add(b *block, ps []piece) {
 			} else {
 				b.pieces = dropHyphen(b.pieces)
 			}
+		} else if endsDigitHyphen(b.pieces) && startsDigit(firstText(ps)) {
+			b.pieces = trimEnd(b.pieces) // a range of pages broken after its hyphen: "34-" "35"
 		} else if !endsDash(b.pieces) && !strings.HasPrefix(strings.TrimLeft(firstText(ps), " "), "—") {
 			b.pieces = append(b.pieces, piece{text: " "})
 		}

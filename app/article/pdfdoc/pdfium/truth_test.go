@@ -110,7 +110,7 @@ func TestTruth(t *testing.T) {
 		{"hume-sceptic.pdf", "hume-sceptic.md", 1, 1},
 		// Notes in body type, found under their separator rule, also on a
 		// page that holds only the end of a note from the page before.
-		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.97, 0.97},
+		{"free-culture-piracy.pdf", "../../app/article/formats/testdata/real/free-culture-piracy.docx", 0.98, 0.98},
 	} {
 		t.Run(tc.pdf, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(testdata, tc.pdf))
