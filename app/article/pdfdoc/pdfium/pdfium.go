@@ -190,8 +190,9 @@ func read(inst gopdfium.Pdfium, src []byte, password string) ([]pdfdoc.Page, err
 		return nil, ErrTooMany
 	}
 	pages := make([]pdfdoc.Page, 0, cnt.PageCount)
+	budget := maxObjects
 	for i := 0; i < cnt.PageCount; i++ {
-		p, err := readPage(inst, doc.Document, i)
+		p, err := readPage(inst, doc.Document, i, &budget)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, classify(err))
 		}
@@ -200,7 +201,7 @@ func read(inst gopdfium.Pdfium, src []byte, password string) ([]pdfdoc.Page, err
 	return pages, nil
 }
 
-func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc.Page, error) {
+func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int, budget *int) (pdfdoc.Page, error) {
 	sz, err := inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: doc, Index: i})
 	if err != nil {
 		return pdfdoc.Page{}, err
@@ -241,26 +242,29 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfdoc
 		}
 		p.Runs = append(p.Runs, ch)
 	}
-	p.Rules, err = rules(inst, doc, i, sz.Height)
+	p.Rules, err = rules(inst, doc, i, sz.Height, budget)
 	return p, err
 }
 
-// maxObjects bounds the drawing objects looked at on a page for rules: a
-// note separator is one of the page's own objects, and a page of tens of
-// thousands (a map, a hostile file) need not be walked.
-const maxObjects = 20000
+// maxObjects bounds the drawing objects looked at for rules in a whole
+// file: an article's pages hold 60 (LaTeX) to 530 (LibreOffice, a word
+// an object) each, and a file of millions (maps, a hostile file) need
+// not be walked; past the budget pages are read without their rules.
+const maxObjects = 500000
 
 // rules returns the thin horizontal lines drawn on page i (paths at most
 // 3 points high and at least 10 wide): the footnote separator among them
 // tells where a page's notes begin when they are set in body type.
-func rules(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int, height float64) ([]pdfdoc.Rule, error) {
+func rules(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, i int, height float64, budget *int) ([]pdfdoc.Rule, error) {
 	page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: i}}
 	cnt, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
 	if err != nil {
 		return nil, err
 	}
+	n := min(cnt.Count, *budget)
+	*budget -= n
 	var out []pdfdoc.Rule
-	for k := range min(cnt.Count, maxObjects) {
+	for k := range n {
 		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: k})
 		if err != nil {
 			return nil, err
