@@ -17,9 +17,10 @@ import (
 var testdata = filepath.Join("..", "..", "..", "..", "testdata", "pdf")
 
 // fold makes typesetting differences that are not reading errors equal:
-// pandoc prints "--" as an en dash and straight quotes as curly ones.
+// pandoc prints "--" as an en dash, "---" as an em dash and straight
+// quotes as curly ones.
 func fold(s string) string {
-	s = strings.NewReplacer("–", "-", "—", "-", "--", "-", "“", "\"", "”", "\"", "‘", "'", "’", "'").Replace(s)
+	s = strings.NewReplacer("–", "-", "—", "-", "---", "-", "--", "-", "“", "\"", "”", "\"", "‘", "'", "’", "'").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
