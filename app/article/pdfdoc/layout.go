@@ -361,8 +361,9 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 // slanted italic capital's box reaches into the run before it ("v. L"
 // "Longman"), a roman run's first letter into an italic one ("property"
 // "y is"). The copy is the one set off by a space or punctuation
-// ("Walker" "r, 64"); the two runs touch
-// or overlap (runs split inside a word leave a gap between them).
+// ("Walker" "r, 64"), and so is a comma both runs hold ("Walker, "
+// ", 64"); the two runs touch or overlap (runs split inside a word leave
+// a gap between them).
 func dedupe(runs []Run) {
 	for i := 1; i < len(runs); i++ {
 		a, b := runs[i-1].Text, runs[i].Text
@@ -375,6 +376,12 @@ func dedupe(runs []Run) {
 		}
 		c, n := utf8.DecodeLastRuneInString(at)
 		d, m := utf8.DecodeRuneInString(bt)
+		if c == d && strings.ContainsRune(",;:", c) {
+			// an italic name's box takes the roman comma after it too
+			// ("Walker, " ", 64 F. 280")
+			runs[i].Text = b[:len(b)-len(bt)] + bt[m:]
+			continue
+		}
 		if !unicode.IsLetter(d) {
 			continue
 		}

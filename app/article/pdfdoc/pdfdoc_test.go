@@ -256,6 +256,23 @@ func TestLearnWordsSkipsBrokenWords(t *testing.T) {
 	}
 }
 
+// PDFium puts a letter or a comma at the seam of two touching runs in
+// both; the copy goes.
+func TestDedupe(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{"Corliss v. L", "Longman", "Corliss v. Longman"},
+		{"property", "y is", "property is"},
+		{"Walker", "r, 64", "Walker, 64"},
+		{"Walker, ", ", 64 F. 280", "Walker, 64 F. 280"},
+		{"Walker,", "64", "Walker,64"}, // nothing doubled
+	} {
+		runs := []Run{{Text: c.a, X0: 0, X1: 50, Size: 12}, {Text: c.b, X0: 49.9, X1: 90, Size: 12}}
+		if got := joinRuns(runs, nil); got != c.want {
+			t.Errorf("%q %q: %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}
+
 func TestHyphenationInText(t *testing.T) {
 	d := read(t, pg(1,
 		ln(72, 100, 12, "The international order and non-interference are old ideas, and the great rule of inter-"),
