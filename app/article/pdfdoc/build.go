@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -285,6 +286,16 @@ func (r *reader) newParagraph(prev, l *line) bool {
 		in = prev.x0 - left(prev.col)
 	}
 	short := prev.x1+0.3*r.body+firstWordWidth(l) < right(prev.col)-in-0.5*r.body
+	// Verse: lines set in from the left by more than a paragraph's indent,
+	// short of the right margin, at the text's line spacing, are one
+	// stanza, however short each line.
+	gap := l.base - prev.base
+	verse := prev.page == l.page && prev.col == l.col && gap > 0 && gap < 1.15*r.pitch &&
+		prev.x0 > left(prev.col)+2*r.body && l.x0 > left(l.col)+2*r.body &&
+		prev.x1 < right(prev.col)-2*r.body && l.x1 < right(l.col)-2*r.body && !listItem.MatchString(l.text)
+	if verse {
+		return false
+	}
 	if indented || short {
 		return true
 	}
@@ -294,6 +305,9 @@ func (r *reader) newParagraph(prev, l *line) bool {
 	}
 	return false
 }
+
+// listItem is a line that opens an item of a list: 1. (a) i) • –
+var listItem = regexp.MustCompile(`^\s*(\(?(\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[•·–—-])\s`)
 
 // headingLevels ranks the heading sizes: the largest is level 1.
 func (r *reader) headingLevels(kinds [][]int) map[float64]int {

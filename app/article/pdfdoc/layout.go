@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,7 +34,9 @@ var normaliser = strings.NewReplacer(
 	"\u00a0", " ", "\u2009", " ", "\u202f", " ", "\u2002", " ", "\u2003", " ",
 	"\r", " ", "\n", " ", "\t", " ",
 	// TeX's OT1 fonts set an accent as a glyph of its own before its
-	// letter ("Gaiet´e"): the pair is the accented letter.
+	// letter ("Gaiet´e", "mal`e", "vita¨ı" on a dotless i): the pair is
+	// the accented letter.
+	"´ı", "í", "¨ı", "ï", "ˆı", "î", "`a", "à", "`e", "è", "`i", "ì", "`o", "ò", "`u", "ù", "`A", "À", "`E", "È", "`I", "Ì", "`O", "Ò", "`U", "Ù",
 	"´a", "á", "´e", "é", "´i", "í", "´o", "ó", "´u", "ú", "´y", "ý", "´A", "Á", "´E", "É", "´I", "Í",
 	"´O", "Ó", "´U", "Ú", "´Y", "Ý", "´n", "ń", "´N", "Ń", "´c", "ć", "´C", "Ć", "¨a", "ä", "¨e", "ë",
 	"¨i", "ï", "¨o", "ö", "¨u", "ü", "¨y", "ÿ", "¨A", "Ä", "¨E", "Ë", "¨I", "Ï", "¨O", "Ö", "¨U", "Ü",
@@ -130,6 +133,11 @@ func gutter(p *Page) (lo, hi float64, ok bool) {
 	return lo, hi, left >= 8 && right >= 8
 }
 
+// leader is a row of dots leading the eye across a line (LaTeX's
+// \dotfill, a table of contents): six or more, where an ellipsis has
+// three or four.
+var leader = regexp.MustCompile(`^\s*(\.\s?){6,}\s*$`)
+
 // pageLines splits a page into lines, column by column in reading order:
 // text across the full width above the columns, the left column, the
 // right column, then full-width text below them.
@@ -138,7 +146,7 @@ func pageLines(p *Page, pi int) []line {
 	cols := [3][]Run{}
 	for _, r := range p.Runs {
 		r.Text = normalise(r.Text)
-		if strings.TrimSpace(r.Text) == "" {
+		if strings.TrimSpace(r.Text) == "" || leader.MatchString(r.Text) {
 			continue
 		}
 		c := 0
@@ -376,9 +384,9 @@ func dedupe(runs []Run) {
 		}
 		c, n := utf8.DecodeLastRuneInString(at)
 		d, m := utf8.DecodeRuneInString(bt)
-		if c == d && strings.ContainsRune(",;:", c) {
-			// an italic name's box takes the roman comma after it too
-			// ("Walker, " ", 64 F. 280")
+		if c == d && strings.ContainsRune(",;:.", c) && runs[i].X0 < runs[i-1].X1 {
+			// an italic name's box takes the roman stop after it too
+			// ("Walker, " ", 64 F. 280"; "Ruf." "., ii."): the boxes overlap
 			runs[i].Text = b[:len(b)-len(bt)] + bt[m:]
 			continue
 		}

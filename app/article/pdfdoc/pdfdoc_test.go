@@ -106,6 +106,7 @@ func TestMarkers(t *testing.T) {
 		{"two notes at once", ln(72, 114, 12, "held so.", "^3,4", " Then"), []int{3, 4}},
 		{"a range", ln(72, 114, 12, "held so.", "^5-7", " Then"), []int{5, 6, 7}},
 		{"a year in body type is no marker", ln(72, 114, 12, "in 1945 the court"), nil},
+		{"a marker set close before a dash", ln(72, 114, 12, "trifles\" ", "^3", " —there is more"), []int{3}},
 		{"small digits on the baseline are no marker", []Run{{Text: "in ", X0: 72, X1: 90, Y0: 105.6, Y1: 114, Size: 12}, {Text: "12", X0: 90, X1: 96, Y0: 109, Y1: 114, Size: 7}}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -264,6 +265,7 @@ func TestDedupe(t *testing.T) {
 		{"property", "y is", "property is"},
 		{"Walker", "r, 64", "Walker, 64"},
 		{"Walker, ", ", 64 F. 280", "Walker, 64 F. 280"},
+		{"Ruf.", "., ii. 137", "Ruf., ii. 137"},
 		{"Walker,", "64", "Walker,64"}, // nothing doubled
 	} {
 		runs := []Run{{Text: c.a, X0: 0, X1: 50, Size: 12}, {Text: c.b, X0: 49.9, X1: 90, Size: 12}}
@@ -418,6 +420,63 @@ func TestListInsideNote(t *testing.T) {
 	}
 }
 
+// Verse is set in from the left further than a paragraph's indent, each
+// line short of the margin: a stanza is one paragraph. A one-line
+// paragraph indented as paragraphs are is still a paragraph of its own.
+func TestVerse(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, full),
+		ln(72, 114, 12, "as the poet says:"),
+		ln(108, 128, 12, "Omnes eodem cogimur; omnium"),
+		ln(120, 142, 12, "Versatur urna serius ocius"),
+		ln(108, 156, 12, "Sors exitura."),
+		ln(72, 170, 12, full),
+		ln(72, 184, 12, "And so it ends."),
+		ln(86, 198, 12, "Is there no difference then?"),
+		ln(86, 212, 12, full),
+		ln(72, 226, 12, "The end."),
+	))
+	var got []string
+	for _, p := range d.Paragraphs {
+		got = append(got, p.Text)
+	}
+	want := []string{full + " as the poet says:", "Omnes eodem cogimur; omnium Versatur urna serius ocius Sors exitura.",
+		full + " And so it ends.", "Is there no difference then?", full + " The end."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A marker set close before a dash leaves no space where it was.
+func TestMarkerBeforeDash(t *testing.T) {
+	// TeX leaves a gap after the closing quote wider than the engine's
+	// space threshold, and none between the marker and the dash.
+	line := ln(72, 114, 12, "verbal, \"trifles\"")
+	x := line[0].X1 + 3
+	line = append(line, ln(x, 114, 12, "^1")...)
+	line = append(line, ln(line[1].X1+0.2, 114, 12, "—there is more.")...)
+	d := read(t, pg(1,
+		ln(72, 100, 12, full),
+		line,
+		ln(72, 700, 10, "1 ", "Seneca."),
+	))
+	if got := d.Paragraphs[0].Text; !strings.HasSuffix(got, "verbal, \"trifles\"—there is more.") {
+		t.Errorf("text %q", got)
+	}
+}
+
+// A row of dots leading across a line (LaTeX's \dotfill) is no text; an
+// ellipsis is.
+func TestDotLeader(t *testing.T) {
+	d := read(t, pg(1,
+		ln(72, 100, 12, full),
+		ln(72, 114, 12, "He said . . . nothing", " . . . . . . . . . . . . . .", " more."),
+	))
+	if got := d.Paragraphs[0].Text; !strings.HasSuffix(got, "He said . . . nothing more.") {
+		t.Errorf("text %q", got)
+	}
+}
+
 // LaTeX's twocolumn pages centre the title and the page number across
 // both columns: the gutter is still found, with those lines read as
 // full width, and a justified line that reaches a little into the gutter
@@ -500,12 +559,13 @@ func TestBracketMarkers(t *testing.T) {
 
 func TestNormalise(t *testing.T) {
 	for in, want := range map[string]string{
-		"\ufb01rst \ufb02oor": "first floor",
-		"\u201cquoted\u201d":  "\"quoted\"",
-		"state\u2019s":        "state's",
-		"a\u00a0b":            "a b",
-		"hy\u0002":            "hy-",
-		"Gaiet\u00b4e":        "Gaieté", // TeX's OT1 accent before its letter
+		"\ufb01rst \ufb02oor":    "first floor",
+		"\u201cquoted\u201d":     "\"quoted\"",
+		"state\u2019s":           "state's",
+		"a\u00a0b":               "a b",
+		"hy\u0002":               "hy-",
+		"Gaiet\u00b4e":           "Gaieté", // TeX's OT1 accent before its letter
+		"mal`e vita\u00a8\u0131": "malè vitaï",
 	} {
 		if got := normalise(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)

@@ -58,7 +58,31 @@ func linePieces(l *line, refs bool) []piece {
 		}
 		out = append(out, piece{text: r.Text, style: st})
 	})
+	return tightAfterRefs(out)
+}
+
+// tightAfterRefs drops the spaces the engine sees around a raised marker
+// followed close by a dash or a stop ("nugas" ³—there" is "nugas"³—there").
+func tightAfterRefs(ps []piece) []piece {
+	tight := func(i int) bool { // the marker(s) from i on are followed by a dash or stop
+		for i < len(ps) && ps[i].ref > 0 {
+			i++
+		}
+		return i < len(ps) && strings.ContainsAny(firstRune(ps[i].text), "—–,.;:)")
+	}
+	out := ps[:0]
+	for i, p := range ps {
+		if p.ref == 0 && p.text == " " && (i > 0 && ps[i-1].ref > 0 && tight(i+1) || i+1 < len(ps) && ps[i+1].ref > 0 && tight(i+1)) {
+			continue
+		}
+		out = append(out, p)
+	}
 	return out
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 // markerNumbers reads "12", "3,4" and "5-7" (a range of notes).
