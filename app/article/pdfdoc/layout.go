@@ -352,7 +352,10 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 		if i > 0 {
 			prev := runs[i-1]
 			gap := r.X0 - prev.X1
-			space = gap > 0.2*max(r.Size, prev.Size) && !strings.HasSuffix(prev.Text, " ") && !strings.HasPrefix(r.Text, " ")
+			space = gap > 0.2*max(r.Size, prev.Size) && !strings.HasSuffix(prev.Text, " ") && !strings.HasPrefix(r.Text, " ") &&
+				// English sets no space before these: a gap there is an
+				// italic correction ("Catiline" "?")
+				!(strings.ContainsAny(firstRune(r.Text), ",;:?!)") && gap < 0.5*max(r.Size, prev.Size))
 		}
 		if space {
 			b.WriteByte(' ')

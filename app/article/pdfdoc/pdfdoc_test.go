@@ -258,17 +258,22 @@ func TestLearnWordsSkipsBrokenWords(t *testing.T) {
 }
 
 // PDFium puts a letter or a comma at the seam of two touching runs in
-// both; the copy goes.
-func TestDedupe(t *testing.T) {
-	for _, c := range []struct{ a, b, want string }{
-		{"Corliss v. L", "Longman", "Corliss v. Longman"},
-		{"property", "y is", "property is"},
-		{"Walker", "r, 64", "Walker, 64"},
-		{"Walker, ", ", 64 F. 280", "Walker, 64 F. 280"},
-		{"Ruf.", "., ii. 137", "Ruf., ii. 137"},
-		{"Walker,", "64", "Walker,64"}, // nothing doubled
+// both; the copy goes. A gap before a question mark is no space.
+func TestRunSeams(t *testing.T) {
+	for _, c := range []struct {
+		a, b, want string
+		gap        float64
+	}{
+		{"Corliss v. L", "Longman", "Corliss v. Longman", 0},
+		{"property", "y is", "property is", 0},
+		{"Walker", "r, 64", "Walker, 64", 0},
+		{"Walker, ", ", 64 F. 280", "Walker, 64 F. 280", 0},
+		{"Ruf.", "., ii. 137", "Ruf., ii. 137", 0},
+		{"Walker,", "64", "Walker,64", 0},        // nothing doubled
+		{"Catiline", "?", "Catiline?", 2.6},      // an italic correction is no space
+		{"Catiline", "and", "Catiline and", 2.6}, // a space is
 	} {
-		runs := []Run{{Text: c.a, X0: 0, X1: 50, Size: 12}, {Text: c.b, X0: 49.9, X1: 90, Size: 12}}
+		runs := []Run{{Text: c.a, X0: 0, X1: 50, Size: 12}, {Text: c.b, X0: 49.9 + c.gap, X1: 90, Size: 12}}
 		if got := joinRuns(runs, nil); got != c.want {
 			t.Errorf("%q %q: %q, want %q", c.a, c.b, got, c.want)
 		}
