@@ -6,7 +6,8 @@ this script then edits the ODT's page style (columns, running head,
 hyphenation, a rule above the notes) and LibreOffice prints it to PDF.
 The PDFs are committed, so tests need none of these tools; run this again
 only to remake them:  python3 testdata/pdf/make.py  (needs pandoc and
-libreoffice-writer-nogui, hyphen-en-us).
+libreoffice-writer-nogui, hyphen-en-us; for the LaTeX files
+texlive-latex-base, texlive-latex-recommended, texlive-fonts-recommended).
 """
 import os, random, re, shutil, subprocess, sys, tempfile, zipfile
 
@@ -101,6 +102,48 @@ def make(md, pdf, columns=1, header="", rule=True, hyphenate=True, password=""):
     shutil.rmtree(tmp)
     print("made", os.path.relpath(pdf, HERE))
 
+def latex(tex, pdf, twocolumn=False, inputs=()):
+    """Typesets a LaTeX file with pdflatex (run twice, as LaTeX needs for
+    its page numbers), in two columns when asked: the class options
+    become [10pt,twocolumn], everything else stays."""
+    tmp = tempfile.mkdtemp()
+    text = open(tex).read()
+    if twocolumn:
+        text = re.sub(r"\\documentclass\[[^]]*\]\{article\}", r"\\documentclass[10pt,twocolumn]{article}", text, count=1)
+    open(os.path.join(tmp, "a.tex"), "w").write(text)
+    for f in inputs:
+        shutil.copy(f, tmp)
+    for _ in range(2):
+        subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "a.tex"], cwd=tmp, check=True, capture_output=True)
+    shutil.copy(os.path.join(tmp, "a.pdf"), pdf)
+    shutil.rmtree(tmp)
+    print("made", os.path.relpath(pdf, HERE))
+
+def latex_truth(tex, md, inputs=()):
+    """The truth of a LaTeX file for the tests: pandoc reads the LaTeX
+    (its \\footnote's become [^n] notes, which the Markdown front end
+    reads) and writes Markdown with the title in the front matter."""
+    tmp = tempfile.mkdtemp()
+    for f in (tex, *inputs):
+        # TeX eats the space after a control word ("\\AE schylus" prints
+        # "Æschylus"); pandoc keeps it, so it goes before pandoc reads.
+        src = re.sub(r"\\(AE|ae|OE|oe)[ \n](?=[A-Za-z])", r"\\\1{}", open(f).read())
+        open(os.path.join(tmp, os.path.basename(f)), "w").write(src)
+    subprocess.run(["pandoc", "-s", "-f", "latex", "-t", "markdown", os.path.basename(tex), "-o", os.path.abspath(md)], cwd=tmp, check=True)
+    shutil.rmtree(tmp)
+    # Small capitals are a style the Markdown front end does not read:
+    # pandoc's [Athens]{.smallcaps} is the word.
+    text = re.sub(r"\[([^\]]*)\]\{\.smallcaps\}", r"\1", open(md).read())
+    # A note that opens a sentence (Hume's "endured. [^9]The same") keeps
+    # the space before it in print; the Markdown reader takes a space
+    # before a marker as the marker's, so it goes after.
+    text = re.sub(r"(?<!\n)[ \n](\[\^\d+\])(?=[^\s:])", r"\1 ", text)
+    # A verse line's hard break (a backslash at the line end) is a space
+    # to the Markdown reader, as the line end is in print.
+    text = re.sub(r"\\\n", "\n", text)
+    open(md, "w").write(text)
+    print("made", os.path.relpath(md, HERE))
+
 def raw_pdf(path, objects):
     """Writes a PDF from object bodies (1-based), with a correct xref."""
     out = b"%PDF-1.4\n"
@@ -138,6 +181,16 @@ if __name__ == "__main__":
     make("long.md", "long-40pages.pdf", header="Timing Review")
     make("treaty.md", "treaty-password.pdf", password="glossa")
     scan_pdf("scan.pdf")
+    # LaTeX: an article written for these tests, in one and two columns,
+    # and two real texts (Hume, "The Sceptic", and Montaigne, "That to
+    # Study Philosophy is to Learn to Die", public domain; see README.md).
+    latex("withdrawal.tex", "withdrawal-1col.pdf")
+    latex("withdrawal.tex", "withdrawal-2col.pdf", twocolumn=True)
+    latex_truth("withdrawal.tex", "withdrawal.md")
+    latex("hume-sceptic.tex", "hume-sceptic.pdf", inputs=["hume-sceptic-text.tex"])
+    latex_truth("hume-sceptic.tex", "hume-sceptic.md", inputs=["hume-sceptic-text.tex"])
+    latex("montaigne-learntodie.tex", "montaigne-learntodie.pdf", inputs=["montaigne-learntodie-text.tex"])
+    latex_truth("montaigne-learntodie.tex", "montaigne-learntodie.md", inputs=["montaigne-learntodie-text.tex"])
     # A real text: chapter 1 of Lawrence Lessig's Free Culture (CC BY-NC
     # 1.0), the Word file made from it in app/article/formats/testdata/real,
     # printed by LibreOffice as Word would print it.

@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -83,6 +84,18 @@ func (r *reader) anyRaised(kinds [][]int) bool {
 func (r *reader) readNotes(kinds [][]int) []*block {
 	var notes []*block
 	var cur *block
+	// A file that raises its notes' own numbers (LaTeX, Word) raises them
+	// all: there a number set level with the text opens no note (the
+	// items of a numbered list inside a note).
+	raisedNums := 0
+	for pi, ls := range r.lines {
+		for i := range ls {
+			if l := &ls[i]; kinds[pi][i] == kNote && len(l.runs) > 0 && raised(l, l.runs[0]) && markerText.MatchString(l.runs[0].Text) {
+				raisedNums++
+			}
+		}
+	}
+	onlyRaised := raisedNums >= 3
 	for pi, ls := range r.lines {
 		minX := map[int]float64{}
 		for i, l := range ls {
@@ -102,7 +115,7 @@ func (r *reader) readNotes(kinds [][]int) []*block {
 				last = cur.n
 			}
 			ps := linePieces(l, false)
-			if n, width, ok := r.noteNumber(l, last, minX[l.col]); ok {
+			if n, width, ok := r.noteNumber(l, last, minX[l.col]); ok && (!onlyRaised || raised(l, l.runs[0])) {
 				cur = &block{n: n, first: pi, last: pi}
 				notes = append(notes, cur)
 				r.add(cur, stripNumber(ps, width))
@@ -273,6 +286,16 @@ func (r *reader) newParagraph(prev, l *line) bool {
 		in = prev.x0 - left(prev.col)
 	}
 	short := prev.x1+0.3*r.body+firstWordWidth(l) < right(prev.col)-in-0.5*r.body
+	// Verse: lines set in from the left by more than a paragraph's indent,
+	// short of the right margin, at the text's line spacing, are one
+	// stanza, however short each line.
+	gap := l.base - prev.base
+	verse := prev.page == l.page && prev.col == l.col && gap > 0 && gap < 1.15*r.pitch &&
+		prev.x0 > left(prev.col)+2*r.body && l.x0 > left(l.col)+2*r.body &&
+		prev.x1 < right(prev.col)-2*r.body && l.x1 < right(l.col)-2*r.body && !listItem.MatchString(l.text)
+	if verse {
+		return false
+	}
 	if indented || short {
 		return true
 	}
@@ -282,6 +305,9 @@ func (r *reader) newParagraph(prev, l *line) bool {
 	}
 	return false
 }
+
+// listItem is a line that opens an item of a list: 1. (a) i) • –
+var listItem = regexp.MustCompile(`^\s*(\(?(\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[•·–—-])\s`)
 
 // headingLevels ranks the heading sizes: the largest is level 1.
 func (r *reader) headingLevels(kinds [][]int) map[float64]int {

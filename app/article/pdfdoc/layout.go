@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,6 +33,17 @@ var normaliser = strings.NewReplacer(
 	"\u0002", "-", "\u00ad", "-", "\u2010", "-", "\u2011", "-",
 	"\u00a0", " ", "\u2009", " ", "\u202f", " ", "\u2002", " ", "\u2003", " ",
 	"\r", " ", "\n", " ", "\t", " ",
+	// TeX's OT1 fonts set an accent as a glyph of its own before its
+	// letter ("Gaiet´e", "mal`e", "vita¨ı" on a dotless i): the pair is
+	// the accented letter.
+	"´ı", "í", "¨ı", "ï", "ˆı", "î", "`a", "à", "`e", "è", "`i", "ì", "`o", "ò", "`u", "ù", "`A", "À", "`E", "È", "`I", "Ì", "`O", "Ò", "`U", "Ù",
+	"´a", "á", "´e", "é", "´i", "í", "´o", "ó", "´u", "ú", "´y", "ý", "´A", "Á", "´E", "É", "´I", "Í",
+	"´O", "Ó", "´U", "Ú", "´Y", "Ý", "´n", "ń", "´N", "Ń", "´c", "ć", "´C", "Ć", "¨a", "ä", "¨e", "ë",
+	"¨i", "ï", "¨o", "ö", "¨u", "ü", "¨y", "ÿ", "¨A", "Ä", "¨E", "Ë", "¨I", "Ï", "¨O", "Ö", "¨U", "Ü",
+	"¨Y", "Ÿ", "ˆa", "â", "ˆe", "ê", "ˆi", "î", "ˆo", "ô", "ˆu", "û", "ˆy", "ŷ", "ˆA", "Â", "ˆE", "Ê",
+	"ˆI", "Î", "ˆO", "Ô", "ˆU", "Û", "ˆY", "Ŷ", "ˆc", "ĉ", "ˆC", "Ĉ", "˜a", "ã", "˜e", "ẽ", "˜i", "ĩ",
+	"˜o", "õ", "˜u", "ũ", "˜y", "ỹ", "˜A", "Ã", "˜E", "Ẽ", "˜I", "Ĩ", "˜O", "Õ", "˜U", "Ũ", "˜Y", "Ỹ",
+	"˜n", "ñ", "˜N", "Ñ", "¸c", "ç", "¸C", "Ç",
 )
 
 func normalise(s string) string {
@@ -55,45 +67,76 @@ func chars(s string) int {
 	return n
 }
 
-// gutter finds the blank vertical strip between two columns: an x in the
-// middle of the page no run crosses, with many runs on either side. It
-// returns ok=false for a one-column page.
+// gutter finds the blank vertical strip between two columns: a stretch
+// of x in the middle of the page that few runs cross, with many runs on
+// either side. A few may cross it: a title or a page number centred
+// across both columns (LaTeX's twocolumn puts both there). It returns
+// ok=false for a one-column page, where every line crosses the middle.
 func gutter(p *Page) (lo, hi float64, ok bool) {
 	if p.Width <= 0 {
 		return 0, 0, false
 	}
-	type iv struct{ a, b float64 }
-	var ivs []iv
+	type edge struct {
+		x float64
+		d int
+	}
+	var edges []edge
+	n := 0
 	for _, r := range p.Runs {
-		if strings.TrimSpace(r.Text) == "" || r.X1-r.X0 > 0.6*p.Width {
+		if strings.TrimSpace(r.Text) == "" || r.X1-r.X0 > 0.6*p.Width || r.X1 < r.X0 {
 			continue
 		}
-		ivs = append(ivs, iv{r.X0, r.X1})
+		edges = append(edges, edge{r.X0, +1}, edge{r.X1, -1})
+		n++
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
-	// Walk the covered stretches; a gap in the middle band is a gutter.
-	end := math.Inf(-1)
-	bestW := 0.0
-	for _, v := range ivs {
-		if v.a > end && end > 0.3*p.Width && v.a < 0.7*p.Width && v.a-end > bestW {
-			lo, hi, bestW = end, v.a, v.a-end
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].x != edges[j].x {
+			return edges[i].x < edges[j].x
 		}
-		end = max(end, v.b)
+		return edges[i].d < edges[j].d
+	})
+	// Sweep left to right counting the runs over each stretch; the widest
+	// stretch in the middle band that no run crosses is the gutter, or
+	// failing one, the widest that few runs cross.
+	bestW := 0.0
+	for _, few := range []int{0, min(4, n/10)} {
+		cover, start := 0, math.Inf(-1)
+		for _, e := range edges {
+			was := cover
+			cover += e.d
+			switch {
+			case was > few && cover <= few:
+				start = e.x
+			case was <= few && cover > few && start > 0.3*p.Width:
+				if end := min(e.x, 0.7*p.Width); end-start > bestW {
+					lo, hi, bestW = start, end, end-start
+				}
+			}
+		}
+		if bestW >= 6 {
+			break
+		}
 	}
 	if bestW < 6 {
 		return 0, 0, false
 	}
 	left, right := 0, 0
-	for _, v := range ivs {
+	for _, r := range p.Runs {
 		switch {
-		case v.b <= lo+0.5:
+		case strings.TrimSpace(r.Text) == "":
+		case r.X1 <= lo+0.5:
 			left++
-		case v.a >= hi-0.5:
+		case r.X0 >= hi-0.5:
 			right++
 		}
 	}
 	return lo, hi, left >= 8 && right >= 8
 }
+
+// leader is a row of dots leading the eye across a line (LaTeX's
+// \dotfill, a table of contents): six or more, where an ellipsis has
+// three or four.
+var leader = regexp.MustCompile(`^\s*(\.\s?){6,}\s*$`)
 
 // pageLines splits a page into lines, column by column in reading order:
 // text across the full width above the columns, the left column, the
@@ -103,15 +146,19 @@ func pageLines(p *Page, pi int) []line {
 	cols := [3][]Run{}
 	for _, r := range p.Runs {
 		r.Text = normalise(r.Text)
-		if strings.TrimSpace(r.Text) == "" {
+		if strings.TrimSpace(r.Text) == "" || leader.MatchString(r.Text) {
 			continue
 		}
 		c := 0
 		if two {
+			// A justified line may reach a little into the gutter; what
+			// crosses its middle, or sits in it (a page number), is full
+			// width.
+			mid := (lo + hi) / 2
 			switch {
-			case r.X1 <= lo+0.5:
+			case r.X1 <= lo+0.5 || r.X0 < lo && r.X1 < mid:
 				c = 0
-			case r.X0 >= hi-0.5:
+			case r.X0 >= hi-0.5 || r.X0 > mid && r.X1 > hi:
 				c = 1
 			default:
 				c = 2
@@ -184,7 +231,15 @@ func group(runs []Run, pi, col int) []line {
 		h := y1 - y0
 		if len(cur) > 0 {
 			ov := min(bot, y1) - max(top, y0)
-			if ov >= 0.5*min(h, bot-top) || (h <= 0 && y0 >= top && y1 <= bot) {
+			// A number raised beside its line in much smaller type (LaTeX
+			// sets a note's own number at two thirds of the note's size)
+			// overlaps less of it than two lines of one size ever do.
+			lo, hi := min(h, bot-top), max(h, bot-top)
+			need := 0.5 * lo
+			if lo < 0.8*hi {
+				need = 0.3 * lo
+			}
+			if ov >= need-0.01 || (h <= 0 && y0 >= top && y1 <= bot) {
 				cur = append(cur, r)
 				top, bot = min(top, y0), max(bot, y1)
 				continue
@@ -297,7 +352,10 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 		if i > 0 {
 			prev := runs[i-1]
 			gap := r.X0 - prev.X1
-			space = gap > 0.2*max(r.Size, prev.Size) && !strings.HasSuffix(prev.Text, " ") && !strings.HasPrefix(r.Text, " ")
+			space = gap > 0.2*max(r.Size, prev.Size) && !strings.HasSuffix(prev.Text, " ") && !strings.HasPrefix(r.Text, " ") &&
+				// English sets no space before these: a gap there is an
+				// italic correction ("Catiline" "?")
+				!(strings.ContainsAny(firstRune(r.Text), ",;:?!)") && gap < 0.5*max(r.Size, prev.Size))
 		}
 		if space {
 			b.WriteByte(' ')
@@ -314,8 +372,9 @@ func joinRuns(runs []Run, each func(i int, text string, space bool)) string {
 // slanted italic capital's box reaches into the run before it ("v. L"
 // "Longman"), a roman run's first letter into an italic one ("property"
 // "y is"). The copy is the one set off by a space or punctuation
-// ("Walker" "r, 64"); the two runs touch
-// or overlap (runs split inside a word leave a gap between them).
+// ("Walker" "r, 64"), and so is a comma both runs hold ("Walker, "
+// ", 64"); the two runs touch or overlap (runs split inside a word leave
+// a gap between them).
 func dedupe(runs []Run) {
 	for i := 1; i < len(runs); i++ {
 		a, b := runs[i-1].Text, runs[i].Text
@@ -328,6 +387,12 @@ func dedupe(runs []Run) {
 		}
 		c, n := utf8.DecodeLastRuneInString(at)
 		d, m := utf8.DecodeRuneInString(bt)
+		if c == d && strings.ContainsRune(",;:.", c) && runs[i].X0 < runs[i-1].X1 {
+			// an italic name's box takes the roman stop after it too
+			// ("Walker, " ", 64 F. 280"; "Ruf." "., ii."): the boxes overlap
+			runs[i].Text = b[:len(b)-len(bt)] + bt[m:]
+			continue
+		}
 		if !unicode.IsLetter(d) {
 			continue
 		}

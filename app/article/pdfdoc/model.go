@@ -23,10 +23,18 @@ type Run struct {
 	Bold, Italic   bool
 }
 
-// Page is one page of the file: its 1-based number in the file, its size
-// and its runs in the engine's content order.
+// Rule is a thin horizontal line drawn on the page, such as the short
+// rule a typesetter sets above the footnotes; its box is in the same
+// coordinates as a Run's.
+type Rule struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Page is one page of the file: its 1-based number in the file, its size,
+// its runs in the engine's content order and its horizontal rules.
 type Page struct {
 	Number        int
 	Width, Height float64
 	Runs          []Run
+	Rules         []Rule
 }

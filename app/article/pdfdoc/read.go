@@ -318,7 +318,9 @@ func (r *reader) footArea(pi int, kinds []int, saw bool) bool {
 			}
 			start--
 		}
-		if start == len(idx) {
+		if k, ok := r.separator(pi, idx); ok {
+			start = k
+		} else if start == len(idx) {
 			start = r.raisedStart(ls, idx, pi)
 		}
 		if start == len(idx) {
@@ -340,6 +342,44 @@ func (r *reader) footArea(pi int, kinds []int, saw bool) bool {
 		}
 	}
 	return saw
+}
+
+// separator finds the rule a typesetter draws above a column's notes and
+// returns the index in idx of the first line under it: a short rule (at
+// most 0.6 of the column's measure) starting at the column's left edge,
+// in the lower two thirds of the page, in the gap between two lines of
+// the column. It is the one sign of where notes set in body type begin
+// on a page that holds only the end of a note from the page before (no
+// number, no smaller type).
+func (r *reader) separator(pi int, idx []int) (int, bool) {
+	p := &r.pages[pi]
+	ls := r.lines[pi]
+	if len(p.Rules) == 0 || len(idx) < 2 {
+		return 0, false
+	}
+	// The column's measure, as the whole document sets it.
+	c := ls[idx[0]].col
+	x0, x1 := r.left[c], r.right[c]
+	if x1 <= x0 {
+		x0, x1 = r.left[0], r.right[0]
+	}
+	best, found := 0, false
+	for _, rl := range p.Rules {
+		if rl.X1-rl.X0 > 0.6*(x1-x0) || math.Abs(rl.X0-x0) > 0.05*(x1-x0) || rl.Y0 < p.Height/3 {
+			continue
+		}
+		k := 0
+		for k < len(idx) && ls[idx[k]].y1 <= rl.Y0+0.5 {
+			k++
+		}
+		if k == 0 || k == len(idx) || ls[idx[k]].y0 < rl.Y1-0.5 {
+			continue // not between two lines: an underline, a strike
+		}
+		if !found || k > best {
+			best, found = k, true
+		}
+	}
+	return best, found
 }
 
 // raisedStart finds a note area set in body type (Word's footnotes

@@ -58,7 +58,31 @@ func linePieces(l *line, refs bool) []piece {
 		}
 		out = append(out, piece{text: r.Text, style: st})
 	})
+	return tightAfterRefs(out)
+}
+
+// tightAfterRefs drops the spaces the engine sees around a raised marker
+// followed close by a dash or a stop ("nugas" ³—there" is "nugas"³—there").
+func tightAfterRefs(ps []piece) []piece {
+	tight := func(i int) bool { // the marker(s) from i on are followed by a dash or stop
+		for i < len(ps) && ps[i].ref > 0 {
+			i++
+		}
+		return i < len(ps) && strings.ContainsAny(firstRune(ps[i].text), "—–,.;:)")
+	}
+	out := ps[:0]
+	for i, p := range ps {
+		if p.ref == 0 && p.text == " " && (i > 0 && ps[i-1].ref > 0 && tight(i+1) || i+1 < len(ps) && ps[i+1].ref > 0 && tight(i+1)) {
+			continue
+		}
+		out = append(out, p)
+	}
 	return out
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 // markerNumbers reads "12", "3,4" and "5-7" (a range of notes).
@@ -83,19 +107,31 @@ func markerNumbers(s string) []int {
 	return out
 }
 
-// prefixes keep their hyphen at a line end: non-, self-, co-, ...
-var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": true, "anti": true, "ex": true, "neo": true,
-	"pseudo": true, "semi": true, "cross": true, "well": true, "multi": true, "pre": false, "sub": false}
+// weakPrefixes keep their hyphen only before a word the file prints on
+// its own (multi-party): they also open closed words a typesetter breaks
+// after them (multi-plied, semi-nal).
+var weakPrefixes = map[string]bool{"multi": true, "semi": true, "cross": true}
+
+// prefixes keep their hyphen at a line end: non-, self-, co-, ... and
+// the number words that open a compound (forty-two, nineteenth-century).
+// Not ex-: TeX breaks "ex-amining", "ex-plain" far more often than a text
+// prints "ex-president".
+var prefixes = map[string]bool{"non": true, "self": true, "co": true, "quasi": true, "anti": true, "neo": true,
+	"pseudo": true, "well": true, "pre": false, "sub": false,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+	"twelfth": true, "thirteenth": true, "fourteenth": true, "fifteenth": true, "sixteenth": true, "seventeenth": true,
+	"eighteenth": true, "nineteenth": true, "twentieth": true}
 
 // learnWords records the words a document prints whole inside its lines
 // (never at a line end): the word list the hyphenation rule asks.
 func (r *reader) learnWords() {
 	for _, ls := range r.lines {
+		broken := false // the line before ended in a hyphen
 		for _, l := range ls {
 			f := strings.Fields(l.text)
 			for i, w := range f {
-				if i == len(f)-1 && strings.HasSuffix(w, "-") {
-					continue
+				if i == len(f)-1 && strings.HasSuffix(w, "-") || i == 0 && broken {
+					continue // part of a word broken at a line end
 				}
 				w = strings.ToLower(strings.TrimFunc(w, func(c rune) bool { return !unicode.IsLetter(c) }))
 				if w == "" {
@@ -107,6 +143,7 @@ func (r *reader) learnWords() {
 					r.words[w] = true
 				}
 			}
+			broken = len(f) > 0 && strings.HasSuffix(f[len(f)-1], "-")
 		}
 	}
 }
@@ -125,6 +162,8 @@ func (r *reader) keepHyphen(left, right string) bool {
 		return true
 	case r.words[l+rt]:
 		return false
+	case weakPrefixes[l]:
+		return r.words[rt]
 	case prefixes[l]:
 		return true
 	}
@@ -193,6 +232,18 @@ func endsHyphen(ps []piece) bool {
 	return unicode.IsLetter(c)
 }
 
+// endsDigitHyphen says whether the pieces end in a digit and a hyphen.
+func endsDigitHyphen(ps []piece) bool {
+	t := strings.TrimRight(tail(ps, 8), " ")
+	c, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "-"))
+	return strings.HasSuffix(t, "-") && unicode.IsDigit(c)
+}
+
+func startsDigit(s string) bool {
+	c, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
+	return unicode.IsDigit(c)
+}
+
 // dropHyphen removes the final hyphen of the pieces and the spaces
 // after it.
 func dropHyphen(ps []piece) []piece {
@@ -229,6 +280,8 @@ func (r *reader) add(b *block, ps []piece) {
 			} else {
 				b.pieces = dropHyphen(b.pieces)
 			}
+		} else if endsDigitHyphen(b.pieces) && startsDigit(firstText(ps)) {
+			b.pieces = trimEnd(b.pieces) // a range of pages broken after its hyphen: "34-" "35"
 		} else if !endsDash(b.pieces) && !strings.HasPrefix(strings.TrimLeft(firstText(ps), " "), "—") {
 			b.pieces = append(b.pieces, piece{text: " "})
 		}
