@@ -28,6 +28,10 @@ type Options struct {
 	// StoreError is why the study database could not be opened, when New
 	// is given none: the banner of the temporary one says it.
 	StoreError error
+	// Settled runs, on a goroutine of its own, once the window's first
+	// frame is drawn and the work started right after it (the citation
+	// library) is done: the start-up's garbage is all made by then.
+	Settled func()
 }
 
 // Keys of the settings the window remembers.
@@ -116,7 +120,6 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.zoom = u.savedZoom()
 	// Warm's goroutines read the theme: it changes once they are done
 	waitWarm(warm.widgets, "ui: wait for fonts")
-	waitWarm(warm.italic, "ui: wait for italic")
 	u.applyTheme()
 	u.win = a.NewWindow("Glossa")
 	startup.Mark("ui: theme, window")
@@ -154,7 +157,7 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	// once the whole window is laid out, an open popover goes back
 	// beside its marker (Reader.followPopover)
 	content = container.New(&afterLayout{then: u.reader.followPopover}, content)
-	u.win.SetContent(withFirstFrameProbe(content))
+	u.win.SetContent(withFirstFrameProbe(content, u.afterFirstFrame(opts.Settled)))
 	startup.Mark("ui: tabs")
 
 	u.registerCommands()
@@ -209,6 +212,20 @@ func (u *UI) buildScreens() {
 		u.sources.screen(),
 		u.cardsScreen(),
 		u.notes.screen(),
+	}
+}
+
+// afterFirstFrame is what the first frame starts: the citation library
+// (the app's start does too, when it comes first), then settled.
+func (u *UI) afterFirstFrame(settled func()) func() {
+	if settled == nil {
+		return nil
+	}
+	return func() {
+		go func() {
+			u.services.library()
+			settled()
+		}()
 	}
 }
 
