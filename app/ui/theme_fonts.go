@@ -142,16 +142,16 @@ func fontSource(s fyne.TextStyle, text string) fyne.Resource {
 // faces is loaded: New waits for a group before it builds what draws in
 // it, since Fyne does not share a face being loaded (a second caller
 // loads it all again).
-var warm struct{ widgets, text <-chan struct{} }
+var warm struct{ regular, bold, text <-chan struct{} }
 
 // Warm loads, on goroutines of their own, what the window built before
 // its first frame needs and is slow to make, while main parses the
 // article and opens the store: the shipped faces the reader draws
 // through fontSource; regular and bold through the theme, for the
-// widgets (each costs Fyne a system font lookup, see above); and the
-// shipped deck. Call it as soon as the app exists; the theme it sets
-// draws in the same faces as the window's (New sets that), so what it
-// loads stays valid.
+// widgets, each on a goroutine of its own (each costs Fyne a system font
+// lookup, see above, and main has nothing else to do while they load).
+// Call it as soon as the app exists; the theme it sets draws in the same
+// faces as the window's (New sets that), so what it loads stays valid.
 func Warm(a fyne.App) {
 	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
 	load := func(name string, styles []fyne.TextStyle, sources []fyne.Resource) <-chan struct{} {
@@ -170,11 +170,8 @@ func Warm(a fyne.App) {
 		}()
 		return done
 	}
-	warm.widgets = load("fonts: widgets", []fyne.TextStyle{{}, {Bold: true}}, nil)
-	go func() {
-		defer startup.Span("deck")()
-		shippedDeck()
-	}()
+	warm.regular = load("fonts: regular", []fyne.TextStyle{{}}, nil)
+	warm.bold = load("fonts: bold", []fyne.TextStyle{{Bold: true}}, nil)
 }
 
 // WarmText measures, on a goroutine of its own, every rune the reader
