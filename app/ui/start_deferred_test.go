@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -49,4 +53,18 @@ func TestCardsBuiltAfterFirstFrame(t *testing.T) {
 			t.Error("Undo Last Rating ran without building the Cards screen")
 		}
 	})
+}
+
+// TestHelloYardstickSize: scripts/bench-launch.sh measures Glossa against
+// a hello-world window opened at Glossa's first-start size; if one size
+// changes, the other must follow, or the launch ratio compares pixels.
+func TestHelloYardstickSize(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "scripts", "bench", "hello", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("w.Resize(fyne.NewSize(%g, %g))", defaultWindowSize.Width, defaultWindowSize.Height)
+	if !strings.Contains(string(src), want) {
+		t.Errorf("scripts/bench/hello/main.go does not open its window at Glossa's size: no %q", want)
+	}
 }
