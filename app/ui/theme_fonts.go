@@ -186,19 +186,44 @@ func WarmText(doc *article.Document) {
 		defer close(done)
 		defer startup.Span("measure text")()
 		blocks, _ := articleBlocks(doc)
+		// each rune once per size and style: the article has some 150,000
+		// runes and a hundred or so distinct ones, and even a measure
+		// Fyne has kept costs a lookup (the string made, the key hashed)
+		type face struct {
+			size  float32
+			style article.Style
+		}
+		runes := map[face]map[rune]bool{}
+		add := func(f face, text string) {
+			set := runes[f]
+			if set == nil {
+				set = map[rune]bool{}
+				runes[f] = set
+			}
+			for _, r := range text {
+				set[r] = true
+			}
+		}
 		for _, b := range blocks {
 			size := float32(baseTextSize)
 			if b.scale != 0 {
 				size *= b.scale
 			}
-			flowtext.Prime(size, 0, "Mg"+measureSample)
+			add(face{size, 0}, "Mg"+measureSample)
 			for _, p := range b.pieces {
 				if p.sup {
-					flowtext.Prime(size*supScale, p.style, p.text)
+					add(face{size * supScale, p.style}, p.text)
 				} else {
-					flowtext.Prime(size, p.style, p.text)
+					add(face{size, p.style}, p.text)
 				}
 			}
+		}
+		for f, set := range runes {
+			text := make([]rune, 0, len(set))
+			for r := range set {
+				text = append(text, r)
+			}
+			flowtext.Prime(f.size, f.style, string(text))
 		}
 	}()
 }
