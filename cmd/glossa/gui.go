@@ -57,7 +57,7 @@ func runGUI(e *env, g *guiFlags) int {
 	// a window closed before its first frame still gets its trace and a
 	// complete profile
 	defer startup.Finish()
-	settled := startGC()
+	gcSettled := startGC()
 	// The fonts the first frame draws load on their own goroutine while
 	// the article is parsed and the store opened (ui.Warm says why
 	// they are slow); without a display no app is made: the checks below
@@ -86,9 +86,20 @@ func runGUI(e *env, g *guiFlags) int {
 		return 1
 	}
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
-	opts.Settled = settled
-	// Without its database the window still opens, on a temporary one.
 	var st *store.Store
+	opts.Settled = func() {
+		// the day's backup, which the store left for after the first
+		// frame (openGUIStore), then the collector's settling
+		if st != nil {
+			if err := st.AutoBackup(); err != nil {
+				log.Printf("glossa: %v (the next start tries again)", err)
+			}
+		}
+		if gcSettled != nil {
+			gcSettled()
+		}
+	}
+	// Without its database the window still opens, on a temporary one.
 	s, err := openGUIStore(e, doc)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
@@ -188,7 +199,8 @@ func badDeepLink(doc *article.Document, g *guiFlags) string {
 }
 
 // openGUIStore opens the database at --db (or the default place) with the
-// article imported.
+// article imported; the day's backup waits for the window's first frame
+// (ui.Options.Settled).
 func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 	path := e.db
 	if path == "" {
@@ -198,7 +210,7 @@ func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 		}
 		path = p
 	}
-	s, err := store.Open(path)
+	s, err := store.OpenBackupLater(path)
 	if err != nil {
 		return nil, err
 	}
