@@ -22,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+. scripts/build-tags.sh
 dist=${DIST:-$root/dist}
 stage=$dist/.stage
 fyne=${FYNE:-fyne}
@@ -90,7 +91,7 @@ build_linux() {
   local out=$stage/linux
   rm -rf "$out" && mkdir -p "$out"
   echo "dist: linux: fyne package --target linux --release"
-  (cd "$out" && "$fyne" package --target linux --src "$stage/src/$main_pkg" --release)
+  (cd "$out" && "$fyne" package --target linux --tags "$GLOSSA_TAGS" --src "$stage/src/$main_pkg" --release)
   local tarball=("$out"/*.tar.xz)
   [[ -f ${tarball[0]} ]] || die "linux: fyne package made no .tar.xz in $out"
   mv "${tarball[0]}" "$linux_tar"
@@ -105,7 +106,7 @@ build_windows() {
   # fyne package writes fyne.syso (icon, version info, manifest) into the
   # source directory and builds there, leaving <Name>.exe beside main.go.
   (cd "$out" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$mingw_cc" CXX="${mingw_cc%gcc}g++" \
-    "$fyne" package --target windows --src "$stage/src/$main_pkg" --release)
+    "$fyne" package --target windows --tags "$GLOSSA_TAGS" --src "$stage/src/$main_pkg" --release)
   local exe=("$stage/src/$main_pkg"/*.exe)
   [[ -f ${exe[0]} ]] || die "windows: fyne package made no .exe in $stage/src/$main_pkg"
   # Users type `glossa.exe check`; the packager names the file after the
@@ -123,7 +124,7 @@ build_darwin() {
   local out=$stage/darwin
   rm -rf "$out" && mkdir -p "$out"
   echo "dist: darwin: fyne package --target darwin --release ($linux_arch)"
-  (cd "$out" && "$fyne" package --target darwin --src "$stage/src/$main_pkg" --release)
+  (cd "$out" && "$fyne" package --target darwin --tags "$GLOSSA_TAGS" --src "$stage/src/$main_pkg" --release)
   local app=("$out"/*.app)
   [[ -d ${app[0]} ]] || die "darwin: fyne package made no .app in $out"
   rm -f "$darwin_zip"

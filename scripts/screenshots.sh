@@ -28,7 +28,8 @@ trap cleanup EXIT
 bin=${GLOSSA_BIN:-}
 if [ -z "$bin" ]; then
 	bin=$work/glossa
-	(cd "$root" && go build -o "$bin" ./cmd/glossa)
+	. "$root/scripts/build-tags.sh"
+	(cd "$root" && go build -tags "$GLOSSA_TAGS" -o "$bin" ./cmd/glossa)
 fi
 
 export LANG=en_US.UTF-8

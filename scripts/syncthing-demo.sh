@@ -39,7 +39,8 @@ now() { date +%s.%N; }
 ms() { python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000))" "$1" "$2"; }
 say() { printf '\n== %s\n' "$*"; }
 
-go build -o "$W/glossa" ./cmd/glossa
+. scripts/build-tags.sh
+go build -tags "$GLOSSA_TAGS" -o "$W/glossa" ./cmd/glossa
 G="$W/glossa"
 
 # --- two Syncthings: own homes, loopback only, no discovery, relays or reporting

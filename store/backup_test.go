@@ -382,3 +382,43 @@ func TestReadOnlyIsNotCorrupt(t *testing.T) {
 		t.Errorf("read-only write error %v: isReadOnly %v, isCorrupt %v", err, isReadOnly(err), isCorrupt(err))
 	}
 }
+
+// TestOpenBackupLater: the window opens the store without the day's
+// backup and takes it once its first frame is drawn; the backup is the
+// same one Open takes.
+func TestOpenBackupLater(t *testing.T) {
+	s, path := openTemp(t)
+	mustImport(t, s, docV1)
+	if _, err := s.AddQuoteNote("cornerstone", "a note", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupNow(time.Now().Add(-48 * time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, b := range mustBackups(t, path) {
+		if time.Since(b.Time) < time.Hour { // the first note's and Close's, today
+			if err := os.Remove(b.Path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n := len(mustBackups(t, path)); n != 1 {
+		t.Fatalf("%d backups before reopening, want the one of two days ago", n)
+	}
+	s, err := OpenBackupLater(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := len(mustBackups(t, path)); n != 1 {
+		t.Fatalf("OpenBackupLater took a backup: %d", n)
+	}
+	if err := s.AutoBackup(); err != nil {
+		t.Fatal(err)
+	}
+	list := mustBackups(t, path)
+	if len(list) != 2 || time.Since(list[0].Time) > time.Minute || !backupHoldsNotes(list[0].Path) {
+		t.Fatalf("after AutoBackup: %+v, want today's backup with the note", list)
+	}
+}

@@ -91,6 +91,35 @@ func dsn(path string) string {
 // integrity check only once a day (integrityEvery) or after a query met a
 // damaged page.
 func Open(path string) (*Store, error) {
+	s, err := openKeeping(path)
+	if err != nil {
+		return nil, err
+	}
+	// A failed backup must not keep the student from their notes; the
+	// next start tries again.
+	_ = s.autoBackup(time.Now())
+	return s, nil
+}
+
+// OpenBackupLater is Open without the day's backup, for a caller with
+// something more urgent to do first: the window opens on the store and
+// draws its first frame, then takes the backup with AutoBackup on a
+// goroutine of its own (copying a big file took the start as long as the
+// rest of it).
+func OpenBackupLater(path string) (*Store, error) { return openKeeping(path) }
+
+// AutoBackup takes the backup Open takes when the newest is older than
+// BackupEvery (see autoBackup); safe beside other use of the store, as
+// the copy is one read transaction (VACUUM INTO).
+func (s *Store) AutoBackup() error {
+	if err := s.autoBackup(time.Now()); err != nil {
+		return fmt.Errorf("store: daily backup: %w", err)
+	}
+	return nil
+}
+
+// openKeeping opens path as Open does, backups aside.
+func openKeeping(path string) (*Store, error) {
 	if _, err := os.Stat(path); err == nil {
 		if err := RegularFile(path); err != nil {
 			return nil, fmt.Errorf("store: open: %w", err)
@@ -132,9 +161,6 @@ func Open(path string) (*Store, error) {
 	s.recovered = recovered
 	list, _ := Backups(path)
 	s.noBackup.Store(len(list) == 0)
-	// A failed backup must not keep the student from their notes; the
-	// next start tries again.
-	_ = s.autoBackup(time.Now())
 	return s, nil
 }
 

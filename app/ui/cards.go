@@ -93,11 +93,12 @@ func (s *cardsScreen) screen() screen {
 	return screen{name: "Cards", icon: theme.GridIcon(), content: s.content, keys: s, shown: s.onShown}
 }
 
-// commands are the Cards screen's menu items and shortcuts.
-func (s *cardsScreen) commands() []command {
+// cardsCommands are the Cards screen's menu items and shortcuts; the
+// menus exist before the screen (ensureCards), so each gets it first.
+func cardsCommands(cards func() *cardsScreen) []command {
 	return []command{
-		{"Edit", "Undo Last Rating", fyne.KeyZ, fyne.KeyModifierShortcutDefault, s.onUndoShortcut},
-		{"File", "Export Cards to Anki…", "", 0, s.onExportAnkiTapped},
+		{"Edit", "Undo Last Rating", fyne.KeyZ, fyne.KeyModifierShortcutDefault, func() { cards().onUndoShortcut() }},
+		{"File", "Export Cards to Anki…", "", 0, func() { cards().onExportAnkiTapped() }},
 	}
 }
 

@@ -74,7 +74,6 @@ func newCardBrowser(s *cardsScreen) *cardBrowser {
 	b.answer.Wrapping = fyne.TextWrapWord
 	b.source = widget.NewLabel("")
 	b.source.Wrapping = fyne.TextWrapWord
-	b.source.TextStyle.Italic = true
 	b.state = widget.NewLabel("")
 	b.state.Wrapping = fyne.TextWrapWord
 	b.tags = widget.NewLabel("")
@@ -243,6 +242,10 @@ func (b *cardBrowser) showDetail() {
 	b.detail.Show()
 	b.question.SetText(c.Question())
 	b.answer.SetText(c.Answer())
+	// italic from the first card shown, not before: refreshed while
+	// still hidden, at the window's start, an italic label would have
+	// Fyne load the italic faces (theme_fonts.go) for a screen not seen
+	b.source.TextStyle.Italic = true
 	b.source.SetText(s.sourceText(c))
 	b.state.SetText(s.longState(c))
 	kind := "Shipped card"

@@ -37,7 +37,7 @@ func TestCrashWhileRating(t *testing.T) {
 			now = rs[len(rs)-1].ReviewedAt.Add(time.Hour)
 		}
 		u := New(test.NewApp(), doc, st, Options{})
-		s := u.cards
+		s := u.ensureCards() // as the app's start does
 		s.now = func() time.Time { return now }
 		s.reload()
 		for i := 0; ; i++ {

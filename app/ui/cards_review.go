@@ -25,7 +25,7 @@ type reviewView struct {
 	status     *widget.Label
 	front      *widget.Label
 	answer     *flowView // the one text engine: RichText broke a cloze answer one letter a line
-	source     *widget.Label
+	source     *flowView
 	answerBox  *fyne.Container
 	showButton *widget.Button
 	rateBox    *fyne.Container
@@ -53,9 +53,12 @@ func (s *cardsScreen) buildReview() fyne.CanvasObject {
 	s.answer = newFlowView(nil, theme.Size(theme.SizeNameSubHeadingText))
 	s.answer.margin = theme.InnerPadding()
 	s.answer.onLaidOut = func() { s.reviewBox.Refresh() }
-	s.source = widget.NewLabel("")
-	s.source.Wrapping = fyne.TextWrapWord
-	s.source.TextStyle.Italic = true
+	// the source line is a flow, not an italic label: a label draws
+	// through the theme, where italic costs Fyne a system font lookup
+	// (theme_fonts.go) before the window's first frame
+	s.source = newFlowView(nil, theme.TextSize())
+	s.source.margin = theme.InnerPadding()
+	s.source.onLaidOut = func() { s.reviewBox.Refresh() }
 	s.inArticle = widget.NewButtonWithIcon("Show in article (O)", theme.DocumentIcon(), s.onShowInArticleTapped)
 	s.answerBox = container.NewVBox(widget.NewSeparator(), s.answer, s.source, container.NewHBox(s.inArticle))
 	s.showButton = widget.NewButton("Show answer (Space)", s.onShowAnswerTapped)
@@ -116,7 +119,7 @@ func (s *cardsScreen) showCurrent() {
 	s.cardBox.Show()
 	s.front.SetText(c.Question())
 	s.answer.setBlocks(segmentBlocks(answerSegments(c)))
-	s.source.SetText(s.sourceText(c))
+	s.source.setBlocks([]block{{kind: blockPara, pieces: []piece{{text: s.sourceText(c), style: article.Italic}}, para: -1, section: -1}})
 	s.inArticle.Show()
 	if c.ParagraphID == "" {
 		s.inArticle.Hide()
@@ -189,6 +192,7 @@ func answerSegments(c *studyCard) []widget.RichTextSegment {
 // onZoom lays the card's answer out at the window's new text size.
 func (s *cardsScreen) onZoom() {
 	s.answer.setSize(theme.Size(theme.SizeNameSubHeadingText))
+	s.source.setSize(theme.TextSize())
 	s.reviewBox.Refresh()
 }
 

@@ -64,6 +64,7 @@ func newTestUI(t *testing.T, st *store.Store, opts Options) (*UI, fyne.App) {
 		t.Cleanup(u.scratch.remove)
 	}
 	u.Window().Show()
+	u.ensureCards() // as the app's start does, once the window is on screen
 	return u, a
 }
 

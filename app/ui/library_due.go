@@ -15,7 +15,8 @@ import (
 // rule (study.Today) deciding. An article whose cards cannot be read has
 // no count rather than a wrong one.
 func (u *UI) dueCounts() map[string]int {
-	out := map[string]int{u.articleID: len(u.cards.queue().due)}
+	cards := u.ensureCards()
+	out := map[string]int{u.articleID: len(cards.queue().due)}
 	st := u.st
 	states, err := st.CardStates()
 	if err != nil {
@@ -26,7 +27,7 @@ func (u *UI) dueCounts() map[string]int {
 	for _, c := range states {
 		schedules[c.CardID] = schedule(c)
 	}
-	now := u.cards.now()
+	now := cards.now()
 	for _, a := range u.shelfScreen.items {
 		if a.ID == u.articleID {
 			continue

@@ -18,8 +18,12 @@ import (
 	"github.com/glossa-app/glossa/store"
 )
 
-// readerTab is the Reader's place in the navigation, after the Library.
-const readerTab = 1
+// readerTab and cardsTab are the Reader's and the Cards screen's places
+// in the navigation (the Library first).
+const (
+	readerTab = 1
+	cardsTab  = 3
+)
 
 // shelf is which article the window shows: the shipped one when it
 // opens, any other once the student opens it from the Library.
@@ -85,6 +89,7 @@ func (u *UI) openArticle(id string) error {
 	u.services = u.services.forArticle(doc, u.cited[id])
 	u.articleID = id
 	u.buildScreens()
+	u.ensureCards()
 	items := make([]*container.TabItem, len(u.screens))
 	for i, s := range u.screens {
 		items[i] = container.NewTabItemWithIcon(s.name, s.icon, s.content)

@@ -190,7 +190,7 @@ func (u *UI) show(screen string) {
 }
 
 func (u *UI) cardFromPassage(paraID, quote string) {
-	u.cards.newCardFromPassage(paraID, quote)
+	u.ensureCards().newCardFromPassage(paraID, quote)
 }
 
 // onHistoryChanged enables the arrows that have somewhere to go.

@@ -86,7 +86,6 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.title = widget.NewLabelWithStyle("Note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
-	e.quote.TextStyle.Italic = true
 	e.body = newNoteEntry()
 	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.SetMinRowsVisible(8)
@@ -144,6 +143,10 @@ func (e *noteEditor) show(n store.Note) {
 	if q == "" {
 		e.quote.Hide()
 	} else {
+		// italic from the first quote shown: measured empty at the
+		// window's start, an italic label has Fyne load the italic faces
+		// (theme_fonts.go) before the first frame
+		e.quote.TextStyle.Italic = true
 		e.quote.SetText("“" + shortQuote(q, 260) + "”")
 		e.quote.Show()
 	}

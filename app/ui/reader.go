@@ -168,6 +168,7 @@ func (r *Reader) followPopover() {
 	if r.pop != nil && r.pop.Visible() {
 		r.placePopover()
 	}
+	r.placeContents()
 }
 
 func (r *Reader) onFirstLayout() {

@@ -23,6 +23,35 @@ type readerContents struct {
 	contentsWanted bool
 	section        int // section at the top of the viewport, -1 before the first
 	syncContents   bool
+	rowHeights     []float32 // of the contents' rows, as measureContents set them
+	// contentsPlaced: the list was scrolled to the section read once it
+	// had its size: told to show a row before (the reading position is
+	// restored while the window is first laid out) it opened scrolled
+	// past the row, the row above half cut
+	contentsPlaced bool
+}
+
+// placeContents shows the section read in the contents, once the list
+// has its size (called after every layout of the window).
+func (r *Reader) placeContents() {
+	if r.contentsPlaced || r.contents.Size().Height <= 0 || !r.ready {
+		return
+	}
+	r.contentsPlaced = true
+	if r.section >= 0 {
+		r.contents.ScrollTo(r.section)
+	} else {
+		r.contents.ScrollToTop()
+	}
+}
+
+// contentsRowTop is where row i of the contents begins in the list.
+func (r *Reader) contentsRowTop(i int) float32 {
+	y := float32(0)
+	for j := 0; j < i && j < len(r.rowHeights); j++ {
+		y += r.rowHeights[j] + r.contents.Theme().Size(theme.SizeNamePadding)
+	}
+	return y
 }
 
 // measureContents sets the contents' row heights. Whole titles, wrapped:
@@ -33,10 +62,12 @@ type readerContents struct {
 func (r *Reader) measureContents() {
 	one, two := widget.NewLabel("M").MinSize().Height, widget.NewLabel("M\nM").MinSize().Height
 	m := sharedMeasurers.At(theme.TextSize())
+	r.rowHeights = make([]float32, len(r.doc.Sections))
 	for i, s := range r.doc.Sections {
 		avail := contentsWidth - contentsIndent(s) - 2*theme.Padding() - 2*theme.InnerPadding()
 		n := flowtext.Lines(m, contentsTitle(s), avail)
-		r.contents.SetItemHeight(i, one+float32(n-1)*(two-one))
+		r.rowHeights[i] = one + float32(n-1)*(two-one)
+		r.contents.SetItemHeight(i, r.rowHeights[i])
 	}
 }
 

@@ -28,7 +28,9 @@ func (u *UI) startSharing() {
 func (u *UI) onSharingChanged() {
 	u.reader.refreshMarks()
 	u.reader.refreshSharedFootnote()
-	u.cards.reload()
+	if u.cards != nil {
+		u.cards.reload()
+	}
 	if u.shareDlg != nil {
 		u.shareDlg.refresh()
 	}

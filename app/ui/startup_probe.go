@@ -11,9 +11,10 @@ import (
 	"github.com/glossa-app/glossa/app/startup"
 )
 
-// withFirstFrameProbe puts, when a start-up trace or profile was asked
-// for, an invisible one-pixel raster over content to mark the first
-// frame: Fyne calls a raster's generator only while it paints. The
+// withFirstFrameProbe puts an invisible one-pixel raster over content to
+// mark the first frame, for the start-up trace and profile and for
+// then (Options.AfterFirstFrame): Fyne calls a raster's generator only
+// while it paints. The
 // lifecycle's OnStarted and a fyne.Do queued after Show would mark too
 // early once the app runs (both come before the driver's first paint
 // tick) and not at all for a window painted before it runs. From the
@@ -22,8 +23,8 @@ import (
 // before Run (as main does) inside Show, where fyne.Do runs at once: the
 // mark then falls at the end of that paint (the probe is drawn last),
 // just before its swap.
-func withFirstFrameProbe(content fyne.CanvasObject) fyne.CanvasObject {
-	if !startup.Enabled() {
+func withFirstFrameProbe(content fyne.CanvasObject, then func()) fyne.CanvasObject {
+	if !startup.Enabled() && then == nil {
 		return content
 	}
 	var once sync.Once
@@ -32,6 +33,9 @@ func withFirstFrameProbe(content fyne.CanvasObject) fyne.CanvasObject {
 			fyne.Do(func() {
 				startup.Mark("first frame")
 				startup.Finish()
+				if then != nil {
+					then()
+				}
 			})
 		})
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1))

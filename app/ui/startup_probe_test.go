@@ -17,7 +17,7 @@ func TestFirstFrameProbeFinishesTheStartUpClock(t *testing.T) {
 	finished := make(chan struct{})
 	startup.AtFinish(func() { close(finished) })
 	w := a.NewWindow("probe")
-	w.SetContent(withFirstFrameProbe(widget.NewLabel("text")))
+	w.SetContent(withFirstFrameProbe(widget.NewLabel("text"), nil))
 	w.Show()
 	w.Canvas().Capture()
 	select {

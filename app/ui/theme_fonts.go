@@ -49,7 +49,14 @@ func shippedFont(s fyne.TextStyle) fyne.Resource {
 // withShippedFonts draws t's text in the shipped faces.
 type withShippedFonts struct{ fyne.Theme }
 
-func (withShippedFonts) Font(s fyne.TextStyle) fyne.Resource { return shippedFont(s) }
+func (withShippedFonts) Font(s fyne.TextStyle) fyne.Resource {
+	themeStyles.Store(s, true)
+	return shippedFont(s)
+}
+
+// themeStyles holds every text style Fyne asked the theme for a face:
+// Fyne asks once per style, when it loads that style's faces.
+var themeStyles sync.Map // fyne.TextStyle → true
 
 // Why the flows name their face (fontSource) instead of taking the
 // theme's: Fyne 2.7.1 makes, the first time it draws or measures a text
@@ -59,13 +66,17 @@ func (withShippedFonts) Font(s fyne.TextStyle) fyne.Resource { return shippedFon
 // face it looks up by language (lookupLangFont, line 101: the system font
 // index is read and rewritten, and a file such as DejaVuSans-Oblique.ttf
 // parsed) whether or not a rune is missing: 60-190 ms and 8-10 MB for each
-// style. A text with a FontSource is measured and drawn in that one face
+// style (Glossa is built with the no_emoji tag, which leaves the emoji
+// font out: 4.7 MB and 25 ms less per style; see the README). A text with a FontSource is measured and drawn in that one face
 // (CachedFontFace, lines 111-123: 10-30 ms, 1-2 MB), and Fyne still looks
 // in the system's fonts for a rune the face lacks. The window's widgets
-// draw in two styles through the theme (regular and bold, which
-// warmFonts loads beside the start-up); the reader, the footnotes and
-// every other flow draw all four through fontSource, so the article's
-// italics and bold italics load no system face at all.
+// draw in two styles through the theme (regular and bold, which Warm
+// loads beside the start-up); the reader, the footnotes and every other
+// flow draw all four through fontSource, so the article's italics and
+// bold italics load no system face at all. An italic widget (a source
+// line, a quoted passage) loads the italic faces when it is first drawn
+// on a screen the student opens: none is measured before the first
+// frame, and TestNoItalicThroughThemeAtStart keeps it so.
 
 func init() { flowtext.FontSource = fontSource }
 
@@ -131,17 +142,16 @@ func fontSource(s fyne.TextStyle, text string) fyne.Resource {
 // faces is loaded: New waits for a group before it builds what draws in
 // it, since Fyne does not share a face being loaded (a second caller
 // loads it all again).
-var warm struct{ widgets, italic, text <-chan struct{} }
+var warm struct{ regular, bold, text <-chan struct{} }
 
 // Warm loads, on goroutines of their own, what the window built before
 // its first frame needs and is slow to make, while main parses the
 // article and opens the store: the shipped faces the reader draws
 // through fontSource; regular and bold through the theme, for the
-// widgets; italic through the theme, for the Cards screen's source label
-// (each of the three costs Fyne a system font lookup, see above); and the
-// shipped deck. Call it as soon as the app exists; the theme it sets
-// draws in the same faces as the window's (New sets that), so what it
-// loads stays valid.
+// widgets, each on a goroutine of its own (each costs Fyne a system font
+// lookup, see above, and main has nothing else to do while they load).
+// Call it as soon as the app exists; the theme it sets draws in the same
+// faces as the window's (New sets that), so what it loads stays valid.
 func Warm(a fyne.App) {
 	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
 	load := func(name string, styles []fyne.TextStyle, sources []fyne.Resource) <-chan struct{} {
@@ -160,12 +170,8 @@ func Warm(a fyne.App) {
 		}()
 		return done
 	}
-	warm.widgets = load("fonts: widgets", []fyne.TextStyle{{}, {Bold: true}}, nil)
-	warm.italic = load("fonts: italic", []fyne.TextStyle{{Italic: true}}, nil)
-	go func() {
-		defer startup.Span("deck")()
-		shippedDeck()
-	}()
+	warm.regular = load("fonts: regular", []fyne.TextStyle{{}}, nil)
+	warm.bold = load("fonts: bold", []fyne.TextStyle{{Bold: true}}, nil)
 }
 
 // WarmText measures, on a goroutine of its own, every rune the reader
@@ -180,19 +186,44 @@ func WarmText(doc *article.Document) {
 		defer close(done)
 		defer startup.Span("measure text")()
 		blocks, _ := articleBlocks(doc)
+		// each rune once per size and style: the article has some 150,000
+		// runes and a hundred or so distinct ones, and even a measure
+		// Fyne has kept costs a lookup (the string made, the key hashed)
+		type face struct {
+			size  float32
+			style article.Style
+		}
+		runes := map[face]map[rune]bool{}
+		add := func(f face, text string) {
+			set := runes[f]
+			if set == nil {
+				set = map[rune]bool{}
+				runes[f] = set
+			}
+			for _, r := range text {
+				set[r] = true
+			}
+		}
 		for _, b := range blocks {
 			size := float32(baseTextSize)
 			if b.scale != 0 {
 				size *= b.scale
 			}
-			flowtext.Prime(size, 0, "Mg"+measureSample)
+			add(face{size, 0}, "Mg"+measureSample)
 			for _, p := range b.pieces {
 				if p.sup {
-					flowtext.Prime(size*supScale, p.style, p.text)
+					add(face{size * supScale, p.style}, p.text)
 				} else {
-					flowtext.Prime(size, p.style, p.text)
+					add(face{size, p.style}, p.text)
 				}
 			}
+		}
+		for f, set := range runes {
+			text := make([]rune, 0, len(set))
+			for r := range set {
+				text = append(text, r)
+			}
+			flowtext.Prime(f.size, f.style, string(text))
 		}
 	}()
 }

@@ -24,7 +24,9 @@ func (u *UI) setZoom(z float32) {
 	u.zoom = z
 	u.applyTheme()
 	u.reader.onZoom(z)
-	u.cards.onZoom()
+	if u.cards != nil {
+		u.cards.onZoom()
+	}
 	u.setSetting(keyZoom, strconv.FormatFloat(float64(z), 'g', 4, 32))
 }
 

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -27,6 +28,7 @@ type guiFlags struct {
 	// the start-up trace and profile, for finding where launch time goes
 	trace      *bool
 	cpuprofile *string
+	memprofile *string
 }
 
 func addGUIFlags(fs *flag.FlagSet) *guiFlags {
@@ -38,6 +40,8 @@ func addGUIFlags(fs *flag.FlagSet) *guiFlags {
 			"print the start-up phases and their durations to standard error once the window is drawn (env GLOSSA_TRACE=1)"),
 		cpuprofile: fs.String("cpuprofile", os.Getenv("GLOSSA_CPUPROFILE"),
 			"write a CPU profile of the start-up, up to the first frame, to this file (env GLOSSA_CPUPROFILE)"),
+		memprofile: fs.String("memprofile", os.Getenv("GLOSSA_MEMPROFILE"),
+			"write a heap profile to this file 2 s after the first frame, when launch memory is measured (env GLOSSA_MEMPROFILE)"),
 	}
 }
 
@@ -53,6 +57,7 @@ func runGUI(e *env, g *guiFlags) int {
 	// a window closed before its first frame still gets its trace and a
 	// complete profile
 	defer startup.Finish()
+	gcSettled := startGC()
 	// The fonts the first frame draws load on their own goroutine while
 	// the article is parsed and the store opened (ui.Warm says why
 	// they are slow); without a display no app is made: the checks below
@@ -80,16 +85,21 @@ func runGUI(e *env, g *guiFlags) int {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
 		return 1
 	}
-	// Most of the window's live heap is Fyne's parsed fonts, the rest is
-	// small and long-lived; garbage comes in bursts (start-up, a zoom).
-	// A tighter GC target than Go's default keeps the resident size well
-	// under the 200 MB budget for a few ms of GC. GOGC still overrides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(40)
-	}
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
-	// Without its database the window still opens, on a temporary one.
 	var st *store.Store
+	opts.Settled = func() {
+		// the day's backup, which the store left for after the first
+		// frame (openGUIStore), then the collector's settling
+		if st != nil {
+			if err := st.AutoBackup(); err != nil {
+				log.Printf("glossa: %v (the next start tries again)", err)
+			}
+		}
+		if gcSettled != nil {
+			gcSettled()
+		}
+	}
+	// Without its database the window still opens, on a temporary one.
 	s, err := openGUIStore(e, doc)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "glossa:", err)
@@ -125,6 +135,32 @@ func runGUI(e *env, g *guiFlags) int {
 	a.Run()
 	return 0
 }
+
+// startGC sets the collector for the start-up and returns what sets it
+// for the window's life once the window has settled (ui.Options.Settled).
+// Most of the window's live heap is Fyne's parsed fonts, the rest is
+// small and long-lived; garbage comes in bursts (start-up, a zoom).
+// During the start-up the collector would run a dozen times over garbage
+// made once (the article parsed, the store's rows read, every rune
+// measured, the citation library extracted): a loose target leaves it for
+// one collection once that is done, which gives the freed pages back to
+// the system. From then on a tighter target than Go's default keeps the
+// resident size low for a few ms of GC. GOGC, when set, decides alone.
+func startGC() (settled func()) {
+	if os.Getenv("GOGC") != "" {
+		return nil
+	}
+	debug.SetGCPercent(startGCPercent)
+	return func() {
+		debug.SetGCPercent(windowGCPercent)
+		debug.FreeOSMemory()
+	}
+}
+
+const (
+	startGCPercent  = 400
+	windowGCPercent = 40
+)
 
 // badDeepLink says what exists when --section or --footnote names
 // something the article does not have: silently opening at the top left
@@ -163,7 +199,8 @@ func badDeepLink(doc *article.Document, g *guiFlags) string {
 }
 
 // openGUIStore opens the database at --db (or the default place) with the
-// article imported.
+// article imported; the day's backup waits for the window's first frame
+// (ui.Options.Settled).
 func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 	path := e.db
 	if path == "" {
@@ -173,7 +210,7 @@ func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 		}
 		path = p
 	}
-	s, err := store.Open(path)
+	s, err := store.OpenBackupLater(path)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +250,31 @@ func startTrace(e *env, g *guiFlags) int {
 			fmt.Fprintf(e.stderr, "glossa: CPU profile of the start-up written to %s (go tool pprof %s)\n", path, path)
 		})
 	}
+	if path := *g.memprofile; path != "" {
+		startup.AtFinish(func() {
+			time.AfterFunc(2*time.Second, func() { writeHeapProfile(e, path) })
+		})
+	}
 	return 0
+}
+
+// writeHeapProfile writes what the heap holds, after a collection, to
+// path: what the window keeps once it is drawn and start-up's garbage is
+// gone (go tool pprof -sample_index=inuse_space).
+func writeHeapProfile(e *env, path string) {
+	f, err := os.Create(path)
+	if err == nil {
+		runtime.GC()
+		err = pprof.WriteHeapProfile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "glossa: heap profile %s: %v\n", path, err)
+		return
+	}
+	fmt.Fprintf(e.stderr, "glossa: heap profile written to %s (go tool pprof -sample_index=inuse_space %s)\n", path, path)
 }
 
 // noDisplay explains, on X11 and Wayland systems, why no window can open:
