@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -475,5 +476,47 @@ func TestRestoreLeavesNoMissingCurrent(t *testing.T) {
 	}
 	if ps, err := s.Paragraphs(); err != nil || len(ps) != len(docV1.Paragraphs) {
 		t.Errorf("paragraphs after the restore: %d, %v", len(ps), err)
+	}
+}
+
+// TestDocumentTexts: the stored document leaves the texts of paragraphs
+// and footnotes to their tables; Document puts them back, and still
+// reads a row written whole (by a release before) as it was.
+func TestDocumentTexts(t *testing.T) {
+	s, _ := openTemp(t)
+	doc := realArticle(t)
+	mustImport(t, s, doc)
+	id := s.Current()
+	var stored []byte
+	if err := s.db.QueryRow(`SELECT document FROM library WHERE id = ?`, id).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if first := doc.Paragraphs[0].Text; strings.Contains(string(stored), first) {
+		t.Errorf("the stored document holds the text of paragraph 1 (%.40q...)", first)
+	}
+	whole, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		row  []byte
+	}{{"texts left out", stored}, {"written whole", whole}} {
+		if _, err := s.db.Exec(`UPDATE library SET document = ? WHERE id = ?`, c.row, id); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Document(id); err != nil || !reflect.DeepEqual(got, doc) {
+			t.Errorf("%s: Document differs from the parsed article (%v)", c.name, err)
+		}
+	}
+	// A footnote missing from its table is an error, not an empty note.
+	if _, err := s.db.Exec(`UPDATE library SET document = ? WHERE id = ?`, stored, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM footnotes WHERE article = ? AND n = 3`, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Document(id); err == nil || !strings.Contains(err.Error(), "footnote 3") {
+		t.Errorf("Document with footnote 3 lost: %v", err)
 	}
 }
