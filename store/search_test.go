@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -128,4 +129,78 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
 	})
+}
+
+// TestSearchRankCap: a library-wide search that matches more rows than
+// RankCap ranks the earliest matches of every article, in reading order,
+// not the matches of the articles imported first; one that matches fewer
+// ranks every match, as SQLite's own ranking of the whole index does.
+func TestSearchRankCap(t *testing.T) {
+	doc := realArticle(t)
+	s, _ := openTemp(t)
+	mustImport(t, s, doc)
+	const articles = 10
+	addCopies(t, s, doc, articles-1)
+	position := map[string]int{}
+	for i, p := range doc.Paragraphs {
+		position[p.ID] = i
+	}
+	defer func(old int) { RankCap = old }(RankCap)
+	RankCap = 3 * articles
+	const q = "cybercrime "
+	hits, err := s.SearchArticle(q, AllArticles, RankCap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != RankCap {
+		t.Fatalf("%d hits, want the %d ranked", len(hits), RankCap)
+	}
+	got := map[string][]int{} // article -> positions of its hits
+	for _, h := range hits {
+		if h.Kind != KindParagraph {
+			t.Fatalf("hit %+v: the earliest matches are paragraphs", h)
+		}
+		got[h.Article] = append(got[h.Article], position[h.ID])
+	}
+	if len(got) != articles {
+		t.Errorf("hits in %d articles, want all %d: %v", len(got), articles, got)
+	}
+	for id, ps := range got {
+		all, err := s.SearchArticle(q, id, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var matching []int
+		for _, h := range all {
+			if h.Kind == KindParagraph {
+				matching = append(matching, position[h.ID])
+			}
+		}
+		slices.Sort(matching)
+		slices.Sort(ps)
+		if len(matching) <= len(ps) || !slices.Equal(ps, matching[:len(ps)]) {
+			t.Errorf("article %s: ranked paragraphs at %v, want its first %d matches of %v", id, ps, len(ps), matching)
+		}
+	}
+	// Under the cap, every match is ranked: the best hits are SQLite's
+	// ranking of the whole index.
+	RankCap = 1 << 30
+	hits, err = s.SearchArticle(q, AllArticles, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.db.Query(`SELECT rank FROM search WHERE search MATCH 'body : "cybercrime"' ORDER BY rank LIMIT 20`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for i := 0; rows.Next(); i++ {
+		var rank float64
+		if err := rows.Scan(&rank); err != nil {
+			t.Fatal(err)
+		}
+		if i >= len(hits) || hits[i].Rank != rank {
+			t.Fatalf("uncapped hit %d: %+v, want rank %v", i, hits[min(i, len(hits)-1)], rank)
+		}
+	}
 }
