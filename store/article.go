@@ -127,10 +127,6 @@ func replaceText(tx *sql.Tx, id string, doc *article.Document) error {
 	for i, f := range doc.Footnotes {
 		notes[i] = row{f.N, f.Paragraph, sectionOf[f.Paragraph], f.Text}
 	}
-	seq, err := importSeq(tx, len(doc.Paragraphs), len(doc.Footnotes))
-	if err != nil {
-		return err
-	}
 	for _, t := range []struct {
 		name, columns string
 		rows          []row
@@ -143,69 +139,12 @@ func replaceText(tx *sql.Tx, id string, doc *article.Document) error {
 		if err != nil {
 			return err
 		}
-		// rid: see importSeq (NULL, SQLite's next number, for sections and
-		// when the numbers have run out)
-		insert := `INSERT INTO ` + t.name + ` (rid, article, ` + t.columns + `)
-			SELECT CASE WHEN ?1 > 0 THEN ((key + 1) << ` + seqBitsSQL + `) | ?1 END, ?2, value->>0, value->>1, value->>2, value->>3
-			FROM json_each(?3) ORDER BY key`
-		_, err = tx.Exec(insert, seqFor(t.name, seq), id, js)
-		if err != nil && seqFor(t.name, seq) > 0 {
-			// a rid taken by a row numbered otherwise (a database that
-			// had a million paragraphs before): SQLite's own numbers
-			_, err = tx.Exec(insert, 0, id, js)
-		}
-		if err != nil {
+		if _, err := tx.Exec(`INSERT INTO `+t.name+` (article, `+t.columns+`)
+			SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?) ORDER BY key`, id, js); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
 	return nil
-}
-
-// seqBits is how many low bits of a paragraph's or footnote's rid name
-// its import; the bits above are its position plus one.
-const (
-	seqBits    = 20
-	seqBitsSQL = "20"
-)
-
-// importSeq numbers an import so that the rids of its paragraphs and
-// footnotes are (position+1) << seqBits | seq. The search index's row
-// ids are those rids, so the index's own order, which a search reads
-// without ranking, is position by position across the library: every
-// article's first paragraph, then every article's second. A search that
-// matches too many rows to rank them all ranks the first of them in
-// that order (see SearchArticle), which are then the earliest matches of
-// every article, not all the matches of the articles imported first.
-//
-// seq is one more than the highest in use, read from the rids of first
-// paragraphs (every article has one), an index lookup. 0 means plain
-// rids: when the numbers have run out (a million imports) or an
-// article is too long for them.
-func importSeq(tx *sql.Tx, paragraphs, footnotes int) (int64, error) {
-	if max(paragraphs, footnotes) >= 1<<seqBits-1 {
-		return 0, nil
-	}
-	var last sql.NullInt64
-	if err := tx.QueryRow(`SELECT max(rid) FROM paragraphs WHERE rid >= ?1 AND rid < 2 * ?1`, int64(1)<<seqBits).Scan(&last); err != nil {
-		return 0, fmt.Errorf("number the import: %w", err)
-	}
-	seq := int64(1)
-	if last.Valid {
-		seq = last.Int64 - 1<<seqBits + 1
-	}
-	if seq >= 1<<seqBits {
-		return 0, nil
-	}
-	return seq, nil
-}
-
-// seqFor is the import's number for table's rids (0, SQLite's own
-// numbers, for the sections, which the index does not hold).
-func seqFor(table string, seq int64) int64 {
-	if table == "sections" {
-		return 0
-	}
-	return seq
 }
 
 // reanchor places every passage and footnote note of article id, trashed

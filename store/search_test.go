@@ -132,75 +132,84 @@ func FuzzSearch(f *testing.F) {
 }
 
 // TestSearchRankCap: a library-wide search that matches more rows than
-// RankCap ranks the earliest matches of every article, in reading order,
-// not the matches of the articles imported first; one that matches fewer
-// ranks every match, as SQLite's own ranking of the whole index does.
+// RankCap says so and returns the best of the first RankCap matches in
+// the order they came into the library; one that matches no more ranks
+// every match, as SQLite's ranking of the whole index does.
 func TestSearchRankCap(t *testing.T) {
 	doc := realArticle(t)
 	s, _ := openTemp(t)
 	mustImport(t, s, doc)
-	const articles = 10
-	addCopies(t, s, doc, articles-1)
-	position := map[string]int{}
-	for i, p := range doc.Paragraphs {
-		position[p.ID] = i
-	}
+	addCopies(t, s, doc, 9)
 	defer func(old int) { RankCap = old }(RankCap)
-	RankCap = 3 * articles
-	const q = "cybercrime "
-	hits, err := s.SearchArticle(q, AllArticles, RankCap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(hits) != RankCap {
-		t.Fatalf("%d hits, want the %d ranked", len(hits), RankCap)
-	}
-	got := map[string][]int{} // article -> positions of its hits
-	for _, h := range hits {
-		if h.Kind != KindParagraph {
-			t.Fatalf("hit %+v: the earliest matches are paragraphs", h)
-		}
-		got[h.Article] = append(got[h.Article], position[h.ID])
-	}
-	if len(got) != articles {
-		t.Errorf("hits in %d articles, want all %d: %v", len(got), articles, got)
-	}
-	for id, ps := range got {
-		all, err := s.SearchArticle(q, id, 1000)
+	const q, match = "cybercrime", `body : ("cybercrime"*)`
+	// what SQLite says, independently of the cap's code
+	sqlHits := func(query string, args ...any) []string {
+		t.Helper()
+		rows, err := s.db.Query(query, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var matching []int
-		for _, h := range all {
-			if h.Kind == KindParagraph {
-				matching = append(matching, position[h.ID])
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var kind, ref, article string
+			if err := rows.Scan(&kind, &ref, &article); err != nil {
+				t.Fatal(err)
 			}
+			out = append(out, article+" "+kind+" "+ref)
 		}
-		slices.Sort(matching)
-		slices.Sort(ps)
-		if len(matching) <= len(ps) || !slices.Equal(ps, matching[:len(ps)]) {
-			t.Errorf("article %s: ranked paragraphs at %v, want its first %d matches of %v", id, ps, len(ps), matching)
+		return out
+	}
+	keys := func(hits []Hit) []string {
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.Article+" "+h.Kind+" "+h.ID)
+		}
+		return out
+	}
+	total := len(sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ?`, match))
+	if total < 100 {
+		t.Fatalf("%d matches: the test needs a common word", total)
+	}
+
+	RankCap = 30
+	hits, capped, err := s.SearchCapped(q, AllArticles, 1000)
+	if err != nil || !capped || len(hits) != RankCap {
+		t.Fatalf("capped search: %d hits, capped %v, %v; want the %d ranked, capped", len(hits), capped, err, RankCap)
+	}
+	first := sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ? ORDER BY rowid LIMIT ?`, match, RankCap)
+	got := keys(hits)
+	slices.Sort(first)
+	slices.Sort(got)
+	if !slices.Equal(got, first) {
+		t.Errorf("ranked %v,\nwant the first %d matches %v", got, RankCap, first)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Rank < hits[i-1].Rank {
+			t.Fatalf("hit %d ranked %v after %v", i, hits[i].Rank, hits[i-1].Rank)
 		}
 	}
-	// Under the cap, every match is ranked: the best hits are SQLite's
-	// ranking of the whole index.
-	RankCap = 1 << 30
-	hits, err = s.SearchArticle(q, AllArticles, 20)
-	if err != nil {
-		t.Fatal(err)
+	best, _, err := s.SearchCapped(q, AllArticles, 5)
+	if err != nil || !slices.Equal(keys(best), keys(hits[:5])) {
+		t.Errorf("the best 5 %v, want %v (%v)", keys(best), keys(hits[:5]), err)
 	}
-	rows, err := s.db.Query(`SELECT rank FROM search WHERE search MATCH 'body : "cybercrime"' ORDER BY rank LIMIT 20`)
-	if err != nil {
-		t.Fatal(err)
+
+	// At the cap and under it, every match is ranked and nothing is said.
+	for _, c := range []int{total, 1 << 30} {
+		RankCap = c
+		hits, capped, err := s.SearchCapped(q, AllArticles, 20)
+		want := sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ? ORDER BY rank LIMIT 20`, match)
+		if err != nil || capped || !slices.Equal(keys(hits), want) {
+			t.Errorf("cap %d: capped %v, %v, hits %v\nwant %v", c, capped, err, keys(hits), want)
+		}
 	}
-	defer rows.Close()
-	for i := 0; rows.Next(); i++ {
-		var rank float64
-		if err := rows.Scan(&rank); err != nil {
-			t.Fatal(err)
-		}
-		if i >= len(hits) || hits[i].Rank != rank {
-			t.Fatalf("uncapped hit %d: %+v, want rank %v", i, hits[min(i, len(hits)-1)], rank)
-		}
+	RankCap = total - 1
+	if _, capped, _ := s.SearchCapped(q, AllArticles, 20); !capped {
+		t.Errorf("one match past the cap is not said")
+	}
+	// In one article every match is ranked, whatever the cap.
+	RankCap = 1
+	if hits, capped, err := s.SearchCapped(q, "", 1000); err != nil || capped || len(hits) != total/10 {
+		t.Errorf("in the current article: %d hits (of %d), capped %v, %v", len(hits), total/10, capped, err)
 	}
 }
