@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 )
@@ -96,12 +95,15 @@ func (s *Store) SearchCapped(query, article string, limit int) (hits []Hit, capp
 		hits, capped = hits[:0], false
 		// The last row to rank: the one before the match past the cap,
 		// found without ranking (in the index's order, stopping there).
-		last := int64(math.MaxInt64)
+		// A rowid constraint only when capped: every other search is the
+		// query it always was.
+		cut, args := "", []any{match}
 		if article == AllArticles {
+			var last int64
 			err := s.db.QueryRow(`SELECT rowid FROM search WHERE search MATCH ? LIMIT 1 OFFSET ?`, match, RankCap).Scan(&last)
 			switch {
 			case err == nil: // a row past the cap: rank those before it
-				last, capped = last-1, true
+				cut, args, capped = ` AND rowid < ?`, append(args, last), true
 			case !errors.Is(err, sql.ErrNoRows):
 				return err
 			}
@@ -110,7 +112,7 @@ func (s *Store) SearchCapped(query, article string, limit int) (hits []Hit, capp
 		// for the rows returned.
 		rows, err := s.db.Query(`
 			SELECT kind, ref, section, article, snippet(search, 4, '**', '**', '…', 24), rank
-			FROM search WHERE search MATCH ? AND rowid <= ?`+filter+` ORDER BY rank LIMIT ?`, match, last, limit)
+			FROM search WHERE search MATCH ?`+cut+filter+` ORDER BY rank LIMIT ?`, append(args, limit)...)
 		if err != nil {
 			return err
 		}
