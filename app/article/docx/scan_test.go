@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -14,45 +15,57 @@ import (
 // them), or an error.
 type tokens []string
 
+// tokenList builds tokens, joining adjacent texts.
+type tokenList struct {
+	out    tokens
+	text   string
+	inText bool
+}
+
+func (l *tokenList) addText(s string) { l.text, l.inText = l.text+s, true }
+
+func (l *tokenList) add(line string) {
+	l.flush()
+	l.out = append(l.out, line)
+}
+
+func (l *tokenList) flush() {
+	if l.inText {
+		l.out = append(l.out, "text "+l.text)
+	}
+	l.text, l.inText = "", false
+}
+
 var attrNames = []string{"val", "id", "type", "space"}
 
 func scanAll(src string) (tokens, error) {
-	var out tokens
-	text, inText := "", false
-	flush := func() {
-		if inText {
-			out = append(out, "text "+text)
-		}
-		text, inText = "", false
-	}
+	var l tokenList
 	sc := newScanner([]byte(src))
 	for {
 		t, err := sc.next()
 		if err != nil {
-			return out, err
+			return l.out, err
 		}
 		switch t.kind {
 		case tokEOF:
-			flush()
-			return out, nil
+			l.flush()
+			return l.out, nil
 		case tokText:
 			s, err := t.String()
 			if err != nil {
-				return out, err
+				return l.out, err
 			}
-			text, inText = text+s, true
+			l.addText(s)
 		case tokStart:
-			flush()
 			line := "<" + string(t.local)
 			for _, n := range attrNames {
 				if v, ok := attr(t.attrs, n); ok {
 					line += " " + n + "=" + v
 				}
 			}
-			out = append(out, line)
+			l.add(line)
 		case tokEnd:
-			flush()
-			out = append(out, ">"+string(t.local))
+			l.add(">" + string(t.local))
 		}
 	}
 }
@@ -65,44 +78,32 @@ var errDirective = errors.New("a directive")
 // xmlAll is scanAll by encoding/xml's RawToken, the reader the scanner
 // replaced.
 func xmlAll(src string) (tokens, error) {
-	var out tokens
-	text, inText := "", false
-	flush := func() {
-		if inText {
-			out = append(out, "text "+text)
-		}
-		text, inText = "", false
-	}
+	var l tokenList
 	dec := xml.NewDecoder(strings.NewReader(src))
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
-			flush()
-			return out, nil
+			l.flush()
+			return l.out, nil
 		}
 		if err != nil {
-			return out, err
+			return l.out, err
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
-			return out, errDirective
+			return l.out, errDirective
 		case xml.CharData:
-			text, inText = text+string(t), true
+			l.addText(string(t))
 		case xml.StartElement:
-			flush()
 			line := "<" + t.Name.Local
 			for _, n := range attrNames {
-				for _, a := range t.Attr {
-					if a.Name.Local == n {
-						line += " " + n + "=" + a.Value
-						break
-					}
+				if i := slices.IndexFunc(t.Attr, func(a xml.Attr) bool { return a.Name.Local == n }); i >= 0 {
+					line += " " + n + "=" + t.Attr[i].Value
 				}
 			}
-			out = append(out, line)
+			l.add(line)
 		case xml.EndElement:
-			flush()
-			out = append(out, ">"+t.Name.Local)
+			l.add(">" + t.Name.Local)
 		}
 	}
 }
