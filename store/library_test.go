@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -518,5 +519,39 @@ func TestDocumentTexts(t *testing.T) {
 	}
 	if _, err := s.Document(id); err == nil || !strings.Contains(err.Error(), "footnote 3") {
 		t.Errorf("Document with footnote 3 lost: %v", err)
+	}
+}
+
+// TestAddLongArticle: an article with more paragraphs than one INSERT
+// may carry parameters for is written whole and in order.
+func TestAddLongArticle(t *testing.T) {
+	s, _ := openTemp(t)
+	mustImport(t, s, realArticle(t))
+	n := (maxParams-1)/4 + 100
+	doc := *realArticle(t)
+	doc.Paragraphs = make([]article.Paragraph, n)
+	for i := range doc.Paragraphs {
+		doc.Paragraphs[i] = article.Paragraph{ID: fmt.Sprintf("p%d", i), Index: i, Text: fmt.Sprintf("Paragraph %d of a long article.", i)}
+	}
+	doc.Footnotes, doc.Sections, doc.Contents = nil, nil, nil
+	doc.Title, doc.Hash = "A long article", strings.Repeat("ab", 32)
+	res, err := s.AddArticle(&doc, "long.md")
+	if err != nil || res.Status != StatusAdded {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	if err := s.Use(res.ID); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := s.Paragraphs()
+	if err != nil || len(ps) != n {
+		t.Fatalf("%d paragraphs, %v; want %d", len(ps), err, n)
+	}
+	for i, p := range ps {
+		if p.ID != doc.Paragraphs[i].ID || p.Text != doc.Paragraphs[i].Text {
+			t.Fatalf("paragraph %d is %s %q, want %s", i, p.ID, p.Text, doc.Paragraphs[i].ID)
+		}
+	}
+	if hits, err := s.SearchArticle(fmt.Sprintf("Paragraph %d ", n-1), "", 5); err != nil || len(hits) == 0 || hits[0].ID != fmt.Sprintf("p%d", n-1) {
+		t.Errorf("the last paragraph is not found: %+v, %v", hits, err)
 	}
 }
