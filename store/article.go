@@ -2,10 +2,10 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/glossa-app/glossa/app/anchor"
@@ -108,10 +108,10 @@ func replaceText(tx *sql.Tx, id string, doc *article.Document) error {
 			return err
 		}
 	}
-	// One statement per table, the rows passed as JSON: the search index
-	// (FTS5) writes its pending rows out at the end of every statement in
-	// a transaction, so a statement per row wrote a segment per row and
-	// merged them over and over (1.3 s for a 324-note Word file).
+	// One statement per table: the search index (FTS5) writes its pending
+	// rows out at the end of every statement in a transaction, so a
+	// statement per row wrote a segment per row and merged them over and
+	// over (1.3 s for a 324-note Word file).
 	type row = []any
 	sections := make([]row, len(doc.Sections))
 	for i, x := range doc.Sections {
@@ -135,13 +135,41 @@ func replaceText(tx *sql.Tx, id string, doc *article.Document) error {
 		{"paragraphs", "id, position, section, text", paras},
 		{"footnotes", "n, paragraph_id, section, text", notes},
 	} {
-		js, err := json.Marshal(t.rows)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`INSERT INTO `+t.name+` (article, `+t.columns+`)
-			SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?) ORDER BY key`, id, js); err != nil {
+		if err := insertRows(tx, t.name, t.columns, id, t.rows); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+// maxParams is how many parameters one statement may have (SQLite's
+// default limit).
+const maxParams = 32766
+
+// insertRows inserts rows of 4 values into table's columns, for article
+// id, as one multi-row INSERT (several for an article too long for
+// maxParams). The rows were passed as JSON before, which SQLite parsed
+// again for every value: encoding and parsing it was a fifth of writing
+// an article's text.
+func insertRows(tx *sql.Tx, table, columns, id string, rows [][]any) error {
+	per := (maxParams - 1) / 4
+	for len(rows) > 0 {
+		chunk := rows[:min(per, len(rows))]
+		rows = rows[len(chunk):]
+		var q strings.Builder
+		q.Grow(64 + 17*len(chunk))
+		q.WriteString("INSERT INTO " + table + " (article, " + columns + ") VALUES ")
+		args := make([]any, 1, 1+4*len(chunk))
+		args[0] = id
+		for i, r := range chunk {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?1, ?, ?, ?, ?)")
+			args = append(args, r...)
+		}
+		if _, err := tx.Exec(q.String(), args...); err != nil {
+			return err
 		}
 	}
 	return nil

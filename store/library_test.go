@@ -2,7 +2,9 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -475,5 +477,81 @@ func TestRestoreLeavesNoMissingCurrent(t *testing.T) {
 	}
 	if ps, err := s.Paragraphs(); err != nil || len(ps) != len(docV1.Paragraphs) {
 		t.Errorf("paragraphs after the restore: %d, %v", len(ps), err)
+	}
+}
+
+// TestDocumentTexts: the stored document leaves the texts of paragraphs
+// and footnotes to their tables; Document puts them back, and still
+// reads a row written whole (by a release before) as it was.
+func TestDocumentTexts(t *testing.T) {
+	s, _ := openTemp(t)
+	doc := realArticle(t)
+	mustImport(t, s, doc)
+	id := s.Current()
+	var stored []byte
+	if err := s.db.QueryRow(`SELECT document FROM library WHERE id = ?`, id).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if first := doc.Paragraphs[0].Text; strings.Contains(string(stored), first) {
+		t.Errorf("the stored document holds the text of paragraph 1 (%.40q...)", first)
+	}
+	whole, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		row  []byte
+	}{{"texts left out", stored}, {"written whole", whole}} {
+		if _, err := s.db.Exec(`UPDATE library SET document = ? WHERE id = ?`, c.row, id); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Document(id); err != nil || !reflect.DeepEqual(got, doc) {
+			t.Errorf("%s: Document differs from the parsed article (%v)", c.name, err)
+		}
+	}
+	// A footnote missing from its table is an error, not an empty note.
+	if _, err := s.db.Exec(`UPDATE library SET document = ? WHERE id = ?`, stored, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM footnotes WHERE article = ? AND n = 3`, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Document(id); err == nil || !strings.Contains(err.Error(), "footnote 3") {
+		t.Errorf("Document with footnote 3 lost: %v", err)
+	}
+}
+
+// TestAddLongArticle: an article with more paragraphs than one INSERT
+// may carry parameters for is written whole and in order.
+func TestAddLongArticle(t *testing.T) {
+	s, _ := openTemp(t)
+	mustImport(t, s, realArticle(t))
+	n := (maxParams-1)/4 + 100
+	doc := *realArticle(t)
+	doc.Paragraphs = make([]article.Paragraph, n)
+	for i := range doc.Paragraphs {
+		doc.Paragraphs[i] = article.Paragraph{ID: fmt.Sprintf("p%d", i), Index: i, Text: fmt.Sprintf("Paragraph %d of a long article.", i)}
+	}
+	doc.Footnotes, doc.Sections, doc.Contents = nil, nil, nil
+	doc.Title, doc.Hash = "A long article", strings.Repeat("ab", 32)
+	res, err := s.AddArticle(&doc, "long.md")
+	if err != nil || res.Status != StatusAdded {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	if err := s.Use(res.ID); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := s.Paragraphs()
+	if err != nil || len(ps) != n {
+		t.Fatalf("%d paragraphs, %v; want %d", len(ps), err, n)
+	}
+	for i, p := range ps {
+		if p.ID != doc.Paragraphs[i].ID || p.Text != doc.Paragraphs[i].Text {
+			t.Fatalf("paragraph %d is %s %q, want %s", i, p.ID, p.Text, doc.Paragraphs[i].ID)
+		}
+	}
+	if hits, err := s.SearchArticle(fmt.Sprintf("Paragraph %d ", n-1), "", 5); err != nil || len(hits) == 0 || hits[0].ID != fmt.Sprintf("p%d", n-1) {
+		t.Errorf("the last paragraph is not found: %+v, %v", hits, err)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -128,4 +129,87 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
 	})
+}
+
+// TestSearchRankCap: a library-wide search that matches more rows than
+// RankCap says so and returns the best of the first RankCap matches in
+// the order they came into the library; one that matches no more ranks
+// every match, as SQLite's ranking of the whole index does.
+func TestSearchRankCap(t *testing.T) {
+	doc := realArticle(t)
+	s, _ := openTemp(t)
+	mustImport(t, s, doc)
+	addCopies(t, s, doc, 9)
+	defer func(old int) { RankCap = old }(RankCap)
+	const q, match = "cybercrime", `body : ("cybercrime"*)`
+	// what SQLite says, independently of the cap's code
+	sqlHits := func(query string, args ...any) []string {
+		t.Helper()
+		rows, err := s.db.Query(query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var kind, ref, article string
+			if err := rows.Scan(&kind, &ref, &article); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, article+" "+kind+" "+ref)
+		}
+		return out
+	}
+	keys := func(hits []Hit) []string {
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.Article+" "+h.Kind+" "+h.ID)
+		}
+		return out
+	}
+	total := len(sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ?`, match))
+	if total < 100 {
+		t.Fatalf("%d matches: the test needs a common word", total)
+	}
+
+	RankCap = 30
+	hits, capped, err := s.SearchCapped(q, AllArticles, 1000)
+	if err != nil || !capped || len(hits) != RankCap {
+		t.Fatalf("capped search: %d hits, capped %v, %v; want the %d ranked, capped", len(hits), capped, err, RankCap)
+	}
+	first := sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ? ORDER BY rowid LIMIT ?`, match, RankCap)
+	got := keys(hits)
+	slices.Sort(first)
+	slices.Sort(got)
+	if !slices.Equal(got, first) {
+		t.Errorf("ranked %v,\nwant the first %d matches %v", got, RankCap, first)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Rank < hits[i-1].Rank {
+			t.Fatalf("hit %d ranked %v after %v", i, hits[i].Rank, hits[i-1].Rank)
+		}
+	}
+	best, _, err := s.SearchCapped(q, AllArticles, 5)
+	if err != nil || !slices.Equal(keys(best), keys(hits[:5])) {
+		t.Errorf("the best 5 %v, want %v (%v)", keys(best), keys(hits[:5]), err)
+	}
+
+	// At the cap and under it, every match is ranked and nothing is said.
+	for _, c := range []int{total, 1 << 30} {
+		RankCap = c
+		hits, capped, err := s.SearchCapped(q, AllArticles, 20)
+		want := sqlHits(`SELECT kind, ref, article FROM search WHERE search MATCH ? ORDER BY rank LIMIT 20`, match)
+		if err != nil || capped || !slices.Equal(keys(hits), want) {
+			t.Errorf("cap %d: capped %v, %v, hits %v\nwant %v", c, capped, err, keys(hits), want)
+		}
+	}
+	RankCap = total - 1
+	if _, capped, _ := s.SearchCapped(q, AllArticles, 20); !capped {
+		t.Errorf("one match past the cap is not said")
+	}
+	// In one article every match is ranked, whatever the cap.
+	RankCap = 1
+	if hits, capped, err := s.SearchCapped(q, "", 1000); err != nil || capped || len(hits) != total/10 {
+		t.Errorf("in the current article: %d hits (of %d), capped %v, %v", len(hits), total/10, capped, err)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestSplitHeading(t *testing.T) {
@@ -97,6 +99,51 @@ func TestTextBuilder(t *testing.T) {
 	if got.Text != "The court held so." || len(got.Spans) != 1 || got.Text[got.Spans[0].Start:got.Spans[0].End] != "held" || got.Refs[0].Offset != len("The court held") {
 		t.Errorf("%+v", got)
 	}
+}
+
+// FuzzTextBuilder holds Write, which copies printable ASCII a word at a
+// time, to the rule it keeps, written out a character at a time: runs
+// of white space (no-break space included) are one space and none at the
+// start, control characters and bytes that are not UTF-8 are dropped, and
+// styled characters are covered by spans joined across single spaces.
+func FuzzTextBuilder(f *testing.F) {
+	f.Add("  The\n court ", "held", " \u00a0so.\x00\x7f", uint8(Italic))
+	f.Add("a\tb", "c  d", "\xffé e", uint8(Bold|Italic))
+	f.Fuzz(func(t *testing.T, a, b, c string, st uint8) {
+		styles := []Style{0, Style(st) & (Italic | Bold), 0}
+		var tb TextBuilder
+		var text []byte
+		var spans []Span
+		space := false
+		for k, s := range []string{a, b, c} {
+			tb.Write(s, styles[k])
+			for _, r := range s {
+				switch {
+				case unicode.IsSpace(r) || r == '\u00a0':
+					space = len(text) > 0
+				case r == utf8.RuneError || unicode.IsControl(r):
+				default:
+					if space {
+						text, space = append(text, ' '), false
+					}
+					start := len(text)
+					text = utf8.AppendRune(text, r)
+					if styles[k] == 0 {
+						continue
+					}
+					if n := len(spans); n > 0 && spans[n-1].Style == styles[k] && spans[n-1].End >= start-1 {
+						spans[n-1].End = len(text)
+					} else {
+						spans = append(spans, Span{Start: start, End: len(text), Style: styles[k]})
+					}
+				}
+			}
+		}
+		got := tb.Text()
+		if got.Text != string(text) || fmt.Sprint(got.Spans) != fmt.Sprint(spans) {
+			t.Fatalf("got %q %v\nwant %q %v", got.Text, got.Spans, text, spans)
+		}
+	})
 }
 
 func TestLooksLikeHeading(t *testing.T) {

@@ -399,6 +399,29 @@ func TestSearchSpansTheLibrary(t *testing.T) {
 	}
 }
 
+// TestSearchSaysWhenCapped: a library-wide search that matched more
+// rows than the store ranks says that its results are the best of the
+// first matches and how to narrow it; one ranked whole does not.
+func TestSearchSaysWhenCapped(t *testing.T) {
+	u, _ := newTestUI(t, tempStore(t), bigWindow)
+	importReal(t, u)
+	defer func(old int) { store.RankCap = old }(store.RankCap)
+	store.RankCap = 100
+	u.Show("Reader")
+	r := u.reader
+	r.onSearchOpen()
+	s := r.search
+	test.Tap(s.everywhere)
+	test.Type(s.entry, "the")
+	if len(s.hits) != searchLimit || !strings.Contains(s.status.Text, "the best of the first 100 matches: add a word to narrow the search") {
+		t.Errorf("%d hits, status %q", len(s.hits), s.status.Text)
+	}
+	s.entry.SetText("Budapest Convention")
+	if len(s.hits) == 0 || strings.Contains(s.status.Text, "the best of") {
+		t.Errorf("%d hits, status %q", len(s.hits), s.status.Text)
+	}
+}
+
 func blockText(b block) string {
 	var sb strings.Builder
 	for _, p := range b.pieces {

@@ -112,17 +112,21 @@ func (s *searchPanel) run() {
 			scope = store.AllArticles
 			s.loadTitles()
 		}
-		hits, err := s.r.svc.st.SearchArticle(q, scope, searchLimit)
+		hits, capped, err := s.r.svc.st.SearchCapped(q, scope, searchLimit)
 		if err != nil {
 			s.status.SetText("Cannot search for that: " + err.Error())
 			break
 		}
 		s.hits = hits
-		switch len(hits) {
-		case 0:
+		switch {
+		case len(hits) == 0:
 			s.status.SetText("No results.")
-		case 1:
+		case len(hits) == 1:
 			s.status.SetText("1 result. Enter or click to go there, Esc to close.")
+		case len(hits) == searchLimit && capped:
+			// two lines at most, as the others: the keys are said once fewer
+			// words match
+			s.status.SetText(fmt.Sprintf("%d results, the best of the first %d matches: add a word to narrow the search.", len(hits), store.RankCap))
 		default:
 			more := ""
 			if len(hits) == searchLimit {

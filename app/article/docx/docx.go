@@ -17,7 +17,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -173,23 +172,24 @@ type para struct {
 // readRuns reads the paragraphs of one part. onRef is told of each
 // footnote or endnote reference and returns the number to show.
 func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) error {
-	// RawToken: no namespace bookkeeping, which is most of the cost of
-	// reading a long document; only local names matter here.
-	dec := xml.NewDecoder(bytes.NewReader(b))
+	sc := newScanner(b)
 	var p *para
 	var owner string
 	var skip, italic, bold, inRun, inRPr, inDel, inInstr, inT bool
 	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return nil
-		}
+		t, err := sc.next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
+		switch t.kind {
+		case tokEOF:
+			return nil
+		case tokText:
 			if inT && p != nil && !inDel && !inInstr {
+				text, err := t.String()
+				if err != nil {
+					return err
+				}
 				var st article.Style
 				if italic {
 					st |= article.Italic
@@ -197,13 +197,13 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 				if bold {
 					st |= article.Bold
 				}
-				p.text.Write(string(t), st)
+				p.text.Write(text, st)
 			}
-		case xml.StartElement:
-			switch t.Name.Local {
+		case tokStart:
+			switch string(t.local) {
 			case "footnote", "endnote":
-				owner = attrVal(t, "id")
-				typ := attrVal(t, "type")
+				owner, _ = attr(t.attrs, "id")
+				typ, _ := attr(t.attrs, "type")
 				skip = typ == "separator" || typ == "continuationSeparator" || typ == "continuationNotice"
 			case "p":
 				p = &para{owner: owner, skip: skip}
@@ -241,17 +241,18 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 				}
 			case "footnoteReference", "endnoteReference":
 				if p != nil && !inDel {
-					key := "f" + attrVal(t, "id")
-					if t.Name.Local == "endnoteReference" {
-						key = "e" + attrVal(t, "id")
+					id, _ := attr(t.attrs, "id")
+					key := "f" + id
+					if string(t.local) == "endnoteReference" {
+						key = "e" + id
 					}
 					if n := onRef(key); n > 0 {
 						p.text.Ref(n)
 					}
 				}
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(t.local) {
 			case "p":
 				if p != nil {
 					if err := onPara(p); err != nil {
@@ -276,19 +277,13 @@ func readRuns(b []byte, onRef func(key string) int, onPara func(p *para) error) 
 	}
 }
 
-func val(t xml.StartElement) string { return attrVal(t, "val") }
-
-func attrVal(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
+func val(t *token) string {
+	v, _ := attr(t.attrs, "val")
+	return v
 }
 
 // on reads a toggle property: <w:i/> is on, <w:i w:val="0"/> is off.
-func on(t xml.StartElement) bool {
+func on(t *token) bool {
 	v := strings.ToLower(val(t))
 	return v != "0" && v != "false" && v != "off"
 }

@@ -254,11 +254,15 @@ func ReadFileWith(path string, opt Options) (*article.Document, Format, error) {
 	if st.Size() > limit {
 		return nil, "", &tooLarge{int(limit)}
 	}
-	rest, err := io.ReadAll(io.LimitReader(fh, limit+1-int64(n)))
-	if err != nil {
+	// One buffer of the size the file says, with room for ReadFrom's last
+	// read: io.ReadAll grew and copied its way up to a 600 KB page, 5 ms
+	// of a 300-note import.
+	buf := bytes.NewBuffer(make([]byte, 0, min(st.Size(), limit)+bytes.MinRead+1))
+	buf.Write(head)
+	if _, err := buf.ReadFrom(io.LimitReader(fh, limit+1-int64(n))); err != nil {
 		return nil, "", fmt.Errorf("cannot read: %w", err)
 	}
-	src := append(head, rest...)
+	src := buf.Bytes()
 	if int64(len(src)) > limit {
 		return nil, "", &tooLarge{int(limit)}
 	}
