@@ -137,18 +137,18 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	// out every tab again
 	items := make([]*container.TabItem, len(u.screens))
 	for i, s := range u.screens {
-		content := s.content
-		if i != readerTab {
-			// the tabs measure every tab's content: a screen not shown
-			// joins them when first shown (join), so that the first
-			// frame does not lay out every screen's widgets
-			content = container.NewStack()
-		}
-		items[i] = container.NewTabItemWithIcon(s.name, s.icon, content)
+		// the tabs measure every tab's content: a screen not shown
+		// joins them when first shown (join), so that the first frame
+		// does not lay out every screen's widgets
+		items[i] = container.NewTabItemWithIcon(s.name, s.icon, container.NewStack())
 	}
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.SelectIndex(readerTab) // the Library is first, but the window opens on the text
+	// the reader joins its tab once the tabs are made: making them
+	// refreshes every tab's content, and the reader's whole tree,
+	// refreshed before it was ever laid out, cost the start 30-70 ms
+	items[readerTab].Content.(*fyne.Container).Add(u.reader.content)
 	u.tabs.OnSelected = u.onTabSelected
 	u.hist.changed = u.onHistoryChanged
 	var content fyne.CanvasObject = u.tabs
