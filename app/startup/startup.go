@@ -103,7 +103,7 @@ func Finish() {
 	}
 	finished = true
 	on.Store(false)
-	cpu, cpuKnown = cpuTime()
+	cpu, cpuKnown = ProcessCPU()
 	fs := atFinish
 	mu.Unlock()
 	for _, f := range fs {

@@ -55,7 +55,7 @@ func TestReportListsPhasesInOrderOnceAndFinishesOnce(t *testing.T) {
 		}
 	}
 	want := []string{"parse", "store", "first", "cite", "first", "total"}
-	if _, ok := cpuTime(); ok {
+	if _, ok := ProcessCPU(); ok {
 		want = append(want, "cpu") // the processor time, where the system tells it
 	}
 	if strings.Join(names, " ") != strings.Join(want, " ") {

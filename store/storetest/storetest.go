@@ -14,6 +14,7 @@ import (
 
 	"github.com/glossa-app/glossa/app/anchor"
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -76,13 +77,13 @@ func Fill(tb testing.TB, s *store.Store, doc *article.Document, notes, reviews i
 // time per run as cpu-ns/op.
 func LoopCPU(b *testing.B, f func()) {
 	b.Helper()
-	c0, ok := ProcessCPU()
+	c0, ok := startup.ProcessCPU()
 	n := 0
 	for b.Loop() {
 		f()
 		n++
 	}
-	if c1, _ := ProcessCPU(); ok && n > 0 {
+	if c1, _ := startup.ProcessCPU(); ok && n > 0 {
 		b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(n), "cpu-ns/op")
 	}
 }

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package storetest
-
-import "time"
-
-// ProcessCPU is not measured on this system.
-func ProcessCPU() (time.Duration, bool) { return 0, false }
