@@ -122,23 +122,7 @@ func (s *Store) DeletePlan(article, name string) error {
 
 // allPlans are every article's plans, for a bundle.
 func (s *Store) allPlans() ([]lecture.Plan, error) {
-	var articles []string
-	err := s.retry(func() error {
-		articles = articles[:0]
-		rows, err := s.db.Query(`SELECT DISTINCT article FROM lecture_plans ORDER BY article`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var a string
-			if err := rows.Scan(&a); err != nil {
-				return err
-			}
-			articles = append(articles, a)
-		}
-		return rows.Err()
-	})
+	articles, err := s.textColumn(`SELECT DISTINCT article FROM lecture_plans ORDER BY article`)
 	if err != nil {
 		return nil, err
 	}

@@ -167,22 +167,9 @@ func ftsString(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) 
 
 // trashedIDs are the articles in the library's trash, as FTS5 strings.
 func (s *Store) trashedIDs() ([]string, error) {
-	var ids []string
-	err := s.retry(func() error {
-		ids = ids[:0]
-		rows, err := s.db.Query(`SELECT id FROM library WHERE trashed_at != 0`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, ftsString(id))
-		}
-		return rows.Err()
-	})
+	ids, err := s.textColumn(`SELECT id FROM library WHERE trashed_at != 0`)
+	for i, id := range ids {
+		ids[i] = ftsString(id)
+	}
 	return ids, err
 }

@@ -410,23 +410,7 @@ func checkHeader(path string) error {
 // the number of notes. Damage deeper in a table is for the scheduled full
 // check (and for the query that meets it, see retry).
 func (s *Store) cheapCheck() error {
-	var tables []string
-	err := s.retry(func() error {
-		tables = tables[:0]
-		rows, err := s.db.Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var name string
-			if err := rows.Scan(&name); err != nil {
-				return err
-			}
-			tables = append(tables, name)
-		}
-		return rows.Err()
-	})
+	tables, err := s.textColumn(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
 	if err != nil {
 		return err
 	}
@@ -460,23 +444,7 @@ var errCorrupt = errors.New("integrity check failed")
 // check runs SQLite's full integrity check; its cost grows with the file,
 // so Open runs it on a schedule (integrityDue).
 func (s *Store) check() error {
-	var problems []string
-	err := s.retry(func() error {
-		problems = problems[:0]
-		rows, err := s.db.Query(`PRAGMA integrity_check`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var msg string
-			if err := rows.Scan(&msg); err != nil {
-				return err
-			}
-			problems = append(problems, msg)
-		}
-		return rows.Err()
-	})
+	problems, err := s.textColumn(`PRAGMA integrity_check`)
 	if err != nil {
 		return err
 	}
@@ -543,6 +511,28 @@ func isBusy(err error) bool {
 // retryFor bounds how long a busy database is waited for, over and above
 // SQLite's own busy timeout per attempt.
 const retryFor = 30 * time.Second
+
+// textColumn reads the one text column query selects, retrying as retry does.
+func (s *Store) textColumn(query string, args ...any) ([]string, error) {
+	var out []string
+	err := s.retry(func() error {
+		out = out[:0]
+		rows, err := s.db.Query(query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
 
 // retry runs f again while it fails because the database is locked by
 // another connection or process, so that "database is locked" never
