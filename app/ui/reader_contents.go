@@ -45,15 +45,6 @@ func (r *Reader) placeContents() {
 	}
 }
 
-// contentsRowTop is where row i of the contents begins in the list.
-func (r *Reader) contentsRowTop(i int) float32 {
-	y := float32(0)
-	for j := 0; j < i && j < len(r.rowHeights); j++ {
-		y += r.rowHeights[j] + r.contents.Theme().Size(theme.SizeNamePadding)
-	}
-	return y
-}
-
 // measureContents sets the contents' row heights. Whole titles, wrapped:
 // they are what a student scans the contents for, and an ellipsis hid most
 // of them. The rows are few, so their heights are measured for the panel's

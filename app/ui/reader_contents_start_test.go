@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // TestContentsShowCurrentSectionAtStart: a window reopened inside a
@@ -27,7 +28,7 @@ func TestContentsShowCurrentSectionAtStart(t *testing.T) {
 			t.Fatalf("reopened in section %d, the reader says %d", sec, r.section)
 		}
 		off, h := r.contents.GetScrollOffset(), r.contents.Size().Height
-		top := r.contentsRowTop(sec)
+		top := contentsRowTop(r, sec)
 		if top < off || top+r.rowHeights[sec] > off+h {
 			t.Errorf("section %d: its contents row spans %.0f-%.0f, the list shows %.0f-%.0f", sec, top, top+r.rowHeights[sec], off, off+h)
 		}
@@ -35,4 +36,14 @@ func TestContentsShowCurrentSectionAtStart(t *testing.T) {
 			t.Errorf("section 0: the contents open scrolled by %.0f", off)
 		}
 	}
+}
+
+// contentsRowTop is where row i of the contents begins in the list
+// (Fyne's List puts a padding between rows).
+func contentsRowTop(r *Reader, i int) float32 {
+	y := float32(0)
+	for j := 0; j < i && j < len(r.rowHeights); j++ {
+		y += r.rowHeights[j] + r.contents.Theme().Size(theme.SizeNamePadding)
+	}
+	return y
 }
