@@ -28,22 +28,48 @@ type readerContents struct {
 	// contentsPlaced: the list was scrolled to the section read once it
 	// had its size: told to show a row before (the reading position is
 	// restored while the window is first laid out) it opened scrolled
-	// past the row, the row above half cut
+	// past the row, the row above half cut. placedAt is the list's
+	// height and offset then: the window's menu bar takes its strip
+	// only once the window is created, after the first layout, and the
+	// row placed for the taller list showed cut at its foot; the list
+	// is placed again at its new height unless the student scrolled it.
 	contentsPlaced bool
+	placedAt       struct{ h, off float32 }
 }
 
 // placeContents shows the section read in the contents, once the list
-// has its size (called after every layout of the window).
+// has its size (called after every layout of the window): a row not
+// wholly in view is brought to the top. (List.ScrollTo leaves a row whose
+// first line shows where it is, cut at the list's foot.)
 func (r *Reader) placeContents() {
-	if r.contentsPlaced || r.contents.Size().Height <= 0 || !r.ready {
+	h := r.contents.Size().Height
+	if h <= 0 || !r.ready {
+		return
+	}
+	if r.contentsPlaced && (h == r.placedAt.h || r.contents.GetScrollOffset() != r.placedAt.off) {
 		return
 	}
 	r.contentsPlaced = true
-	if r.section >= 0 {
-		r.contents.ScrollTo(r.section)
-	} else {
-		r.contents.ScrollToTop()
+	off := float32(0)
+	if i := r.section; i >= 0 && i < len(r.rowHeights) {
+		off = r.contents.GetScrollOffset()
+		if top := contentsRowTop(r, i); top < off || top+r.rowHeights[i] > off+h {
+			off = top
+		}
 	}
+	r.contents.ScrollToOffset(off)
+	r.placedAt.h, r.placedAt.off = h, r.contents.GetScrollOffset()
+}
+
+// contentsRowTop is where row i of the contents begins in the list
+// (Fyne's List puts a padding between rows).
+func contentsRowTop(r *Reader, i int) float32 {
+	pad := r.contents.Theme().Size(theme.SizeNamePadding)
+	y := float32(0)
+	for j := 0; j < i && j < len(r.rowHeights); j++ {
+		y += r.rowHeights[j] + pad
+	}
+	return y
 }
 
 // measureContents breaks the contents' titles into lines and sets the
