@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/startup"
@@ -63,6 +64,12 @@ func WarmText(doc *article.Document) {
 		ms := flowtext.Measurers{}
 		p.colW = readerColumnCap(ms, p.size)
 		p.lay = layoutFlow(ms, p.blocks, p.size, p.colW)
+		// and the runes of the contents' titles at the widgets' text
+		// size at 100 % (measureContents breaks them)
+		m := ms.At(theme.DefaultTheme().Size(theme.SizeNameText))
+		for _, s := range doc.Sections {
+			m.Width(contentsTitle(s), 0)
+		}
 		p.ms = ms
 	}()
 }
@@ -84,7 +91,8 @@ func readerColumnCap(ms flowtext.Measurers, size float32) float32 {
 }
 
 // adopt waits for the layout and gives its measures to sharedMeasurers,
-// which then measure as it did. UI goroutine.
+// which then measure as it did, the sizes they do not have yet. UI
+// goroutine; again and again, if need be.
 func (p *prelaidFlow) adopt() {
 	<-p.ready
 	for size, m := range p.ms {

@@ -75,6 +75,7 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	pre := takePrelaid(svc.doc, baseTextSize*r.zoom)
 	if pre != nil {
 		r.blocks, r.idx = pre.blocks, pre.idx
+		pre.adopt() // before the contents measure their titles
 	} else {
 		r.blocks, r.idx = articleBlocks(svc.doc)
 	}
