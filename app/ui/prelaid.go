@@ -35,6 +35,8 @@ type prelaidFlow struct {
 	ms    flowtext.Measurers // what the layout measured, for sharedMeasurers
 	colW  float32
 	lay   flowLayout
+	kept  int           // advances the layout found kept from a start before
+	saved chan struct{} // closed once what was measured anew is kept
 }
 
 // prelaid is what WarmText made, until the reader takes it.
@@ -47,11 +49,18 @@ var prelaid *prelaidFlow
 func WarmText(doc *article.Document) {
 	faces := make(chan struct{})
 	warm.text = faces
-	p := &prelaidFlow{doc: doc, size: baseTextSize, ready: make(chan struct{})}
+	p := &prelaidFlow{doc: doc, size: baseTextSize, ready: make(chan struct{}), saved: make(chan struct{})}
 	p.blocks, p.idx = articleBlocks(doc)
 	prelaid = p
 	go func() {
-		defer close(p.ready)
+		var keep []byte
+		defer func() {
+			close(p.ready)
+			if keep != nil {
+				saveAdvances(keep)
+			}
+			close(p.saved)
+		}()
 		defer startup.Span("reader layout")()
 		for _, res := range []fyne.Resource{fontRegular, fontItalic, fontBold, fontBoldItalic} {
 			coverages[res].has("M")
@@ -62,6 +71,7 @@ func WarmText(doc *article.Document) {
 		// measurers of its own: sharedMeasurers belong to the UI
 		// goroutine, which adopts these once they are ready
 		ms := flowtext.Measurers{}
+		p.kept = restoreAdvances(ms)
 		p.colW = readerColumnCap(ms, p.size)
 		p.lay = layoutFlow(ms, p.blocks, p.size, p.colW)
 		// and the runes of the contents' titles at the widgets' text
@@ -69,6 +79,9 @@ func WarmText(doc *article.Document) {
 		m := ms.At(theme.DefaultTheme().Size(theme.SizeNameText))
 		for _, s := range doc.Sections {
 			m.Width(contentsTitle(s), 0)
+		}
+		if ms.Count() > p.kept {
+			keep = encodeAdvances(ms)
 		}
 		p.ms = ms
 	}()

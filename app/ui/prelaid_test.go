@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
@@ -50,5 +53,52 @@ func TestReaderTakesPrelaidLayout(t *testing.T) {
 	}
 	if v.lay.total <= p.lay.total {
 		t.Errorf("the text is %.1f tall in the narrower column, %.1f in the full measure", v.lay.total, p.lay.total)
+	}
+}
+
+// TestReaderAdvancesKeptBetweenStarts: the first start measures the
+// article's runes and keeps them in the cache folder; the next lays the
+// article out from them without measuring, to the same layout; a damaged
+// file is measured anew and rewritten.
+func TestReaderAdvancesKeptBetweenStarts(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "glossa", "reader-advances.bin")
+	old := advancesFile
+	advancesFile = func() (string, error) { return path, nil }
+	t.Cleanup(func() { advancesFile = old })
+	doc := realDoc(t)
+	start := func() *prelaidFlow {
+		t.Helper()
+		WarmText(doc)
+		p := prelaid
+		prelaid = nil
+		<-p.saved
+		return p
+	}
+
+	first := start()
+	if first.kept != 0 {
+		t.Fatalf("the first start found %d advances kept", first.kept)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the first start kept nothing: %v", err)
+	}
+	second := start()
+	if second.kept == 0 || second.kept != second.ms.Count() {
+		t.Errorf("the second start found %d advances kept and holds %d: it measured some again", second.kept, second.ms.Count())
+	}
+	if second.colW != first.colW || !reflect.DeepEqual(second.lay, first.lay) {
+		t.Error("the article laid out from the kept advances differs from its layout measured")
+	}
+
+	if err := os.WriteFile(path, []byte("glossa-advances-1 but damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := start()
+	if third.kept != 0 || !reflect.DeepEqual(third.lay, first.lay) {
+		t.Errorf("from a damaged file: %d advances kept, layout the same: %v", third.kept, reflect.DeepEqual(third.lay, first.lay))
+	}
+	if fourth := start(); fourth.kept == 0 {
+		t.Error("the damaged file was not written anew")
 	}
 }
