@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // Export formats.
@@ -42,7 +43,7 @@ type Name struct {
 	Literal       string // set for institutions and names that do not split
 }
 
-var personName = regexp.MustCompile(`^((?:\p{Lu}(?:\.\s?|\s)){1,3}?)\s*(\p{Lu}[\p{L}'’\-]+(?:[ \-](?:DE|LA|DA|\p{Lu}[\p{L}'’\-]+))*)$`)
+var personName = lazyre.New(`^((?:\p{Lu}(?:\.\s?|\s)){1,3}?)\s*(\p{Lu}[\p{L}'’\-]+(?:[ \-](?:DE|LA|DA|\p{Lu}[\p{L}'’\-]+))*)$`)
 
 // SplitName splits an author as written ("T. WANG", "R. P. Anand",
 // "E. SCHER ZAGIER") into given and family names. Names without initials

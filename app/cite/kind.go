@@ -1,8 +1,9 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // kindRule decides one kind. Rules are tried in order and the first that
@@ -15,25 +16,25 @@ type kindRule struct {
 }
 
 var (
-	journalRe  = regexp.MustCompile(`(?i)\b(?:journal|review|quarterly|yearbook|studies|annuaire|law|encyclopedia|courses|zeitschrift|diritti|comunità|relations|affairs|policy|frontiers|juris|record)\b`)
-	officialRe = regexp.MustCompile(`(?i)\b(?:joint statement|joint declaration|declaration of|declaration|letter dated|statement|speech|press conference|press release|welcomes|concept of the foreign policy|strategy|outlook|proposal|suggestions|white paper|national defence|remarks|initiative|communiqu[eé])\b`)
-	reportRe   = regexp.MustCompile(`(?i)\b(?:report|comments|paper|assessment|brief|module|study|working paper|submission)\b`)
+	journalRe  = lazyre.New(`(?i)\b(?:journal|review|quarterly|yearbook|studies|annuaire|law|encyclopedia|courses|zeitschrift|diritti|comunità|relations|affairs|policy|frontiers|juris|record)\b`)
+	officialRe = lazyre.New(`(?i)\b(?:joint statement|joint declaration|declaration of|declaration|letter dated|statement|speech|press conference|press release|welcomes|concept of the foreign policy|strategy|outlook|proposal|suggestions|white paper|national defence|remarks|initiative|communiqu[eé])\b`)
+	reportRe   = lazyre.New(`(?i)\b(?:report|comments|paper|assessment|brief|module|study|working paper|submission)\b`)
 	// reportHostRe is a container or text that publishes reports: think
 	// tanks, research services, paper series.
-	reportHostRe = regexp.MustCompile(`(?i)\b(?:research (?:brief|service)|paper(?: series| no\.)|centre of excellence|center for|program(?:me)?\b.*\bproject|report of the)\b`)
-	conferenceRe = regexp.MustCompile(`(?i)\b(?:conference on|international conference|proceedings)\b`)
+	reportHostRe = lazyre.New(`(?i)\b(?:research (?:brief|service)|paper(?: series| no\.)|centre of excellence|center for|program(?:me)?\b.*\bproject|report of the)\b`)
+	conferenceRe = lazyre.New(`(?i)\b(?:conference on|international conference|proceedings)\b`)
 	// treatyTitleRe: an instrument's own name, "Convention on
 	// Cybercrime", "Agreement between China and India on ...": the
 	// instrument word is followed by a preposition or ends the title.
-	treatyTitleRe = regexp.MustCompile(`^(?:The\s+)?(?:[A-Z][\p{L}'’\-]*\s+){0,3}(?:Convention|Agreement|Treaty|Covenant|Charter|Protocol)(?:\s+(?:on|between|for|against|of|concerning|establishing|relating)\b|\s*\(|$)`)
-	lawRe         = regexp.MustCompile(`(?i)^(?:federal law|law of|law on|on amendments to)\b|\blaw of the people's republic\b|\b(?:security|espionage|data security|counter-espionage) law\b`)
-	caseTitleRe   = regexp.MustCompile(`\bv\.\s|(?i)\bjudgment of\b|\badvisory opinion\b|\bindividual opinion\b`)
-	courtRe       = regexp.MustCompile(`\b(?:Permanent Court of International Justice|International Court of Justice|European Court of Human Rights|ECtHR|Constitutional Court|Court of Justice of the European Union)\b`)
-	resSymbolRe   = regexp.MustCompile(`(?i)/RES/`)
+	treatyTitleRe = lazyre.New(`^(?:The\s+)?(?:[A-Z][\p{L}'’\-]*\s+){0,3}(?:Convention|Agreement|Treaty|Covenant|Charter|Protocol)(?:\s+(?:on|between|for|against|of|concerning|establishing|relating)\b|\s*\(|$)`)
+	lawRe         = lazyre.New(`(?i)^(?:federal law|law of|law on|on amendments to)\b|\blaw of the people's republic\b|\b(?:security|espionage|data security|counter-espionage) law\b`)
+	caseTitleRe   = lazyre.New(`\bv\.\s|(?i)\bjudgment of\b|\badvisory opinion\b|\bindividual opinion\b`)
+	courtRe       = lazyre.New(`\b(?:Permanent Court of International Justice|International Court of Justice|European Court of Human Rights|ECtHR|Constitutional Court|Court of Justice of the European Union)\b`)
+	resSymbolRe   = lazyre.New(`(?i)/RES/`)
 	// stateOrganRe is an author that speaks for a State.
-	stateOrganRe = regexp.MustCompile(`(?i)\b(?:ministry|president|government|embassy|permanent mission|permanent representative|state council|cyberspace administration|kremlin|people's republic|russian federation|united kingdom|united states|spokesperson|foreign affairs)\b`)
+	stateOrganRe = lazyre.New(`(?i)\b(?:ministry|president|government|embassy|permanent mission|permanent representative|state council|cyberspace administration|kremlin|people's republic|russian federation|united kingdom|united states|spokesperson|foreign affairs)\b`)
 	// unBodyRe is an organ of the UN whose documents carry a symbol.
-	unBodyRe = regexp.MustCompile(`(?i)^(?:UNGA|(?:UN|U\.N\.|United Nations) General Assembly|General Assembly|(?:UN |U\.N\. )?Human Rights (?:Council|Committee)|Ad Hoc Committee\b.*|(?:UN |U\.N\. )?Security Council|Secretary[- ]General)$`)
+	unBodyRe = lazyre.New(`(?i)^(?:UNGA|(?:UN|U\.N\.|United Nations) General Assembly|General Assembly|(?:UN |U\.N\. )?Human Rights (?:Council|Committee)|Ad Hoc Committee\b.*|(?:UN |U\.N\. )?Security Council|Secretary[- ]General)$`)
 )
 
 func hasPerson(w Work) bool {
@@ -130,5 +131,5 @@ func decideKind(w Work, text string) (Kind, string) {
 // compiled once: these were compiled on every call, in the extraction's
 // hot path
 var (
-	draftRe = regexp.MustCompile(`(?i)draft|consolidated|negotiating|\s[-–]\s`)
+	draftRe = lazyre.New(`(?i)draft|consolidated|negotiating|\s[-–]\s`)
 )

@@ -1,9 +1,10 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // OSCOLA writes the source as a footnote citation in the Oxford Standard
@@ -170,11 +171,11 @@ func oscolaPage(pin string) bool {
 }
 
 var (
-	pinPageRe = regexp.MustCompile(`^pp?\.\s*`)
-	pinAbbrRe = regexp.MustCompile(`\b(paras?|arts?|nos?|n|lett|letts)\.`)
-	pinFfRe   = regexp.MustCompile(`\s*\b(ff|ss)\.?$`)
+	pinPageRe = lazyre.New(`^pp?\.\s*`)
+	pinAbbrRe = lazyre.New(`\b(paras?|arts?|nos?|n|lett|letts)\.`)
+	pinFfRe   = lazyre.New(`\s*\b(ff|ss)\.?$`)
 	// compiled once: it was compiled for every citation written
-	pinRangeRe = regexp.MustCompile(`(\d)\s*-\s*(\d)`)
+	pinRangeRe = lazyre.New(`(\d)\s*-\s*(\d)`)
 )
 
 // oscolaPin writes a pinpoint without the full stops OSCOLA drops:
@@ -314,6 +315,6 @@ func unshout(s string) string {
 // compiled once: these were compiled on every call, in the extraction's
 // hot path
 var (
-	hyphenLowerRe = regexp.MustCompile(`-(\p{Ll})`)
-	possessiveRe  = regexp.MustCompile(`'S\b`)
+	hyphenLowerRe = lazyre.New(`-(\p{Ll})`)
+	possessiveRe  = lazyre.New(`'S\b`)
 )

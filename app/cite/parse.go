@@ -1,8 +1,9 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // ref is what one citation says before it is resolved.
@@ -18,39 +19,39 @@ type ref struct {
 }
 
 var (
-	ibidRe = regexp.MustCompile(`^(?i:ibid(?:em)?)\.?\s*,?\s*`)
-	citRe  = regexp.MustCompile(`(?:^|[,\s])cit\.?(?:\s*,|\s|$)`)
+	ibidRe = lazyre.New(`^(?i:ibid(?:em)?)\.?\s*,?\s*`)
+	citRe  = lazyre.New(`(?:^|[,\s])cit\.?(?:\s*,|\s|$)`)
 	// pinpointPrefix: "Article 2 of the", "the Annex 1 ("...") of the".
-	pinpointPrefix = regexp.MustCompile(`^(?:the\s+)?((?:Article|Art\.|Annex|Section|Chapter|Recital|Preamble)\s*[0-9IVX]*(?:\s*\([^)]*\))?)\s+of\s+(?:the\s+)?`)
+	pinpointPrefix = lazyre.New(`^(?:the\s+)?((?:Article|Art\.|Annex|Section|Chapter|Recital|Preamble)\s*[0-9IVX]*(?:\s*\([^)]*\))?)\s+of\s+(?:the\s+)?`)
 	// capsRun is an institution or author written in capitals, up to a comma.
-	capsRun       = regexp.MustCompile(`^(?:[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)(?:\s+[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)*`)
-	speechBy      = regexp.MustCompile(`^(?:Statement|Speech|Remarks|Address|Keynote Speech) by ((?:[A-Z][A-Z'’.\-]+\s?){1,4}), `)
-	applicationRe = regexp.MustCompile(`Applications?\s+nos?\.\s*[0-9/]+(?:\s*(?:,|and)\s*[0-9/]+)*`)
-	yearThenPage  = regexp.MustCompile(`^,\s*(?:19|20)\d\d,\s*pp?\.\s*\d`)
-	inJournal     = regexp.MustCompile(`^(.{10,}?)\s+in\s+((?:[A-Z][\p{L}\-]*\s?){1,4})$`)
-	unResTitle    = regexp.MustCompile(`^Res(?:olution)?\.?\s+[0-9]`)
-	unRes         = regexp.MustCompile(`^((?:UNGA|UN General Assembly|U\.N\. General Assembly))\s+Res(?:olution)?\.?\s+([0-9]+/[0-9]+|[0-9]+\s*\([XVLIC]+\))`)
+	capsRun       = lazyre.New(`^(?:[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)(?:\s+[A-ZÀ-ÝĀ-Ž0-9(][A-ZÀ-ÝĀ-Ž0-9'’.&()\-]*)*`)
+	speechBy      = lazyre.New(`^(?:Statement|Speech|Remarks|Address|Keynote Speech) by ((?:[A-Z][A-Z'’.\-]+\s?){1,4}), `)
+	applicationRe = lazyre.New(`Applications?\s+nos?\.\s*[0-9/]+(?:\s*(?:,|and)\s*[0-9/]+)*`)
+	yearThenPage  = lazyre.New(`^,\s*(?:19|20)\d\d,\s*pp?\.\s*\d`)
+	inJournal     = lazyre.New(`^(.{10,}?)\s+in\s+((?:[A-Z][\p{L}\-]*\s?){1,4})$`)
+	unResTitle    = lazyre.New(`^Res(?:olution)?\.?\s+[0-9]`)
+	unRes         = lazyre.New(`^((?:UNGA|UN General Assembly|U\.N\. General Assembly))\s+Res(?:olution)?\.?\s+([0-9]+/[0-9]+|[0-9]+\s*\([XVLIC]+\))`)
 	// edsRe: "F.M. PALOMBINO (ed.)," or "L. MÄLKSOO, W. BENEDEK (eds.)".
-	edsRe = regexp.MustCompile(`^(.{2,160}?)\s*\((?i:eds?\.?)\)\s*,?\s*`)
-	urlRe = regexp.MustCompile(`(?i)(?:available at|at)\s+((?:https?://)?www\.[^\s,;]+|https?://[^\s,;]+)|((?:https?://)?www\.[^\s,;]+)`)
+	edsRe = lazyre.New(`^(.{2,160}?)\s*\((?i:eds?\.?)\)\s*,?\s*`)
+	urlRe = lazyre.New(`(?i)(?:available at|at)\s+((?:https?://)?www\.[^\s,;]+|https?://[^\s,;]+)|((?:https?://)?www\.[^\s,;]+)`)
 	// symbolRe: UN document symbols.
-	symbolRe = regexp.MustCompile(`\b(?:A|S|E|CCPR)/(?:[A-Za-z0-9.]+(?:\([A-Z]+\))?/)*[A-Za-z0-9.]+(?:\([A-Z]+\))?`)
-	yearRe   = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	symbolRe = lazyre.New(`\b(?:A|S|E|CCPR)/(?:[A-Za-z0-9.]+(?:\([A-Z]+\))?/)*[A-Za-z0-9.]+(?:\([A-Z]+\))?`)
+	yearRe   = lazyre.New(`\b(?:19|20)\d\d\b`)
 	monthRe  = `(?i:January|February|March|April|May|June|July|August|September|October|November|December)`
-	dateRe   = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d\b`)
-	volRe    = regexp.MustCompile(`\bvol\.\s*([0-9IVXLC]+)`)
-	placeRe  = regexp.MustCompile(`(?:^|,\s*)([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?),\s*((?:19|20)\d\d)\b`)
+	dateRe   = lazyre.New(`\b\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d\b`)
+	volRe    = lazyre.New(`\bvol\.\s*([0-9IVXLC]+)`)
+	placeRe  = lazyre.New(`(?:^|,\s*)([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?),\s*((?:19|20)\d\d)\b`)
 	// pinpointRe finds where a pinpoint starts.
-	pinpointRe = regexp.MustCompile(`(?:^|[,\s])((?:pp?|paras?|nos?|n|arts?|letts?|lett|Art|Arts)\.\s*[0-9IVXivx]|(?:articles?|para|art)\s+[0-9]|[0-9]+\s*-\s*[0-9]+\s*\.?$)`)
+	pinpointRe = lazyre.New(`(?:^|[,\s])((?:pp?|paras?|nos?|n|arts?|letts?|lett|Art|Arts)\.\s*[0-9IVXivx]|(?:articles?|para|art)\s+[0-9]|[0-9]+\s*-\s*[0-9]+\s*\.?$)`)
 	// titleEnd is what may follow the comma that ends a title.
-	titleEnd     = regexp.MustCompile(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|translated by|trans\. by|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
-	monthDayEnd  = regexp.MustCompile(monthRe + `\s+\d{1,2}$`)
-	shortDefRe   = regexp.MustCompile(`,?\s*\(\s*['"‘“]([^'"’”()]{3,80})['"’”]\s*\)?`)
-	sessionRe    = regexp.MustCompile(`^(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session,\s*`)
-	sessionEndRe = regexp.MustCompile(`,\s*(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session$`)
-	instWordRe   = regexp.MustCompile(`\b(?:Council|Office|Assembly|Committee|Ministry|Commission|Court|Union|Organi[sz]ation|Nations|Kingdom|Government|Rapporteur|Watch|Foundation|Centre|Center|Institute|Agency|External Action|Parliament|Embassy|Mission|Administration)\b`)
-	notAuthorRe  = regexp.MustCompile(`^(?:Note|Letter|Statement|Report|Joint|Declaration|Comments|Submission|Draft|Agreement|Convention|Treaty|Judgment|Individual|Article|Annex|Law|Federal)\b`)
-	roleRe       = regexp.MustCompile(`^(?:State Councilor|Vice Minister|Minister|Premier|President|Spokesperson|Representative|Permanent Representative|Special Rapporteur)\b[^,0-9]*$`)
+	titleEnd     = lazyre.New(`^(?:[A-Z][^,]*\b(?:Centre|Center|Press|Publishing|Publishers|University)\b[^,]*,\s*[A-Z][\p{L}]+,\s*(?:19|20)\d\d|in\s|cit\b|available\b|[Aa]t the (?:General Debate|\d)|(?:UN|U\.N\.)\s*Doc|Doc\.|vol\.|pp?\.\s*\d|paras?\.|n\.\s|nos?\.\s|arts?\.|English translation|whose|the (?:English|full)|opened for signature|signed|translated by|trans\. by|Application|reply|forthcoming|Tallinn Paper|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+(?:19|20)\d\d|(?:19|20)\d\d\b|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*(?:19|20)\d\d\b)`)
+	monthDayEnd  = lazyre.New(monthRe + `\s+\d{1,2}$`)
+	shortDefRe   = lazyre.New(`,?\s*\(\s*['"‘“]([^'"’”()]{3,80})['"’”]\s*\)?`)
+	sessionRe    = lazyre.New(`^(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session,\s*`)
+	sessionEndRe = lazyre.New(`,\s*(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) Session$`)
+	instWordRe   = lazyre.New(`\b(?:Council|Office|Assembly|Committee|Ministry|Commission|Court|Union|Organi[sz]ation|Nations|Kingdom|Government|Rapporteur|Watch|Foundation|Centre|Center|Institute|Agency|External Action|Parliament|Embassy|Mission|Administration)\b`)
+	notAuthorRe  = lazyre.New(`^(?:Note|Letter|Statement|Report|Joint|Declaration|Comments|Submission|Draft|Agreement|Convention|Treaty|Judgment|Individual|Article|Annex|Law|Federal)\b`)
+	roleRe       = lazyre.New(`^(?:State Councilor|Vice Minister|Minister|Premier|President|Spokesperson|Representative|Permanent Representative|Special Rapporteur)\b[^,0-9]*$`)
 )
 
 // parseRef reads one citation.
@@ -153,7 +154,7 @@ func splitPinpoint(s string) (string, string) {
 	return p, strings.TrimSpace(s[end:])
 }
 
-var pinStartRe = regexp.MustCompile(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|[Aa]rts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
+var pinStartRe = lazyre.New(`^(?:pp?\.|paras?\.|para\b|nos?\.|n\.|[Aa]rts?\.|art\b|articles?\b|letts?\.|lett\b|ff\.?|ss\.?|[0-9]|[ivxIVX]+\b|[a-z]\)|[a-z]\.\)|and\b|bis\b|ter\b|quater\b)`)
 
 // pagesOf takes the first page or page range out of a pinpoint.
 func pagesOf(pin string) string {
@@ -473,10 +474,10 @@ func finishFields(w Work, s segment, pos int) (Work, string) {
 // compiled once: these were compiled on every call, in the extraction's
 // hot path
 var (
-	keepDotRe        = regexp.MustCompile(`(?i)\b(?:ff|ss|seq|cit)\.$`)
-	firstPagesRe     = regexp.MustCompile(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`)
-	trailingPersonRe = regexp.MustCompile(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`)
-	edsMarkRe        = regexp.MustCompile(`^\s*\((?i:eds?\.?)\)`)
-	nameSepRe        = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`)
-	slashDateRe      = regexp.MustCompile(`\b((?:19|20)\d\d)/\d\d/\d\d\b`)
+	keepDotRe        = lazyre.New(`(?i)\b(?:ff|ss|seq|cit)\.$`)
+	firstPagesRe     = lazyre.New(`^(?:pp?\.\s*)?([0-9]+(?:\s*-\s*[0-9]+)?)`)
+	trailingPersonRe = lazyre.New(`\s((?:[A-Z]\.\s?){1,3}[A-Z]{2,}[A-Z\-]*)$`)
+	edsMarkRe        = lazyre.New(`^\s*\((?i:eds?\.?)\)`)
+	nameSepRe        = lazyre.New(`^(?:,\s*|\s+and\s+|\s+e\s+|\s+also on behalf of (?:[A-Z][a-z]+(?:,\s*|\s+and\s+))*[A-Z][a-z]+)`)
+	slashDateRe      = lazyre.New(`\b((?:19|20)\d\d)/\d\d/\d\d\b`)
 )

@@ -1,9 +1,10 @@
 package cite
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // Primary sources (treaties, resolutions, laws, cases, statements) are
@@ -14,26 +15,26 @@ import (
 // Agreement between China and India ... of 29 April 1954").
 
 var (
-	numDateRe = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b`)
+	numDateRe = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b`)
 	// treatySeriesRe: where a treaty is published, written after its name.
-	treatySeriesRe = regexp.MustCompile(`\s*\(((?:C?ETS|UNTS|U\.N\.T\.S\.|OJ|ILM)\b[^)]*)\)\s*$`)
-	openedRe       = regexp.MustCompile(`(?i)\b(?:opened for signature|signed|adopted|done)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?:,?\s+(?:at|in)\s+|,\s*)?([A-Z][\p{L}]+)?`)
+	treatySeriesRe = lazyre.New(`\s*\(((?:C?ETS|UNTS|U\.N\.T\.S\.|OJ|ILM)\b[^)]*)\)\s*$`)
+	openedRe       = lazyre.New(`(?i)\b(?:opened for signature|signed|adopted|done)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?:,?\s+(?:at|in)\s+|,\s*)?([A-Z][\p{L}]+)?`)
 	// courtCiteRe: "[Individual Opinion by M. Anzilotti, in] Permanent
 	// Court of International Justice, Customs Regime between Germany and
 	// Austria, Advisory Opinion of 5 September 1931, Series A/B, No. 41".
-	courtCiteRe = regexp.MustCompile(`^(?:((?:Individual|Dissenting|Separate|Joint) Opinion (?:by|of) [^,]+),\s+in\s+)?(` + courtRe.String() + `),\s+(.+?),\s+(Advisory Opinion|Judgment|Order)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+\d{4})(?:,\s+((?:Series\s+[A-Z/]+(?:,\s*No\.\s*\d+)?)|(?:I\.C\.J\.|ICJ) Reports\s+\d{4}))?`)
+	courtCiteRe = lazyre.New(`^(?:((?:Individual|Dissenting|Separate|Joint) Opinion (?:by|of) [^,]+),\s+in\s+)?(` + courtRe.String() + `),\s+(.+?),\s+(Advisory Opinion|Judgment|Order)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+\d{4})(?:,\s+((?:Series\s+[A-Z/]+(?:,\s*No\.\s*\d+)?)|(?:I\.C\.J\.|ICJ) Reports\s+\d{4}))?`)
 	// lawNumRe: "... no. 1-FKZ of 21 July 1994", "N 398-FZ".
-	lawNumRe         = regexp.MustCompile(`\s+(?:no\.|No\.?|N)\s*([0-9][\p{L}0-9\-/]*)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+(?:19|20)\d\d|\d\d\.\d\d\.(?:19|20)\d\d)`)
-	lawStateRe       = regexp.MustCompile(`\bof the (Russian Federation|People's Republic of China|United States|United Kingdom|Italian Republic|French Republic)\b`)
-	applicationNumRe = regexp.MustCompile(`Applications?\s+nos?\.\s*([0-9/]+(?:\s*(?:,|and)\s*[0-9/]+)*)`)
-	caseNumRe        = regexp.MustCompile(`,\s*No\s+([0-9]+-\S+)$`)
-	partiesVRe       = regexp.MustCompile(`^(.+?)\s+v\.\s+(.+)$`)
-	betweenRe        = regexp.MustCompile(`\bbetween\s+(.+?)(?:\s+(?:on|concerning|for|relating to)\s+|$)`)
-	monthCase        = regexp.MustCompile(monthRe)
+	lawNumRe         = lazyre.New(`\s+(?:no\.|No\.?|N)\s*([0-9][\p{L}0-9\-/]*)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+(?:19|20)\d\d|\d\d\.\d\d\.(?:19|20)\d\d)`)
+	lawStateRe       = lazyre.New(`\bof the (Russian Federation|People's Republic of China|United States|United Kingdom|Italian Republic|French Republic)\b`)
+	applicationNumRe = lazyre.New(`Applications?\s+nos?\.\s*([0-9/]+(?:\s*(?:,|and)\s*[0-9/]+)*)`)
+	caseNumRe        = lazyre.New(`,\s*No\s+([0-9]+-\S+)$`)
+	partiesVRe       = lazyre.New(`^(.+?)\s+v\.\s+(.+)$`)
+	betweenRe        = lazyre.New(`\bbetween\s+(.+?)(?:\s+(?:on|concerning|for|relating to)\s+|$)`)
+	monthCase        = lazyre.New(monthRe)
 	// translatedRe: "translated by A. SMITH and B. JONES", "trans. by ...".
-	translatedRe = regexp.MustCompile(`(?i:translated by|trans\. by|tr\. by)\s+((?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+(?:(?:\s*,\s*|\s+and\s+)(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+)*)`)
-	accessedRe   = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
-	reportByRe   = regexp.MustCompile(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
+	translatedRe = lazyre.New(`(?i:translated by|trans\. by|tr\. by)\s+((?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+(?:(?:\s*,\s*|\s+and\s+)(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý][\p{L}'’\-]+)*)`)
+	accessedRe   = lazyre.New(`(?i)\b(?:last\s+)?(?:accessed|visited|consulted)(?:\s+on)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`)
+	reportByRe   = lazyre.New(`^Report by (?:Rapporteur\s+)?[^,]+,\s+(?:Committee on [^,]+,\s+)?`)
 )
 
 // numericDate turns "23/11/2001" or "28.12.2013" into "23 November 2001".
@@ -176,22 +177,22 @@ type mention struct {
 var (
 	// instrumentInProse: "the Preamble of the Agreement between China and
 	// the Republic of India on ... of 29 April 1954".
-	instrumentInProse = regexp.MustCompile(`(?:(Preamble|Article\s+\d+|Annex\s+\d+)\s+of\s+the\s+)?((?:Agreement|Treaty|Convention|Protocol)\s+between\s+[A-Z].+?)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+(?:19|20)\d\d)`)
+	instrumentInProse = lazyre.New(`(?:(Preamble|Article\s+\d+|Annex\s+\d+)\s+of\s+the\s+)?((?:Agreement|Treaty|Convention|Protocol)\s+between\s+[A-Z].+?)\s+of\s+(\d{1,2}\s+` + monthRe + `\s+(?:19|20)\d\d)`)
 	// declarationInProse: "the final declaration of the 1955 Bandung
 	// Conference".
-	declarationInProse = regexp.MustCompile(`\b((?i:final\s+)?(?i:declaration|communiqu[eé])\s+of\s+the\s+((?:19|20)\d\d)\s+(?:[A-Z][\p{L}\-]+\s+)+Conference)`)
+	declarationInProse = lazyre.New(`\b((?i:final\s+)?(?i:declaration|communiqu[eé])\s+of\s+the\s+((?:19|20)\d\d)\s+(?:[A-Z][\p{L}\-]+\s+)+Conference)`)
 	// bilateralInProse: "China and Russia signed a bilateral treaty in
 	// 2015", "China signed a bilateral treaty with the USA in 2015",
 	// followed in the same clause by "signed on 30th April 2015".
-	bilateralInProse = regexp.MustCompile(`\b([A-Z][\p{L}]+)\s+(?:and\s+([A-Z][\p{L}]+)\s+)?signed\s+a\s+bilateral\s+(treaty|agreement)\s+(?:with\s+((?:the\s+)?[A-Z][\p{L}]+)\s+)?in\s+((?:19|20)\d\d)`)
-	signedOnRe       = regexp.MustCompile(`signed on (\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\s+((?:19|20)\d\d)`)
+	bilateralInProse = lazyre.New(`\b([A-Z][\p{L}]+)\s+(?:and\s+([A-Z][\p{L}]+)\s+)?signed\s+a\s+bilateral\s+(treaty|agreement)\s+(?:with\s+((?:the\s+)?[A-Z][\p{L}]+)\s+)?in\s+((?:19|20)\d\d)`)
+	signedOnRe       = lazyre.New(`signed on (\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\s+((?:19|20)\d\d)`)
 	// lawInProse: "the Information Security Law of 2017".
-	lawInProse = regexp.MustCompile(`\b((?:[A-Z][\p{L}\-]+\s+){1,3}Law)\s+of\s+((?:19|20)\d\d)\b`)
+	lawInProse = lazyre.New(`\b((?:[A-Z][\p{L}\-]+\s+){1,3}Law)\s+of\s+((?:19|20)\d\d)\b`)
 	// federalLawInProse: `Federal Law of 28.12.2013 N 398-FZ On
 	// Amendments to the Federal Law "On Information ..."`.
-	federalLawInProse = regexp.MustCompile(`\bFederal Law of (\d\d\.\d\d\.(?:19|20)\d\d) N (\d+-FZ) ([Oo]n )`)
-	lawTitleEnd       = regexp.MustCompile(`\s+and\s+$|\)\s|\)$|;`)
-	countryRe         = regexp.MustCompile(`\b(China|Chinese|Russia|Russian)\b`)
+	federalLawInProse = lazyre.New(`\bFederal Law of (\d\d\.\d\d\.(?:19|20)\d\d) N (\d+-FZ) ([Oo]n )`)
+	lawTitleEnd       = lazyre.New(`\s+and\s+$|\)\s|\)$|;`)
+	countryRe         = lazyre.New(`\b(China|Chinese|Russia|Russian)\b`)
 )
 
 // mentions finds the primary sources a footnote names in prose.
@@ -264,5 +265,5 @@ func mentions(t string) []mention {
 // compiled once: these were compiled on every call, in the extraction's
 // hot path
 var (
-	listSepRe = regexp.MustCompile(`\s*,\s*|\s+and\s+`)
+	listSepRe = lazyre.New(`\s*,\s*|\s+and\s+`)
 )

@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // src is a source while extraction runs.
@@ -134,7 +134,7 @@ func (r *resolver) parts(seg segment) []segment {
 }
 
 // caseNameRe finds "Party v. Party, 22 March 2012".
-var caseNameRe = regexp.MustCompile(`\b(?:[A-Z][\p{L}'’\-]*\s(?:and\s)?)+v\.\s[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)*,\s\d{1,2}\s` + monthRe + `\s\d{4}`)
+var caseNameRe = lazyre.New(`\b(?:[A-Z][\p{L}'’\-]*\s(?:and\s)?)+v\.\s[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)*,\s\d{1,2}\s` + monthRe + `\s\d{4}`)
 
 func (r *resolver) partsOf(seg segment) []segment {
 	before, rest := stripIntro(seg)
@@ -155,7 +155,7 @@ func (r *resolver) partsOf(seg segment) []segment {
 
 // narrativeVerb is a verb in the past before an object: "(The Citizen
 // Lab ...) developed an (interactive tool)", which a title rarely has.
-var narrativeVerb = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:an?|the|its|their)\s`)
+var narrativeVerb = lazyre.New(`\b[a-z]{3,}ed\s+(?:an?|the|its|their)\s`)
 
 // narrativeWithSite is a sentence that points at a site ("The Citizen Lab
 // ... developed an interactive tool ..., available at www...."): no
@@ -172,10 +172,10 @@ func narrativeWithSite(s segment) bool {
 // versionOf is a pointer to another version of a work already cited
 // ("The English translation of this text is available at ..."), not a
 // work of its own.
-var versionOf = regexp.MustCompile(`(?i)^(?:the|an?)\s+(?:\p{L}+\s+)?(?:translation|text|version)\s+of\s+(?:this|that|these|the same)\b`)
+var versionOf = lazyre.New(`(?i)^(?:the|an?)\s+(?:\p{L}+\s+)?(?:translation|text|version)\s+of\s+(?:this|that|these|the same)\b`)
 
 // bareURL is a segment that only points at a site ("see www.unodc.org").
-var bareURL = regexp.MustCompile(`^(?:https?://)?www\.\S+$`)
+var bareURL = lazyre.New(`^(?:https?://)?www\.\S+$`)
 
 // looksLikeCitation rejects prose: a citation has a year, an address, a
 // symbol, "cit.", "Ibid.", a short title, a name or an italic title.
@@ -298,7 +298,7 @@ const (
 	fitYes
 )
 
-var pageNumRe = regexp.MustCompile(`^pp?\.\s*([0-9]+)`)
+var pageNumRe = lazyre.New(`^pp?\.\s*([0-9]+)`)
 
 // pinpointFits says whether a pinpoint can point into w: a page inside the
 // work's page range, an article or paragraph of a document.
@@ -633,7 +633,7 @@ func assignKeys(sources []Source) {
 	}
 }
 
-var acronymRe = regexp.MustCompile(`\(([A-Z]{2,10})\)`)
+var acronymRe = lazyre.New(`\(([A-Z]{2,10})\)`)
 
 func baseKey(w Work) string {
 	who := ""
@@ -694,6 +694,6 @@ func asciiKey(s string, max int) string {
 // compiled once: these were compiled on every call, in the extraction's
 // hot path
 var (
-	commentRe      = regexp.MustCompile(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`)
-	provisionPinRe = regexp.MustCompile(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`)
+	commentRe      = lazyre.New(`,\s+(?:which|where|who|in which|whose text|concerning|considered|seen)\b`)
+	provisionPinRe = lazyre.New(`^(?i:arts?\.|articles?|paras?\.|para\b|letts?\.|lett\b|n\.|nos?\.)`)
 )

@@ -1,10 +1,10 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/glossa-app/glossa/app/article"
+	"github.com/glossa-app/glossa/app/lazyre"
 )
 
 // segment is a stretch of footnote text that may hold one citation.
@@ -58,7 +58,7 @@ func (s segment) trim() segment {
 	return s.sub(i, j)
 }
 
-var abbrevEnd = regexp.MustCompile(`(?i)(?:\b(?:ff|ss|cit|ibid|et al|ed|eds|no|nos|p|pp|para|paras|art|arts|vol|op|etc|seq)\.|\b[A-Z]\.)$`)
+var abbrevEnd = lazyre.New(`(?i)(?:\b(?:ff|ss|cit|ibid|et al|ed|eds|no|nos|p|pp|para|paras|art|arts|vol|op|etc|seq)\.|\b[A-Z]\.)$`)
 
 func footnoteSegment(fn article.Footnote) segment {
 	s := segment{start: 0, end: len(fn.Text), text: fn.Text}
@@ -83,16 +83,16 @@ func splitAt(s segment, cuts [][2]int) []segment {
 
 // citationEnd matches the end of text that closes a citation: a pinpoint,
 // "cit.", "Ibid.", a web address, a UN symbol, a year.
-var citationEnd = regexp.MustCompile(`(?:\b(?:p|pp|para|paras|no|nos|n|art|arts|Art|Arts|article|articles|lett|letts|vol)\.?\s*(?:[0-9]+|[IVXLC]+|[ivx]+)\b(?:\s*(?:ff|ss)\.?)?[)\]]?|[0-9]\s*(?:ff|ss)\.?|\b[Cc]it\.?|\b[Ii]bid\.?|www\.\S+|\b[A-Z]+/[\w./()]+|\b(?:19|20)\d\d|\d+\s*-\s*\d+)$`)
+var citationEnd = lazyre.New(`(?:\b(?:p|pp|para|paras|no|nos|n|art|arts|Art|Arts|article|articles|lett|letts|vol)\.?\s*(?:[0-9]+|[IVXLC]+|[ivx]+)\b(?:\s*(?:ff|ss)\.?)?[)\]]?|[0-9]\s*(?:ff|ss)\.?|\b[Cc]it\.?|\b[Ii]bid\.?|www\.\S+|\b[A-Z]+/[\w./()]+|\b(?:19|20)\d\d|\d+\s*-\s*\d+)$`)
 
-var yearEnd = regexp.MustCompile(`[\s,](?:19|20)\d\d$`)
+var yearEnd = lazyre.New(`[\s,](?:19|20)\d\d$`)
 
 // commaStart is what must follow a bare comma for it to separate two
 // citations: a person with a surname in capitals or a UN body.
-var commaStart = regexp.MustCompile(`^(?:(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý]{2,}\b|(?:UN|U\.N\.) General Assembly\b|UNGA\b)`)
+var commaStart = lazyre.New(`^(?:(?:[A-Z]\.\s?){1,3}\s*[A-ZÀ-Ý]{2,}\b|(?:UN|U\.N\.) General Assembly\b|UNGA\b)`)
 
 // citationStart matches text that opens a citation.
-var citationStart = regexp.MustCompile(`^(?:[A-ZÀ-ÝĀ-ž]|(?:19|20)\d\d\s+[A-Z])`)
+var citationStart = lazyre.New(`^(?:[A-ZÀ-ÝĀ-ž]|(?:19|20)\d\d\s+[A-Z])`)
 
 // splitCitations splits a footnote into the stretches that may each hold a
 // citation: at semicolons, and at ". " or " and " where the text before ends
@@ -160,10 +160,10 @@ func cutsOf(t, sep string) [][2]int {
 // seeIntro finds "see", "see also", "on which see", "As in", "is
 // summarized by" and the like with their trailing commas; the citation
 // follows them.
-var seeIntro = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:on which see|see(?:,?\s+also)?|as in|cf\.|(?:is\s+)?summari[sz]ed\s+(?:by|in))(?:,?\s+(?:for example|e\.g\.|among others|in this respect|in this regard|inter alia|on this issue)\s*)?[,:]?\s+`)
+var seeIntro = lazyre.New(`(?i)(?:^|[\s,;(])(?:on which see|see(?:,?\s+also)?|as in|cf\.|(?:is\s+)?summari[sz]ed\s+(?:by|in))(?:,?\s+(?:for example|e\.g\.|among others|in this respect|in this regard|inter alia|on this issue)\s*)?[,:]?\s+`)
 
 // leadIntro is prose that opens a segment before a citation with no "see".
-var leadIntro = regexp.MustCompile(`^(?i:in this regard|in this respect|notably|for example|e\.g\.)\s*,\s*`)
+var leadIntro = lazyre.New(`^(?i:in this regard|in this respect|notably|for example|e\.g\.)\s*,\s*`)
 
 // stripIntro removes the prose that introduces a citation. It returns the
 // segment before the intro (text that may itself be a citation, as in
@@ -210,7 +210,7 @@ func dropTrailingProse(s segment) segment {
 	return s.sub(0, len(t)).trim()
 }
 
-var proseStart = regexp.MustCompile(`^(?:[a-z]|(?:For|On|In|As|More|Notably|This|These|With|Due|It|Quite|Scholars|Moreover|Over)\b)`)
+var proseStart = lazyre.New(`^(?:[a-z]|(?:For|On|In|As|More|Notably|This|These|With|Due|It|Quite|Scholars|Moreover|Over)\b)`)
 
 func isProse(p string) bool {
 	p = strings.TrimSpace(p)
@@ -225,7 +225,7 @@ func isProse(p string) bool {
 
 // personStart matches a person's name as citations print it: initials
 // then a surname ("T. WANG", "F.M. PALOMBINO", "R. P. Anand", "M SMIMOVA").
-var personStart = regexp.MustCompile(`^(?:[A-Z](?:\.\s?|\s)){1,3}\s*[A-ZÀ-ÝĀ-Ž][\p{L}'’\-]+(?:[ \-](?:DE|LA|DA|[A-ZÀ-ÝĀ-Ž][\p{L}'’\-]+))*`)
+var personStart = lazyre.New(`^(?:[A-Z](?:\.\s?|\s)){1,3}\s*[A-ZÀ-ÝĀ-Ž][\p{L}'’\-]+(?:[ \-](?:DE|LA|DA|[A-ZÀ-ÝĀ-Ž][\p{L}'’\-]+))*`)
 
 // skipLeadingProse drops prose at the start of a segment up to the first
 // comma after which a name or an institution in capitals begins
@@ -258,7 +258,7 @@ func skipLeadingProse(s segment) segment {
 	return s
 }
 
-var unBodyInProse = regexp.MustCompile(`\b(?:UN|U\.N\.|United Nations) General Assembly,\s`)
+var unBodyInProse = lazyre.New(`\b(?:UN|U\.N\.|United Nations) General Assembly,\s`)
 
 // proseLike reports whether the text before the first comma reads as a
 // sentence rather than a title: many words, many of them lower case.

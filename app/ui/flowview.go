@@ -26,6 +26,9 @@ type flowView struct {
 	lay  flowLayout
 	colX float32
 	colW float32
+	// pre, until the first layout, is the layout made beside the
+	// start-up (prelaid.go)
+	pre *prelaidFlow
 
 	scroll    *container.Scroll
 	highlight int // block drawn with a highlight behind it, -1 for none
@@ -39,9 +42,8 @@ type flowView struct {
 	onScrolled func()
 	onLaidOut  func() // after every new layout inside a scroll
 
-	hover     bool
-	textHover bool
-	origin    screenOrigin // where f's parent is on screen (pixelSnapper)
+	cursor desktop.Cursor // the pointer's shape over what is under it
+	origin screenOrigin   // where f's parent is on screen (pixelSnapper)
 
 	sel selectState // selection, caret and highlights (notes_select.go)
 }
@@ -92,9 +94,18 @@ func (f *flowView) ensure(width float32) bool {
 	if f.lay.blocks != nil && f.lay.width == width && f.lay.size == f.size {
 		return false
 	}
+	pre := f.pre
+	if pre != nil {
+		f.pre = nil
+		pre.adopt()
+	}
 	f.colW = f.columnWidth(width)
 	f.colX = (width - f.colW) / 2
-	f.lay = layoutFlow(f.ms, f.blocks, f.size, f.colW)
+	if pre != nil && pre.fits(f, f.colW) {
+		f.lay = pre.lay
+	} else {
+		f.lay = layoutFlow(f.ms, f.blocks, f.size, f.colW)
+	}
 	f.lay.width = width
 	return true
 }
@@ -317,26 +328,27 @@ func (f *flowView) Tapped(ev *fyne.PointEvent) {
 
 // Cursor shows a hand over markers and links.
 func (f *flowView) Cursor() desktop.Cursor {
-	if f.hover {
-		return desktop.PointerCursor
+	if f.cursor == nil {
+		return desktop.DefaultCursor
 	}
-	if f.textHover {
-		return desktop.TextCursor
-	}
-	return desktop.DefaultCursor
+	return f.cursor
 }
 
 func (f *flowView) MouseIn(ev *desktop.MouseEvent) { f.MouseMoved(ev) }
 func (f *flowView) MouseMoved(ev *desktop.MouseEvent) {
 	f.noteOrigin(&ev.PointEvent)
 	bi, p, _ := f.hit(ev.Position)
-	f.hover = p != nil && (p.kind != runText || f.blocks[bi].kind == blockResult)
-	f.textHover = f.sel.enabled && bi >= 0 && f.blocks[bi].kind == blockPara
-	if f.sel.enabled && f.markAt(ev.Position) != "" {
-		f.hover = true
+	link := p != nil && (p.kind != runText || f.blocks[bi].kind == blockResult)
+	switch {
+	case link || f.sel.enabled && f.markAt(ev.Position) != "":
+		f.cursor = desktop.PointerCursor
+	case f.sel.enabled && bi >= 0 && f.blocks[bi].kind == blockPara:
+		f.cursor = desktop.TextCursor
+	default:
+		f.cursor = desktop.DefaultCursor
 	}
 }
-func (f *flowView) MouseOut() { f.hover = false }
+func (f *flowView) MouseOut() { f.cursor = desktop.DefaultCursor }
 
 // runAt returns where a piece matching pred is drawn: the centre of its
 // first run, in flowView coordinates.

@@ -21,10 +21,15 @@ type noteEntry struct {
 	onEscape    func()
 }
 
-func newNoteEntry() *noteEntry {
+func newNoteEntry(rows int, placeholder string) *noteEntry {
 	e := &noteEntry{}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
+	e.PlaceHolder = placeholder
+	// before it is a widget: set after, the height made the entry build
+	// and lay itself out while the window was being made (5 ms of the
+	// start, for an editor hidden until a note is opened)
+	e.SetMinRowsVisible(rows)
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -86,9 +91,7 @@ func newNoteEditor(svc *services, nav navigation, notes noteEditorHost) *noteEdi
 	e.title = widget.NewLabelWithStyle("Note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
-	e.body = newNoteEntry()
-	e.body.SetPlaceHolder("Write your note… (Markdown: **bold**, _italic_, - lists)")
-	e.body.SetMinRowsVisible(8)
+	e.body = newNoteEntry(8, "Write your note… (Markdown: **bold**, _italic_, - lists)")
 	e.body.OnChanged = e.onBodyChanged
 	e.body.onFocusLost = svc.saveTyped
 	e.body.onEscape = e.onEscapeTyped

@@ -72,11 +72,18 @@ func newReader(svc *services, nav navigation, ctl windowControls, zoom float32) 
 	r := &Reader{svc: svc, nav: nav, ctl: ctl, doc: svc.doc, zoom: zoom}
 	r.savedPara = -1
 	r.section = -1
-	r.blocks, r.idx = articleBlocks(svc.doc)
+	pre := takePrelaid(svc.doc, baseTextSize*r.zoom)
+	if pre != nil {
+		r.blocks, r.idx = pre.blocks, pre.idx
+		pre.adopt() // before the contents measure their titles
+	} else {
+		r.blocks, r.idx = articleBlocks(svc.doc)
+	}
 
 	r.view = newFlowView(r.blocks, baseTextSize*r.zoom)
-	r.view.measure = 72
-	r.view.margin = 28
+	r.view.measure = readerMeasure
+	r.view.margin = readerMargin
+	r.view.pre = pre
 	r.view.onTap = r.onTextTapped
 	r.view.onScrolled = r.onReaderScrolled
 	r.view.onLaidOut = r.onViewLaidOut

@@ -24,39 +24,71 @@ type readerContents struct {
 	section        int // section at the top of the viewport, -1 before the first
 	syncContents   bool
 	rowHeights     []float32 // of the contents' rows, as measureContents set them
+	rowTexts       []string  // the rows' titles, broken into lines by measureContents
 	// contentsPlaced: the list was scrolled to the section read once it
 	// had its size: told to show a row before (the reading position is
 	// restored while the window is first laid out) it opened scrolled
-	// past the row, the row above half cut
+	// past the row, the row above half cut. placedAt is the list's
+	// height and offset then: the window's menu bar takes its strip
+	// only once the window is created, after the first layout, and the
+	// row placed for the taller list showed cut at its foot; the list
+	// is placed again at its new height unless the student scrolled it.
 	contentsPlaced bool
+	placedAt       struct{ h, off float32 }
 }
 
 // placeContents shows the section read in the contents, once the list
-// has its size (called after every layout of the window).
+// has its size (called after every layout of the window): a row not
+// wholly in view is brought to the top. (List.ScrollTo leaves a row whose
+// first line shows where it is, cut at the list's foot.)
 func (r *Reader) placeContents() {
-	if r.contentsPlaced || r.contents.Size().Height <= 0 || !r.ready {
+	h := r.contents.Size().Height
+	if h <= 0 || !r.ready {
+		return
+	}
+	if r.contentsPlaced && (h == r.placedAt.h || r.contents.GetScrollOffset() != r.placedAt.off) {
 		return
 	}
 	r.contentsPlaced = true
-	if r.section >= 0 {
-		r.contents.ScrollTo(r.section)
-	} else {
-		r.contents.ScrollToTop()
+	off := float32(0)
+	if i := r.section; i >= 0 && i < len(r.rowHeights) {
+		off = r.contents.GetScrollOffset()
+		if top := contentsRowTop(r, i); top < off || top+r.rowHeights[i] > off+h {
+			off = top
+		}
 	}
+	r.contents.ScrollToOffset(off)
+	r.placedAt.h, r.placedAt.off = h, r.contents.GetScrollOffset()
 }
 
-// measureContents sets the contents' row heights. Whole titles, wrapped:
-// they are what a student scans the contents for, and an ellipsis hid most
-// of them. The rows are few, so their heights are measured for the panel's
-// fixed width with the one line breaker, again at each zoom step; laying
-// out labels to learn their height cost 25 MB and 50 ms at start.
+// contentsRowTop is where row i of the contents begins in the list
+// (Fyne's List puts a padding between rows).
+func contentsRowTop(r *Reader, i int) float32 {
+	pad := r.contents.Theme().Size(theme.SizeNamePadding)
+	y := float32(0)
+	for j := 0; j < i && j < len(r.rowHeights); j++ {
+		y += r.rowHeights[j] + pad
+	}
+	return y
+}
+
+// measureContents breaks the contents' titles into lines and sets the
+// rows' heights. Whole titles, wrapped: they are what a student scans the
+// contents for, and an ellipsis hid most of them. The rows are few, so
+// they are broken for the panel's fixed width with the one line breaker,
+// again at each zoom step; laying out labels to learn their height cost
+// 25 MB and 50 ms at start. The labels show the lines as broken here,
+// unwrapped: a wrapping label measured each title some ten times over as
+// it searched for its breaks, which took the first frame 30-40 ms.
 func (r *Reader) measureContents() {
 	one, two := widget.NewLabel("M").MinSize().Height, widget.NewLabel("M\nM").MinSize().Height
 	m := sharedMeasurers.At(theme.TextSize())
 	r.rowHeights = make([]float32, len(r.doc.Sections))
+	r.rowTexts = make([]string, len(r.doc.Sections))
 	for i, s := range r.doc.Sections {
 		avail := contentsWidth - contentsIndent(s) - 2*theme.Padding() - 2*theme.InnerPadding()
-		n := flowtext.Lines(m, contentsTitle(s), avail)
+		r.rowTexts[i] = flowtext.Wrap(m, contentsTitle(s), avail)
+		n := strings.Count(r.rowTexts[i], "\n") + 1
 		r.rowHeights[i] = one + float32(n-1)*(two-one)
 		r.contents.SetItemHeight(i, r.rowHeights[i])
 	}
@@ -66,12 +98,10 @@ func contentsTitle(s article.Section) string { return strings.TrimSpace(s.Number
 
 func (r *Reader) buildContents() {
 	secs := r.doc.Sections
-	text := contentsTitle
 	r.contents = widget.NewList(
 		func() int { return len(secs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
 			indent := canvas.NewRectangle(color.Transparent)
 			return container.NewBorder(nil, nil, indent, nil, l)
 		},
@@ -79,7 +109,7 @@ func (r *Reader) buildContents() {
 			row := o.(*fyne.Container)
 			l, indent := row.Objects[0].(*widget.Label), row.Objects[1].(*canvas.Rectangle)
 			indent.SetMinSize(fyne.NewSize(contentsIndent(secs[i]), 0))
-			l.SetText(text(secs[i]))
+			l.SetText(r.rowTexts[i])
 		})
 	r.measureContents()
 	r.contents.OnSelected = func(i widget.ListItemID) {

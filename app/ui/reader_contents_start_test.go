@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 )
 
 // TestContentsShowCurrentSectionAtStart: a window reopened inside a
@@ -38,12 +37,22 @@ func TestContentsShowCurrentSectionAtStart(t *testing.T) {
 	}
 }
 
-// contentsRowTop is where row i of the contents begins in the list
-// (Fyne's List puts a padding between rows).
-func contentsRowTop(r *Reader, i int) float32 {
-	y := float32(0)
-	for j := 0; j < i && j < len(r.rowHeights); j++ {
-		y += r.rowHeights[j] + r.contents.Theme().Size(theme.SizeNamePadding)
+// TestContentsShowDeepLinkedSection: opened at a section (--section), the
+// contents show its row whole, also when the list loses height after the
+// window's first layout, as it does when the desktop driver adds the menu
+// bar once the window is created: the row had been scrolled to for the
+// taller list and showed cut at the list's foot.
+func TestContentsShowDeepLinkedSection(t *testing.T) {
+	doc := realDoc(t)
+	for _, sec := range []int{3, 7, len(doc.Sections) - 1} {
+		u, _ := newTestUI(t, tempStore(t), Options{Section: doc.Sections[sec].Number, Size: fyne.NewSize(1000, 730)})
+		u.Window().Resize(fyne.NewSize(1000, 700))
+		u.Window().Canvas().Capture()
+		r := u.reader
+		off, h := r.contents.GetScrollOffset(), r.contents.Size().Height
+		top := contentsRowTop(r, sec)
+		if top < off || top+r.rowHeights[sec] > off+h {
+			t.Errorf("section %s: its contents row spans %.0f-%.0f, the list shows %.0f-%.0f", doc.Sections[sec].Number, top, top+r.rowHeights[sec], off, off+h)
+		}
 	}
-	return y
 }

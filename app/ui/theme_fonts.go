@@ -11,7 +11,6 @@ import (
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 
-	"github.com/glossa-app/glossa/app/article"
 	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/app/ui/flowtext"
 	"github.com/glossa-app/glossa/assets"
@@ -172,60 +171,6 @@ func Warm(a fyne.App) {
 	}
 	warm.regular = load("fonts: regular", []fyne.TextStyle{{}}, nil)
 	warm.bold = load("fonts: bold", []fyne.TextStyle{{Bold: true}}, nil)
-}
-
-// WarmText measures, on a goroutine of its own, every rune the reader
-// lays doc out in, at the sizes of a window at 100 %, while main opens
-// the store: Fyne keeps each measure, and the reader's first layout,
-// which measures each rune in each style and size once, finds them
-// there. It loads the shipped faces the reader draws in on the way.
-func WarmText(doc *article.Document) {
-	done := make(chan struct{})
-	warm.text = done
-	go func() {
-		defer close(done)
-		defer startup.Span("measure text")()
-		blocks, _ := articleBlocks(doc)
-		// each rune once per size and style: the article has some 150,000
-		// runes and a hundred or so distinct ones, and even a measure
-		// Fyne has kept costs a lookup (the string made, the key hashed)
-		type face struct {
-			size  float32
-			style article.Style
-		}
-		runes := map[face]map[rune]bool{}
-		add := func(f face, text string) {
-			set := runes[f]
-			if set == nil {
-				set = map[rune]bool{}
-				runes[f] = set
-			}
-			for _, r := range text {
-				set[r] = true
-			}
-		}
-		for _, b := range blocks {
-			size := float32(baseTextSize)
-			if b.scale != 0 {
-				size *= b.scale
-			}
-			add(face{size, 0}, "Mg"+measureSample)
-			for _, p := range b.pieces {
-				if p.sup {
-					add(face{size * supScale, p.style}, p.text)
-				} else {
-					add(face{size, p.style}, p.text)
-				}
-			}
-		}
-		for f, set := range runes {
-			text := make([]rune, 0, len(set))
-			for r := range set {
-				text = append(text, r)
-			}
-			flowtext.Prime(f.size, f.style, string(text))
-		}
-	}()
 }
 
 // waitWarm waits for a group of faces Warm is loading, if it was called.

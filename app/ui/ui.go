@@ -118,12 +118,14 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		u.theme = v
 	}
 	u.zoom = u.savedZoom()
-	// Warm's goroutines read the theme: it changes once they are done
+	// the window (GLFW starts) while the fonts load; Warm's goroutines
+	// read the theme: it changes once they are done
+	u.win = a.NewWindow("Glossa")
+	startup.Mark("ui: window")
 	waitWarm(warm.regular, "ui: wait for regular")
 	waitWarm(warm.bold, "ui: wait for bold")
 	u.applyTheme()
-	u.win = a.NewWindow("Glossa")
-	startup.Mark("ui: theme, window")
+	startup.Mark("ui: theme")
 	u.hist = &history{here: u.here, goTo: u.goTo}
 	u.useShipped(doc)
 	u.shelfScreen = newLibraryScreen(st, u.win, u)
@@ -142,13 +144,12 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		// does not lay out every screen's widgets
 		items[i] = container.NewTabItemWithIcon(s.name, s.icon, container.NewStack())
 	}
-	u.tabs = container.NewAppTabs(items...)
+	// told where they sit and which is shown before they are a widget:
+	// told after, each rebuilt the tab bar and its SVG icons (10-20 ms)
+	u.tabs = &container.AppTabs{Items: items}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.SelectIndex(readerTab) // the Library is first, but the window opens on the text
-	// the reader joins its tab once the tabs are made: making them
-	// refreshes every tab's content, and the reader's whole tree,
-	// refreshed before it was ever laid out, cost the start 30-70 ms
-	items[readerTab].Content.(*fyne.Container).Add(u.reader.content)
+	u.tabs.ExtendBaseWidget(u.tabs)
 	u.tabs.OnSelected = u.onTabSelected
 	u.hist.changed = u.onHistoryChanged
 	var content fyne.CanvasObject = u.tabs
@@ -158,9 +159,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	// once the whole window is laid out, an open popover goes back
 	// beside its marker (Reader.followPopover)
 	content = container.New(&afterLayout{then: u.reader.followPopover}, content)
-	u.win.SetContent(withFirstFrameProbe(content, u.afterFirstFrame(opts.Settled)))
-	startup.Mark("ui: tabs")
-
+	// The menu and the size come before the content and the reader joins
+	// its tab last: Fyne lays a window's new content out at its minimum
+	// size first (glCanvas.SetContent), and the whole article laid out at
+	// 96 and 128 px wide, then at 636, cost the start 40-60 ms.
 	u.registerCommands()
 	startup.Mark("ui: menus")
 	size := opts.Size
@@ -168,6 +170,10 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 		size = u.savedWindowSize()
 	}
 	u.win.Resize(size)
+	u.win.SetContent(withFirstFrameProbe(content, u.afterFirstFrame(opts.Settled)))
+	startup.Mark("ui: tabs")
+	items[readerTab].Content.(*fyne.Container).Add(u.reader.content)
+	startup.Mark("ui: reader joins")
 	u.win.SetOnClosed(u.onWindowClosed)
 	a.Lifecycle().SetOnStopped(func() {
 		u.reader.savePosition()

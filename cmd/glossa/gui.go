@@ -58,24 +58,37 @@ func runGUI(e *env, g *guiFlags) int {
 	// complete profile
 	defer startup.Finish()
 	gcSettled := startGC()
-	// The fonts the first frame draws load on their own goroutine while
-	// the article is parsed and the store opened (ui.Warm says why
-	// they are slow); without a display no app is made: the checks below
-	// explain why no window opens.
+	// The article is parsed and the store opened on a goroutine of their
+	// own while Fyne makes its app (the second core is idle then), and the
+	// fonts the first frame draws load on goroutines of theirs once the
+	// app exists (ui.Warm says why they are slow): on two cores the three
+	// competed for the processor before the window could be made. Without
+	// a display no app is made: the checks below explain why no window
+	// opens.
+	parsed, opened := make(chan guiData, 1), make(chan guiData, 1)
+	go loadGUIData(e, g, parsed, opened)
 	var a fyne.App
 	if noDisplay() == "" {
 		a = newApp()
 		ui.Warm(a)
 		startup.Mark("fyne app")
 	}
-	doc, err := article.Parse(assets.Article)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa:", err)
+	d := <-parsed
+	startup.Mark("wait for the article")
+	if d.parseErr != nil {
+		fmt.Fprintln(e.stderr, "glossa:", d.parseErr)
 		return 1
 	}
-	startup.Mark("parse")
+	doc := d.doc
+	// the reader's layout starts while the store opens (a first start
+	// makes its tables and imports the article: 60-80 ms)
 	if a != nil {
 		ui.WarmText(doc)
+	}
+	d = <-opened
+	startup.Mark("wait for the store")
+	if d.st != nil {
+		defer d.st.Close()
 	}
 	if msg := badDeepLink(doc, g); msg != "" {
 		fmt.Fprintln(e.stderr, "glossa:", msg)
@@ -86,7 +99,7 @@ func runGUI(e *env, g *guiFlags) int {
 		return 1
 	}
 	opts := ui.Options{Section: *g.section, Footnote: *g.footnote, Lecture: *g.lecture}
-	var st *store.Store
+	st := d.st
 	opts.Settled = func() {
 		// the day's backup, which the store left for after the first
 		// frame (openGUIStore), then the collector's settling
@@ -100,18 +113,15 @@ func runGUI(e *env, g *guiFlags) int {
 		}
 	}
 	// Without its database the window still opens, on a temporary one.
-	s, err := openGUIStore(e, doc)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "glossa:", err)
+	if d.storeErr != nil {
+		fmt.Fprintln(e.stderr, "glossa:", d.storeErr)
 		// the window works on a temporary database and says so in a
 		// banner that stays, with this reason (the store's errors name
 		// the file)
-		opts.StoreError = err
+		opts.StoreError = d.storeErr
 	} else {
-		defer s.Close()
-		st = s
-		opts.Notice = s.Recovered()
-		if s.ReadOnly() {
+		opts.Notice = st.Recovered()
+		if st.ReadOnly() {
 			opts.Notice = store.ErrReadOnly.Error() + "."
 		}
 	}
@@ -198,6 +208,31 @@ func badDeepLink(doc *article.Document, g *guiFlags) string {
 	return ""
 }
 
+// guiData is what the window is made from, read beside the making of
+// Fyne's app: the article parsed and the store opened with it imported.
+type guiData struct {
+	doc      *article.Document
+	parseErr error
+	st       *store.Store
+	storeErr error
+}
+
+// loadGUIData parses the article and sends it to parsed, then, when a
+// window can open at the place asked for, opens the store and sends the
+// whole to opened: a start that stops at a check of runGUI touches no
+// database.
+func loadGUIData(e *env, g *guiFlags, parsed, opened chan<- guiData) {
+	var d guiData
+	end := startup.Span("parse")
+	d.doc, d.parseErr = article.Parse(assets.Article)
+	end()
+	parsed <- d
+	if d.parseErr == nil && badDeepLink(d.doc, g) == "" && noDisplay() == "" {
+		d.st, d.storeErr = openGUIStore(e, d.doc)
+	}
+	opened <- d
+}
+
 // openGUIStore opens the database at --db (or the default place) with the
 // article imported; the day's backup waits for the window's first frame
 // (ui.Options.Settled).
@@ -210,16 +245,17 @@ func openGUIStore(e *env, doc *article.Document) (*store.Store, error) {
 		}
 		path = p
 	}
+	end := startup.Span("store open")
 	s, err := store.OpenBackupLater(path)
+	end()
 	if err != nil {
 		return nil, err
 	}
-	startup.Mark("store open")
+	defer startup.Span("import")()
 	if _, err := s.ImportArticle(doc); err != nil {
 		s.Close()
 		return nil, err
 	}
-	startup.Mark("import")
 	return s, nil
 }
 

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,10 +35,19 @@ func TestHelpOnStdout(t *testing.T) {
 }
 
 // TestBadDeepLink: --section and --footnote that name nothing in the article
-// are refused with what exists, before any window (and without a display).
+// are refused with what exists, before any window (and without a display),
+// and a start stopped by a check leaves no database behind (the store is
+// opened beside the making of the window only when one can open).
 func TestBadDeepLink(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
+	db := filepath.Join(t.TempDir(), "g.db")
+	noDB := func(args []string) {
+		t.Helper()
+		if _, err := os.Stat(db); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("glossa %v: the study database was made (stat: %v)", args, err)
+		}
+	}
 	for _, tc := range []struct {
 		args []string
 		want []string
@@ -45,9 +57,10 @@ func TestBadDeepLink(t *testing.T) {
 		{[]string{"--lecture", "--section", "7"}, []string{`no section "7"`}},
 	} {
 		var out, errOut bytes.Buffer
-		if code := run(tc.args, &out, &errOut); code != 2 {
+		if code := run(append([]string{"--db", db}, tc.args...), &out, &errOut); code != 2 {
 			t.Errorf("glossa %v: exit %d, want 2 (stderr %q)", tc.args, code, errOut.String())
 		}
+		noDB(tc.args)
 		for _, w := range tc.want {
 			if !strings.Contains(errOut.String(), w) {
 				t.Errorf("glossa %v: stderr %q lacks %q", tc.args, errOut.String(), w)
@@ -57,9 +70,11 @@ func TestBadDeepLink(t *testing.T) {
 	// a section and a footnote that exist get past the check (to the
 	// display check, which fails here with its own message)
 	var out, errOut bytes.Buffer
-	if code := run([]string{"--section", "3.3", "--footnote", "139"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "no display") {
+	valid := []string{"--db", db, "--section", "3.3", "--footnote", "139"}
+	if code := run(valid, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "no display") {
 		t.Errorf("valid deep link: exit %d, stderr %q; want the no-display message", code, errOut.String())
 	}
+	noDB(valid)
 }
 
 // TestNotesExportMarkdownToFolder: -o naming a folder for the one-file

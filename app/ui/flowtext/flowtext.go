@@ -12,6 +12,7 @@
 package flowtext
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -367,7 +368,31 @@ func Break(ms Measurers, p Params, n int, span func(i int) Span) []Line {
 // wrapping label breaks it. A little slack covers kerning, which the
 // advances do not see.
 func Lines(m *Measurer, text string, width float32) int {
-	ls := Break(nil, Params{Size: m.Size(), Width: width * 0.97, Measure: func(float32) *Measurer { return m }}, 1,
+	return len(labelLines(m, text, width))
+}
+
+// Wrap is text broken into the lines Lines counts, joined by newlines:
+// for a label that shows it unwrapped (fyne.TextWrapOff), which Fyne then
+// measures once a line, where its own word wrapping measures each line
+// some ten times over, shaping the text each time.
+func Wrap(m *Measurer, text string, width float32) string {
+	ls := labelLines(m, text, width)
+	if len(ls) <= 1 {
+		return text
+	}
+	var b strings.Builder
+	for i, l := range ls {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if len(l) > 0 {
+			b.WriteString(strings.TrimSpace(text[l[0].Start:l[len(l)-1].End]))
+		}
+	}
+	return b.String()
+}
+
+func labelLines(m *Measurer, text string, width float32) []Line {
+	return Break(nil, Params{Size: m.Size(), Width: width * 0.97, Measure: func(float32) *Measurer { return m }}, 1,
 		func(int) Span { return Span{Text: text} })
-	return len(ls)
 }

@@ -103,6 +103,33 @@ func TestLines(t *testing.T) {
 	}
 }
 
+// TestWrap: the lines a label shows unwrapped are the ones Lines counts,
+// each as wide as the column at most, holding the words in order.
+func TestWrap(t *testing.T) {
+	test.NewTempApp(t)
+	m := Measurers{}.At(14)
+	title := "2.1 Sovereign equality and equal participation in international lawmaking"
+	for _, width := range []float32{m.Width(title, 0) * 1.1, m.Width("2.1 Sovereign equality and equal", 0) * 1.05, 90, 30} {
+		got := Wrap(m, title, width)
+		lines := strings.Split(got, "\n")
+		if len(lines) != Lines(m, title, width) {
+			t.Errorf("at %.0f: %d lines %q, Lines says %d", width, len(lines), lines, Lines(m, title, width))
+		}
+		for _, l := range lines {
+			if w := m.Width(l, 0); w > width || l != strings.TrimSpace(l) || l == "" {
+				t.Errorf("at %.0f: line %q (%.0f wide)", width, l, w)
+			}
+		}
+		// a word longer than the column is cut, so compare without spaces
+		if strings.Join(strings.Fields(got), "") != strings.ReplaceAll(title, " ", "") {
+			t.Errorf("at %.0f: the lines %q do not hold the title", width, lines)
+		}
+	}
+	if got := Wrap(m, "", 100); got != "" {
+		t.Errorf("Wrap of nothing = %q", got)
+	}
+}
+
 // FuzzBreak checks what must hold for any text and width: no line is
 // wider than the column, and the lines hold every non-space character in
 // order.
