@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossa-app/glossa/app/startup"
@@ -29,6 +30,10 @@ type flowRenderer struct {
 	need  []placed
 	line  flowtext.Line // a line being settled (drawnX)
 	xs    []float32
+	// boxes holds each text in a container of its own, placed on a
+	// whole pixel, the text inside it just short of half a pixel in
+	// (textBox says why)
+	boxes map[*canvas.Text]*fyne.Container
 }
 
 // runKey names one run of one line: a line keeps its canvas.Text while it
@@ -76,6 +81,7 @@ func (r *flowRenderer) place() {
 	hit := th.Color(theme.ColorNamePrimary, v)
 	if r.live == nil {
 		r.live, r.next = map[runKey]*canvas.Text{}, map[runKey]*canvas.Text{}
+		r.boxes = map[*canvas.Text]*fyne.Container{}
 	}
 
 	top, bottom := float32(0), f.lay.total
@@ -103,7 +109,8 @@ func (r *flowRenderer) place() {
 	r.objs = append(r.objs, r.hl)
 	r.placeMarks(top, bottom)
 	r.need = r.need[:0]
-	snap := pixelSnapper(f)
+	snap, scale := pixelSnapper(f)
+	in := textInset(scale)
 	if len(f.lay.blocks) > 0 {
 		for bi := f.lay.blockAt(top); bi < len(f.lay.blocks); bi++ {
 			lb := &f.lay.blocks[bi]
@@ -174,9 +181,11 @@ func (r *flowRenderer) place() {
 			t.FontSource = fontSource(n.st, n.text) // as flowtext measured it
 			t.Refresh()
 		}
-		t.Move(n.pos)
+		box := r.textBox(t)
+		box.Move(n.pos)
+		t.Move(in)
 		t.Resize(n.sz)
-		r.objs = append(r.objs, t)
+		r.objs = append(r.objs, box)
 	}
 	r.live, r.next = r.next, r.live
 }
@@ -230,8 +239,8 @@ func (r *flowRenderer) drawnX(b *block, l *line) []float32 {
 // cache had dropped the main window's tabs (a minute unseen), switching
 // the theme recreated the tabs, which refreshed the reader, whose walk
 // recreated the tabs again, without end.
-func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
-	scale := float32(1)
+func pixelSnapper(f *flowView) (snap func(fyne.Position) fyne.Position, scale float32) {
+	scale = 1
 	if d := fyne.CurrentApp().Driver(); d != nil {
 		if c := d.CanvasForObject(f); c != nil {
 			scale = c.Scale() // a lookup, no walk
@@ -244,7 +253,33 @@ func pixelSnapper(f *flowView) func(fyne.Position) fyne.Position {
 	}
 	return func(p fyne.Position) fyne.Position {
 		return fyne.NewPos(round(p.X, abs.X), round(p.Y, abs.Y))
+	}, scale
+}
+
+// textBox is t's container, made on first use. Fyne 2.7.1's GL painter
+// makes a text's texture ceil(w) pixels wide and high for a text
+// measured w (newGlTextTexture) but draws it into a rectangle whose
+// edges it rounds to the nearest pixel (roundToPixelCoords, in drawText
+// with the text's position in its parent and in rectCoords with its
+// position in the window): a run whose width or height had a fraction
+// under a half was drawn a pixel narrower or lower than its texture,
+// resampled, and looked a shade paler than the runs beside it. Inside a
+// container of its own on a whole pixel, a text set in by just under half
+// a pixel (textInset) is drawn from that pixel and ceil(w) wide: its
+// start still rounds down, its end now rounds up.
+func (r *flowRenderer) textBox(t *canvas.Text) *fyne.Container {
+	box := r.boxes[t]
+	if box == nil {
+		box = container.NewWithoutLayout(t)
+		r.boxes[t] = box
 	}
+	return box
+}
+
+// textInset is just under half a device pixel at scale, in each axis.
+func textInset(scale float32) fyne.Position {
+	d := 0.499 / scale
+	return fyne.NewPos(d, d)
 }
 
 // screenOrigin is where a flow's parent is on screen, as last learnt.

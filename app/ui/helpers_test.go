@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -128,3 +129,18 @@ func saveCapture(t *testing.T, w fyne.Window, path string) {
 // landed waits until every store write the screens gave has been written
 // (or failed) and its screen told: writes leave the UI goroutine.
 func landed(svc *services) { svc.writes.wait() }
+
+// flowTexts are the texts f draws now, each out of the container that
+// places it (flowRenderer.textBox).
+func flowTexts(f *flowView) []*canvas.Text {
+	var ts []*canvas.Text
+	for _, o := range test.WidgetRenderer(f).Objects() {
+		if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 1 {
+			o = box.Objects[0]
+		}
+		if t, ok := o.(*canvas.Text); ok {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -273,8 +272,8 @@ func TestThemeSwitchAndRestart(t *testing.T) {
 	// the reading text is drawn in the dark theme's foreground
 	fg := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark)
 	found := false
-	for _, o := range test.WidgetRenderer(u.reader.view).Objects() {
-		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" && tx.Color == fg {
+	for _, tx := range flowTexts(u.reader.view) {
+		if tx.Text != "" && tx.Color == fg {
 			found = true
 			break
 		}
