@@ -72,8 +72,7 @@ func (f *flowView) inScroll() *container.Scroll {
 func (f *flowView) columnWidth(width float32) float32 {
 	w := width - 2*f.margin
 	if f.measure > 0 {
-		avg := f.ms.At(f.size).Width(measureSample, 0) / float32(len(measureSample))
-		if m := avg * f.measure; m < w {
+		if m := measureWidth(f.ms, f.size, f.measure); m < w {
 			w = m
 		}
 	}
@@ -84,6 +83,12 @@ func (f *flowView) columnWidth(width float32) float32 {
 }
 
 const measureSample = "the Convention reflects a State-centric vision of cyberspace, 2024"
+
+// measureWidth is the width of measure average characters of body text
+// at size.
+func measureWidth(ms measurers, size, measure float32) float32 {
+	return ms.At(size).Width(measureSample, 0) / float32(len(measureSample)) * measure
+}
 
 // ensure lays the flow out for width unless it already is; it reports
 // whether it did.

@@ -72,7 +72,7 @@ func WarmText(doc *article.Document) {
 		// goroutine, which adopts these once they are ready
 		ms := flowtext.Measurers{}
 		p.kept = restoreAdvances(ms)
-		p.colW = readerColumnCap(ms, p.size)
+		p.colW = measureWidth(ms, p.size, readerMeasure)
 		p.lay = layoutFlow(ms, p.blocks, p.size, p.colW)
 		// and the runes of the contents' titles at the widgets' text
 		// size at 100 % (measureContents breaks them)
@@ -95,12 +95,6 @@ func takePrelaid(doc *article.Document, size float32) *prelaidFlow {
 	}
 	prelaid = nil
 	return p
-}
-
-// readerColumnCap is the reader column's width at its full measure.
-func readerColumnCap(ms flowtext.Measurers, size float32) float32 {
-	avg := ms.At(size).Width(measureSample, 0) / float32(len(measureSample))
-	return avg * readerMeasure
 }
 
 // adopt waits for the layout and gives its measures to sharedMeasurers,

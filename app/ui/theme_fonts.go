@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -143,34 +142,26 @@ func fontSource(s fyne.TextStyle, text string) fyne.Resource {
 // loads it all again).
 var warm struct{ regular, bold, text <-chan struct{} }
 
-// Warm loads, on goroutines of their own, what the window built before
-// its first frame needs and is slow to make, while main parses the
-// article and opens the store: the shipped faces the reader draws
-// through fontSource; regular and bold through the theme, for the
-// widgets, each on a goroutine of its own (each costs Fyne a system font
-// lookup, see above, and main has nothing else to do while they load).
+// Warm loads the faces the window's widgets draw in through the theme,
+// regular and bold, each on a goroutine of its own (each costs Fyne a
+// system font lookup, see above), while the article is parsed and the
+// store opened; WarmText loads the shipped faces the reader draws in
+// through fontSource.
 // Call it as soon as the app exists; the theme it sets draws in the same
 // faces as the window's (New sets that), so what it loads stays valid.
 func Warm(a fyne.App) {
 	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
-	load := func(name string, styles []fyne.TextStyle, sources []fyne.Resource) <-chan struct{} {
+	load := func(name string, style fyne.TextStyle) <-chan struct{} {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
 			defer startup.Span(name)()
-			for _, s := range styles {
-				fyne.MeasureText("M", theme.TextSize(), s)
-			}
-			for _, res := range sources {
-				coverages[res].has("M")
-				t := canvas.Text{Text: "M", TextSize: baseTextSize, FontSource: res}
-				t.MinSize()
-			}
+			fyne.MeasureText("M", theme.TextSize(), style)
 		}()
 		return done
 	}
-	warm.regular = load("fonts: regular", []fyne.TextStyle{{}}, nil)
-	warm.bold = load("fonts: bold", []fyne.TextStyle{{Bold: true}}, nil)
+	warm.regular = load("fonts: regular", fyne.TextStyle{})
+	warm.bold = load("fonts: bold", fyne.TextStyle{Bold: true})
 }
 
 // waitWarm waits for a group of faces Warm is loading, if it was called.

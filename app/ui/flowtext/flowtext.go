@@ -73,15 +73,6 @@ func measure(text string, size float32, st fyne.TextStyle) fyne.Size {
 	return fyne.MeasureText(text, size, st)
 }
 
-// Prime measures each rune of text in style s at size as a Measurer
-// does, from any goroutine: Fyne keeps what it measured, so a window
-// laying text out later finds it at once.
-func Prime(size float32, s article.Style, text string) {
-	for _, r := range text {
-		measure(string(r), size, TextStyle(s))
-	}
-}
-
 // Size is the text size measured.
 func (m *Measurer) Size() float32 { return m.size }
 
