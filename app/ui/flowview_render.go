@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -34,6 +35,34 @@ type flowRenderer struct {
 	// whole pixel, the text inside it just short of half a pixel in
 	// (textBox says why)
 	boxes map[*canvas.Text]*fyne.Container
+	// inks draws the lines in the shipped faces, a raster each
+	// (glyphs.go); texts above draw only runs those faces lack
+	inks      map[lineKey]*lineInk
+	nextInks  map[lineKey]*lineInk
+	spareInks []*lineInk
+	needInks  []lineNeed
+	inkOf     map[*canvas.Raster]*lineInk
+	scratch   *image.RGBA
+	shaper    inkShaper
+	faces     inkFaceSet
+}
+
+// lineKey names one line of one block.
+type lineKey struct{ b, l int32 }
+
+// lineNeed is a line to draw as a raster: its runs, where and how big.
+type lineNeed struct {
+	key  lineKey
+	runs []inkRun
+	pos  fyne.Position
+	sz   fyne.Size
+}
+
+// lineInk is the raster of one line and the runs it draws.
+type lineInk struct {
+	r     *canvas.Raster
+	runs  []inkRun
+	scale float32
 }
 
 // runKey names one run of one line: a line keeps its canvas.Text while it
@@ -82,6 +111,8 @@ func (r *flowRenderer) place() {
 	if r.live == nil {
 		r.live, r.next = map[runKey]*canvas.Text{}, map[runKey]*canvas.Text{}
 		r.boxes = map[*canvas.Text]*fyne.Container{}
+		r.inks, r.nextInks = map[lineKey]*lineInk{}, map[lineKey]*lineInk{}
+		r.inkOf = map[*canvas.Raster]*lineInk{}
 	}
 
 	top, bottom := float32(0), f.lay.total
@@ -109,6 +140,7 @@ func (r *flowRenderer) place() {
 	r.objs = append(r.objs, r.hl)
 	r.placeMarks(top, bottom)
 	r.need = r.need[:0]
+	r.needInks = r.needInks[:0]
 	snap, scale := pixelSnapper(f)
 	in := textInset(scale)
 	if len(f.lay.blocks) > 0 {
@@ -125,6 +157,8 @@ func (r *flowRenderer) place() {
 					continue
 				}
 				xs := r.drawnX(b, l)
+				var ink []inkRun
+				left, right := float32(math.Inf(1)), float32(math.Inf(-1))
 				for ri, ru := range l.runs {
 					p := &b.pieces[ru.piece]
 					size := l.size
@@ -146,11 +180,21 @@ func (r *flowRenderer) place() {
 						c = link
 					}
 					st := flowtext.TextStyle(p.style)
+					text := p.text[ru.start:ru.end]
+					if inkable(st, text) {
+						x := f.colX + xs[ri]
+						left, right = min(left, x), max(right, x+ru.w)
+						ink = append(ink, inkRun{text: text, st: st, size: size, c: c, x: x, top: ty, run: int32(ri)})
+						continue
+					}
 					r.need = append(r.need, placed{
 						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
 						size: size, st: st, c: c,
 						pos: snap(fyne.NewPos(f.colX+xs[ri], ty)), sz: fyne.NewSize(ru.w+2, m.Height()),
 					})
+				}
+				if len(ink) > 0 {
+					r.needInks = append(r.needInks, inkLine(lineKey{int32(bi), int32(li)}, ink, left, right, y, l.h, l.size, snap, scale))
 				}
 			}
 		}
@@ -188,6 +232,102 @@ func (r *flowRenderer) place() {
 		r.objs = append(r.objs, box)
 	}
 	r.live, r.next = r.next, r.live
+	r.placeInks(scale)
+}
+
+// inkable: text in style st is drawn from the shipped faces, which have
+// every rune of it.
+func inkable(st fyne.TextStyle, text string) bool {
+	return fontSource(st, text) != nil && inkFont(st) != nil
+}
+
+// inkLine is the raster that draws runs, a line's runs in the shipped
+// faces (x and top in flow coordinates): from the first run's start to
+// the last one's end, with room around for what leans or hangs out of
+// the text box (an italic's lean, a j's tail, a raised marker), its top
+// left on a whole pixel and its size whole pixels, so that its texture
+// is drawn pixel for pixel.
+func inkLine(key lineKey, runs []inkRun, left, right, y, h, size float32, snap func(fyne.Position) fyne.Position, scale float32) lineNeed {
+	pad := size * 0.4
+	at := snap(fyne.NewPos(left-pad, y-pad))
+	whole := func(v float32) float32 { return float32(math.Ceil(float64(v*scale))) / scale }
+	sz := fyne.NewSize(whole(right+pad-at.X), whole(y+h+pad-at.Y))
+	for i := range runs {
+		runs[i].x -= at.X
+		runs[i].top -= at.Y
+	}
+	return lineNeed{key: key, runs: runs, pos: at, sz: sz}
+}
+
+// placeInks keeps the rasters of lines still on screen, drawn again only
+// when what they draw changed, and recycles the others.
+func (r *flowRenderer) placeInks(scale float32) {
+	for _, n := range r.needInks {
+		if li, ok := r.inks[n.key]; ok {
+			r.nextInks[n.key] = li
+			delete(r.inks, n.key)
+		}
+	}
+	for k, li := range r.inks {
+		r.spareInks = append(r.spareInks, li)
+		delete(r.inks, k)
+	}
+	for _, n := range r.needInks {
+		li, ok := r.nextInks[n.key]
+		if !ok {
+			if k := len(r.spareInks); k > 0 {
+				li, r.spareInks = r.spareInks[k-1], r.spareInks[:k-1]
+			} else {
+				li = &lineInk{}
+				li.r = canvas.NewRaster(r.generator(li))
+				li.r.ScaleMode = canvas.ImageScalePixels
+				r.inkOf[li.r] = li
+			}
+			r.nextInks[n.key] = li
+		}
+		li.r.Move(n.pos)
+		if li.scale != scale || !sameRuns(li.runs, n.runs) || li.r.Size() != n.sz {
+			li.runs = append(li.runs[:0], n.runs...)
+			li.scale = scale
+			li.r.Resize(n.sz)
+			li.r.Refresh()
+		}
+		r.objs = append(r.objs, li.r)
+	}
+	r.inks, r.nextInks = r.nextInks, r.inks
+}
+
+func sameRuns(a, b []inkRun) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// generator draws li's runs into a w by h pixel image. The painter copies
+// the image into a texture at once, so one buffer serves every line.
+func (r *flowRenderer) generator(li *lineInk) func(w, h int) image.Image {
+	return func(w, h int) image.Image {
+		n := w * h * 4
+		if r.scratch == nil || cap(r.scratch.Pix) < n {
+			r.scratch = &image.RGBA{Pix: make([]uint8, n)}
+		}
+		img := r.scratch
+		img.Pix = img.Pix[:n]
+		clear(img.Pix)
+		img.Stride, img.Rect = w*4, image.Rect(0, 0, w, h)
+		scale := li.scale
+		if sw := li.r.Size().Width; sw > 0 {
+			scale = float32(w) / sw
+		}
+		drawRuns(img, li.runs, scale, &r.shaper, &r.faces)
+		return img
+	}
 }
 
 // drawnX is where each run of l is drawn: after the run before it as

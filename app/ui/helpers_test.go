@@ -134,9 +134,21 @@ func landed(svc *services) { svc.writes.wait() }
 // places it (flowRenderer.textBox).
 func flowTexts(f *flowView) []*canvas.Text {
 	var ts []*canvas.Text
-	for _, o := range test.WidgetRenderer(f).Objects() {
+	r := test.WidgetRenderer(f).(*flowRenderer)
+	for _, o := range r.Objects() {
 		if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 1 {
 			o = box.Objects[0]
+		}
+		if rast, ok := o.(*canvas.Raster); ok {
+			// a line drawn as a raster: a text for each of its runs,
+			// where the run is drawn
+			for _, ru := range r.inkOf[rast].runs {
+				t := canvas.NewText(ru.text, ru.c)
+				t.TextStyle, t.TextSize = ru.st, ru.size
+				t.Move(rast.Position().Add(fyne.NewPos(ru.x, ru.top)))
+				t.Hidden = !rast.Visible()
+				ts = append(ts, t)
+			}
 		}
 		if t, ok := o.(*canvas.Text); ok {
 			ts = append(ts, t)
