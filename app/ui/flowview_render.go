@@ -248,10 +248,10 @@ func inkable(st fyne.TextStyle, text string) bool {
 // left on a whole pixel and its size whole pixels, so that its texture
 // is drawn pixel for pixel.
 func inkLine(key lineKey, runs []inkRun, left, right, y, h, size float32, snap func(fyne.Position) fyne.Position, scale float32) lineNeed {
-	pad := size * 0.4
-	at := snap(fyne.NewPos(left-pad, y-pad))
+	padX, padY := size*0.3, size*0.15
+	at := snap(fyne.NewPos(left-padX, y-padY))
 	whole := func(v float32) float32 { return float32(math.Ceil(float64(v*scale))) / scale }
-	sz := fyne.NewSize(whole(right+pad-at.X), whole(y+h+pad-at.Y))
+	sz := fyne.NewSize(whole(right+padX-at.X), whole(y+h+padY-at.Y))
 	for i := range runs {
 		runs[i].x -= at.X
 		runs[i].top -= at.Y

@@ -178,18 +178,67 @@ type inkShaper struct {
 	seg shaping.Segmenter
 }
 
-// shaped calls fn with each shaped piece of r's text, in order.
+// shaped calls fn with each shaped piece of r's text, in order, from
+// the cache of shaped runs when it has them.
 func (s *inkShaper) shaped(face *font.Face, r *inkRun, fn func(out *shaping.Output)) {
+	size := fixed.Int26_6(float64(r.size) * 64)
+	k := shapedKey{r.text, face.Font, size}
+	if outs, ok := shapes.get(k); ok {
+		for i := range outs {
+			fn(&outs[i])
+		}
+		return
+	}
 	text := []rune(r.text)
 	in := shaping.Input{
 		Text: text, RunStart: 0, RunEnd: len(text),
-		Direction: di.DirectionLTR, Face: face,
-		Size: fixed.Int26_6(float64(r.size) * 64),
+		Direction: di.DirectionLTR, Face: face, Size: size,
 	}
+	var outs []shaping.Output
 	for _, in := range s.seg.Split(in, singleFace{face}) {
 		out := s.sh.Shape(in)
-		fn(&out)
+		// what drawRuns reads, and nothing that holds the face
+		out = shaping.Output{Glyphs: append([]shaping.Glyph(nil), out.Glyphs...), LineBounds: out.LineBounds}
+		outs = append(outs, out)
+		fn(&outs[len(outs)-1])
 	}
+	shapes.put(k, outs)
+}
+
+// shapedKey names a run of text shaped in a font at a size.
+type shapedKey struct {
+	text string
+	font *font.Font
+	size fixed.Int26_6
+}
+
+// shapeCache keeps runs as shaped, so that a line drawn again (scrolled
+// back to, or in a new theme) and the first frame's lines, shaped beside
+// the start-up (prewarmInk), are not shaped again. Bounded: it starts
+// again when full.
+type shapeCache struct {
+	mu sync.Mutex
+	m  map[shapedKey][]shaping.Output
+}
+
+const maxShapes = 4096
+
+var shapes = &shapeCache{m: map[shapedKey][]shaping.Output{}}
+
+func (c *shapeCache) get(k shapedKey) ([]shaping.Output, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	o, ok := c.m[k]
+	return o, ok
+}
+
+func (c *shapeCache) put(k shapedKey, o []shaping.Output) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxShapes {
+		c.m = make(map[shapedKey][]shaping.Output, maxShapes/4)
+	}
+	c.m[k] = o
 }
 
 type singleFace struct{ f *font.Face }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestInkMatchesFyneText: a run drawn from cached glyphs (drawRuns) puts
@@ -135,5 +136,72 @@ func TestInkLeavesOtherScriptsToFyne(t *testing.T) {
 	}
 	if rasters != 1 {
 		t.Errorf("%d line rasters, want 1", rasters)
+	}
+}
+
+// TestInkLabelDrawsAsLabel: an inkLabel puts its lines where a
+// widget.Label with the same text puts them, as big, in the same colour,
+// and is as big; a text the shipped faces lack is left to a Label.
+func TestInkLabelDrawsAsLabel(t *testing.T) {
+	test.NewTempApp(t)
+	text := "2.2 Sino-Russian activism in UN\ncybersecurity and cybercrime fora:\nmirroring equal participation"
+	shoot := func(o fyne.CanvasObject) (image.Image, fyne.Size) {
+		w := test.NewWindow(container.NewWithoutLayout(o))
+		defer w.Close()
+		w.SetPadded(false)
+		m := o.MinSize()
+		w.Resize(m.AddWidthHeight(20, 20))
+		o.Resize(m)
+		return w.Canvas().Capture(), m
+	}
+	theirs, ms := shoot(widget.NewLabel(text))
+	ours, mo := shoot(newInkLabel(text))
+	// as high; as wide give or take kerning, which the label's width,
+	// summed from cached advances, leaves out
+	if ms.Height != mo.Height || math.Abs(float64(ms.Width-mo.Width)) > 2 {
+		t.Errorf("inkLabel %v, Label %v", mo, ms)
+	}
+	bg := theirs.At(theirs.Bounds().Max.X-1, theirs.Bounds().Max.Y-1)
+	ink := func(img image.Image) (image.Rectangle, float64) {
+		var box image.Rectangle
+		sum := 0.0
+		br, _, _, _ := bg.RGBA()
+		for y := 0; y < img.Bounds().Dy(); y++ {
+			for x := 0; x < img.Bounds().Dx(); x++ {
+				r, _, _, _ := img.At(x, y).RGBA()
+				d := math.Abs(float64(r)-float64(br)) / 0xffff
+				sum += d
+				if d > 0.3 {
+					p := image.Rect(x, y, x+1, y+1)
+					if box.Empty() {
+						box = p
+					} else {
+						box = box.Union(p)
+					}
+				}
+			}
+		}
+		return box, sum
+	}
+	bt, st := ink(theirs)
+	bo, so := ink(ours)
+	if st == 0 {
+		t.Fatal("the Label drew nothing")
+	}
+	for _, e := range []int{bo.Min.X - bt.Min.X, bo.Max.X - bt.Max.X, bo.Min.Y - bt.Min.Y, bo.Max.Y - bt.Max.Y} {
+		if e < -1 || e > 1 {
+			t.Errorf("ink in %v, the Label's in %v", bo, bt)
+			break
+		}
+	}
+	if rel := math.Abs(so-st) / st; rel > 0.05 {
+		t.Errorf("ink %.0f, the Label's %.0f", so, st)
+	}
+
+	l := newInkLabel("公约")
+	w := test.NewWindow(l)
+	defer w.Close()
+	if _, ok := test.WidgetRenderer(l).Objects()[0].(*widget.Label); !ok {
+		t.Error("a text in another script is not left to a Label")
 	}
 }

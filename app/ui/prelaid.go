@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image"
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -84,7 +87,42 @@ func WarmText(doc *article.Document) {
 			keep = encodeAdvances(ms)
 		}
 		p.ms = ms
+		go prewarmInk(p, doc)
 	}()
+}
+
+// prewarmInk rasterizes, on a goroutine of its own once the layout is
+// ready (the window does not wait for it), the glyphs the first frame
+// draws (glyphs.go): those of the article's first lines and of the
+// contents' titles, at 100 % on a screen of scale 1. The first frame
+// then only composites them; elsewhere in the article, or at another
+// scale, the letters are mostly the same.
+func prewarmInk(p *prelaidFlow, doc *article.Document) {
+	defer startup.Span("glyphs")()
+	var runs []inkRun
+	lines := 0
+	for bi := 0; bi < len(p.lay.blocks) && lines < 60; bi++ {
+		b := &p.blocks[bi]
+		for _, l := range p.lay.blocks[bi].lines {
+			lines++
+			for _, ru := range l.runs {
+				pc := &b.pieces[ru.piece]
+				size := l.size
+				if pc.sup {
+					size *= supScale
+				}
+				runs = append(runs, inkRun{text: pc.text[ru.start:ru.end], st: flowtext.TextStyle(pc.style), size: size, c: color.Black})
+			}
+		}
+	}
+	ts := theme.DefaultTheme().Size(theme.SizeNameText)
+	for _, s := range doc.Sections {
+		runs = append(runs, inkRun{text: contentsTitle(s), size: ts, c: color.Black})
+	}
+	// the glyphs are kept whatever is drawn; one pixel takes no time
+	var sh inkShaper
+	var fs inkFaceSet
+	drawRuns(image.NewRGBA(image.Rect(0, 0, 1, 1)), runs, 1, &sh, &fs)
 }
 
 // takePrelaid hands the reader what WarmText made for doc at size, once.

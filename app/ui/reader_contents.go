@@ -101,13 +101,13 @@ func (r *Reader) buildContents() {
 	r.contents = widget.NewList(
 		func() int { return len(secs) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
+			l := newInkLabel("")
 			indent := canvas.NewRectangle(color.Transparent)
 			return container.NewBorder(nil, nil, indent, nil, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			l, indent := row.Objects[0].(*widget.Label), row.Objects[1].(*canvas.Rectangle)
+			l, indent := row.Objects[0].(*inkLabel), row.Objects[1].(*canvas.Rectangle)
 			indent.SetMinSize(fyne.NewSize(contentsIndent(secs[i]), 0))
 			l.SetText(r.rowTexts[i])
 		})
