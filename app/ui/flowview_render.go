@@ -43,8 +43,6 @@ type flowRenderer struct {
 	needInks  []lineNeed
 	inkOf     map[*canvas.Raster]*lineInk
 	scratch   *image.RGBA
-	shaper    inkShaper
-	faces     inkFaceSet
 }
 
 // lineKey names one line of one block.
@@ -222,7 +220,6 @@ func (r *flowRenderer) place() {
 		}
 		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
 			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
-			t.FontSource = fontSource(n.st, n.text) // as flowtext measured it
 			t.Refresh()
 		}
 		box := r.textBox(t)
@@ -325,7 +322,7 @@ func (r *flowRenderer) generator(li *lineInk) func(w, h int) image.Image {
 		if sw := li.r.Size().Width; sw > 0 {
 			scale = float32(w) / sw
 		}
-		drawRuns(img, li.runs, scale, &r.shaper, &r.faces)
+		drawRuns(img, li.runs, scale, &uiInk.sh, &uiInk.faces)
 		return img
 	}
 }

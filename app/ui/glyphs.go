@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -241,6 +242,51 @@ func (c *shapeCache) put(k shapedKey, o []shaping.Output) {
 	c.m[k] = o
 }
 
+// measuring is the shaper and faces inkMeasure measures with, for any
+// goroutine.
+var measuring struct {
+	sync.Mutex
+	sh    inkShaper
+	faces inkFaceSet
+	space map[shapedKey]shaping.Output
+}
+
+// inkMeasure measures text as drawRuns draws it, as Fyne measures a text
+// (painter.MeasureString: the advance of the shaped text, the line
+// height of a space in the face), when the shipped face of style st has
+// every rune of it. It spares Fyne a face of its own for each shipped
+// font (1-2 MB and 10-30 ms each): what the flows draw, Fyne neither
+// measures nor draws.
+func inkMeasure(text string, size float32, st fyne.TextStyle) (fyne.Size, bool) {
+	if !inkable(st, text) || strings.ContainsAny(text, "\t\r") {
+		return fyne.Size{}, false
+	}
+	measuring.Lock()
+	defer measuring.Unlock()
+	face := measuring.faces.face(st)
+	sp := shapedKey{" ", face.Font, fixed.Int26_6(float64(size) * 64)}
+	if measuring.space == nil {
+		measuring.space = map[shapedKey]shaping.Output{}
+	}
+	line, ok := measuring.space[sp]
+	if !ok {
+		line = measuring.sh.sh.Shape(shaping.Input{Text: []rune{' '}, RunEnd: 1, Direction: di.DirectionLTR, Face: face, Size: sp.size})
+		line = shaping.Output{LineBounds: line.LineBounds}
+		if len(measuring.space) > 64 {
+			clear(measuring.space)
+		}
+		measuring.space[sp] = line
+	}
+	var adv fixed.Int26_6
+	r := inkRun{text: text, st: st, size: size}
+	measuring.sh.shaped(face, &r, func(out *shaping.Output) {
+		for _, g := range out.Glyphs {
+			adv += g.XAdvance
+		}
+	})
+	return fyne.NewSize(float32(adv)/64, float32(line.LineBounds.LineThickness())/64), true
+}
+
 type singleFace struct{ f *font.Face }
 
 func (s singleFace) ResolveFace(rune) *font.Face { return s.f }
@@ -304,6 +350,15 @@ func blendMask(dst *image.RGBA, m *image.Alpha, x, y int, r, g, b, a uint32) {
 			d[3] = uint8((a8*cov + uint32(d[3])*inv) / 255)
 		}
 	}
+}
+
+// uiInk is the shaper and faces of the UI goroutine, where the painter
+// asks the rasters for their pixels: one for every flow and label, since
+// a shaper prepares each face it meets (harfbuzz.NewFont) and a face
+// caches the extents of the glyphs it shaped.
+var uiInk struct {
+	sh    inkShaper
+	faces inkFaceSet
 }
 
 // inkFaceSet is one goroutine's faces over the shared fonts.

@@ -46,11 +46,9 @@ func (l *inkLabel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type inkLabelRenderer struct {
-	l     *inkLabel
-	r     *canvas.Raster
-	runs  []inkRun
-	sh    inkShaper
-	faces inkFaceSet
+	l    *inkLabel
+	r    *canvas.Raster
+	runs []inkRun
 	// label shows, in Fyne's drawing, a text the shipped faces lack a
 	// letter of (a title in another script), which Fyne finds a system
 	// font for
@@ -135,7 +133,7 @@ func (r *inkLabelRenderer) draw(w, h int) image.Image {
 	for i, ln := range lines {
 		r.runs = append(r.runs, inkRun{text: ln, st: r.l.st, size: size, c: c, x: pad, top: pad + float32(i)*step})
 	}
-	drawRuns(img, r.runs, scale, &r.sh, &r.faces)
+	drawRuns(img, r.runs, scale, &uiInk.sh, &uiInk.faces)
 	return img
 }
 

@@ -3,9 +3,9 @@ package ui
 import (
 	"image"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossa-app/glossa/app/article"
@@ -67,8 +67,9 @@ func WarmText(doc *article.Document) {
 		defer startup.Span("reader layout")()
 		for _, res := range []fyne.Resource{fontRegular, fontItalic, fontBold, fontBoldItalic} {
 			coverages[res].has("M")
-			t := canvas.Text{Text: "M", TextSize: baseTextSize, FontSource: res}
-			t.MinSize()
+		}
+		for _, st := range []fyne.TextStyle{{}, {Italic: true}, {Bold: true}, {Bold: true, Italic: true}} {
+			inkFont(st)
 		}
 		close(faces)
 		// measurers of its own: sharedMeasurers belong to the UI
@@ -115,9 +116,16 @@ func prewarmInk(p *prelaidFlow, doc *article.Document) {
 			}
 		}
 	}
-	ts := theme.DefaultTheme().Size(theme.SizeNameText)
+	// the contents' titles, broken as measureContents breaks them (with
+	// measurers of its own: the UI goroutine has adopted p.ms)
+	th, ms := theme.DefaultTheme(), flowtext.Measurers{}
+	ts := th.Size(theme.SizeNameText)
+	pad := 2*th.Size(theme.SizeNamePadding) + 2*th.Size(theme.SizeNameInnerPadding)
 	for _, s := range doc.Sections {
-		runs = append(runs, inkRun{text: contentsTitle(s), size: ts, c: color.Black})
+		title := flowtext.Wrap(ms.At(ts), contentsTitle(s), contentsWidth-contentsIndent(s)-pad)
+		for _, ln := range strings.Split(title, "\n") {
+			runs = append(runs, inkRun{text: ln, size: ts, c: color.Black})
+		}
 	}
 	// the glyphs are kept whatever is drawn; one pixel takes no time
 	var sh inkShaper

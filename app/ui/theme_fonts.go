@@ -76,7 +76,7 @@ var themeStyles sync.Map // fyne.TextStyle → true
 // on a screen the student opens: none is measured before the first
 // frame, and TestNoItalicThroughThemeAtStart keeps it so.
 
-func init() { flowtext.FontSource = fontSource }
+func init() { flowtext.Measure = inkMeasure }
 
 // coverage is the set of runes one shipped face has, read from its cmap
 // only (a few hundred µs) when first asked.

@@ -57,16 +57,15 @@ func NewMeasurer(size float32) *Measurer {
 	return m
 }
 
-// FontSource, when set, names the face text in a style is measured in
-// (nil: the theme's), as the window draws it: app/ui draws its flows in its
-// shipped faces directly, which spares Fyne a system font lookup for
-// every style (app/ui/theme_fonts.go says why).
-var FontSource func(st fyne.TextStyle, text string) fyne.Resource
+// Measure, when set, measures text in style st at size as the window
+// draws it, and says whether it could (app/ui shapes the text in its
+// shipped faces, which it draws the flows in itself); text it cannot
+// measure is measured by Fyne, through the theme.
+var Measure func(text string, size float32, st fyne.TextStyle) (fyne.Size, bool)
 
 func measure(text string, size float32, st fyne.TextStyle) fyne.Size {
-	if FontSource != nil {
-		if res := FontSource(st, text); res != nil {
-			s, _ := fyne.CurrentApp().Driver().RenderedTextSize(text, size, st, res)
+	if Measure != nil {
+		if s, ok := Measure(text, size, st); ok {
 			return s
 		}
 	}
@@ -107,10 +106,10 @@ func (m *Measurer) Width(s string, st article.Style) float32 {
 	return w
 }
 
-// Drawn is the width of text in style st as Fyne draws it: shaped, so
-// with kerning, which the summed advances do not see. It costs a
-// fyne.MeasureText (tens of µs) the first time a text is asked for, so it
-// is for the few runs drawn, never for breaking a whole article.
+// Drawn is the width of text in style st as it is drawn: shaped, so
+// with kerning, which the summed advances do not see. It costs a shaping
+// (tens of µs) the first time a text is asked for, so it is for the few
+// runs drawn, never for breaking a whole article.
 func (m *Measurer) Drawn(text string, st fyne.TextStyle) float32 {
 	if m.drawn == nil || len(m.drawn) > maxDrawn {
 		m.drawn = make(map[drawnKey]float32, 64)
@@ -119,7 +118,7 @@ func (m *Measurer) Drawn(text string, st fyne.TextStyle) float32 {
 	if w, ok := m.drawn[k]; ok {
 		return w
 	}
-	w := fyne.MeasureText(text, m.size, st).Width
+	w := measure(text, m.size, st).Width
 	m.drawn[k] = w
 	return w
 }
