@@ -214,9 +214,9 @@ type shapedKey struct {
 }
 
 // shapeCache keeps runs as shaped, so that a line drawn again (scrolled
-// back to, or in a new theme) and the first frame's lines, shaped beside
-// the start-up (prewarmInk), are not shaped again. Bounded: it starts
-// again when full.
+// back to, in a new theme, after a resize that kept its breaks) is not
+// shaped again, nor a run measured (Drawn) and then drawn. Bounded: it
+// starts again when full.
 type shapeCache struct {
 	mu sync.Mutex
 	m  map[shapedKey][]shaping.Output

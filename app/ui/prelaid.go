@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"image"
-	"image/color"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -88,49 +84,7 @@ func WarmText(doc *article.Document) {
 			keep = encodeAdvances(ms)
 		}
 		p.ms = ms
-		go prewarmInk(p, doc)
 	}()
-}
-
-// prewarmInk rasterizes, on a goroutine of its own once the layout is
-// ready (the window does not wait for it), the glyphs the first frame
-// draws (glyphs.go): those of the article's first lines and of the
-// contents' titles, at 100 % on a screen of scale 1. The first frame
-// then only composites them; elsewhere in the article, or at another
-// scale, the letters are mostly the same.
-func prewarmInk(p *prelaidFlow, doc *article.Document) {
-	defer startup.Span("glyphs")()
-	var runs []inkRun
-	lines := 0
-	for bi := 0; bi < len(p.lay.blocks) && lines < 60; bi++ {
-		b := &p.blocks[bi]
-		for _, l := range p.lay.blocks[bi].lines {
-			lines++
-			for _, ru := range l.runs {
-				pc := &b.pieces[ru.piece]
-				size := l.size
-				if pc.sup {
-					size *= supScale
-				}
-				runs = append(runs, inkRun{text: pc.text[ru.start:ru.end], st: flowtext.TextStyle(pc.style), size: size, c: color.Black})
-			}
-		}
-	}
-	// the contents' titles, broken as measureContents breaks them (with
-	// measurers of its own: the UI goroutine has adopted p.ms)
-	th, ms := theme.DefaultTheme(), flowtext.Measurers{}
-	ts := th.Size(theme.SizeNameText)
-	pad := 2*th.Size(theme.SizeNamePadding) + 2*th.Size(theme.SizeNameInnerPadding)
-	for _, s := range doc.Sections {
-		title := flowtext.Wrap(ms.At(ts), contentsTitle(s), contentsWidth-contentsIndent(s)-pad)
-		for _, ln := range strings.Split(title, "\n") {
-			runs = append(runs, inkRun{text: ln, size: ts, c: color.Black})
-		}
-	}
-	// the glyphs are kept whatever is drawn; one pixel takes no time
-	var sh inkShaper
-	var fs inkFaceSet
-	drawRuns(image.NewRGBA(image.Rect(0, 0, 1, 1)), runs, 1, &sh, &fs)
 }
 
 // takePrelaid hands the reader what WarmText made for doc at size, once.
