@@ -25,6 +25,9 @@ type flowRenderer struct {
 	hl    *canvas.Rectangle
 	rects []*canvas.Rectangle // highlights, selection, caret, margin marks
 	objs  []fyne.CanvasObject
+	// texts draw the runs the shipped faces lack a rune of (another
+	// script), which Fyne draws from a system font; inks below draw
+	// all the others
 	live  map[runKey]*canvas.Text // texts on screen, by the run they show
 	next  map[runKey]*canvas.Text
 	spare []*canvas.Text
@@ -36,7 +39,7 @@ type flowRenderer struct {
 	// (textBox says why)
 	boxes map[*canvas.Text]*fyne.Container
 	// inks draws the lines in the shipped faces, a raster each
-	// (glyphs.go); texts above draw only runs those faces lack
+	// (glyphs.go), by line, as texts are kept by run
 	inks      map[lineKey]*lineInk
 	nextInks  map[lineKey]*lineInk
 	spareInks []*lineInk
