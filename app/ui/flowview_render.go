@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,9 +29,7 @@ type flowRenderer struct {
 	// texts draw the runs the shipped faces lack a rune of (another
 	// script), which Fyne draws from a system font; inks below draw
 	// all the others
-	live  map[runKey]*canvas.Text // texts on screen, by the run they show
-	next  map[runKey]*canvas.Text
-	spare []*canvas.Text
+	texts kept[runKey, *canvas.Text] // by the run they show
 	need  []placed
 	line  flowtext.Line // a line being settled (drawnX)
 	xs    []float32
@@ -40,12 +39,10 @@ type flowRenderer struct {
 	boxes map[*canvas.Text]*fyne.Container
 	// inks draws the lines in the shipped faces, a raster each
 	// (glyphs.go), by line, as texts are kept by run
-	inks      map[lineKey]*lineInk
-	nextInks  map[lineKey]*lineInk
-	spareInks []*lineInk
-	needInks  []lineNeed
-	inkOf     map[*canvas.Raster]*lineInk
-	scratch   *image.RGBA
+	inks     kept[lineKey, *lineInk]
+	needInks []lineNeed
+	inkOf    map[*canvas.Raster]*lineInk
+	scratch  *image.RGBA
 }
 
 // lineKey names one line of one block.
@@ -109,10 +106,8 @@ func (r *flowRenderer) place() {
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	link := th.Color(theme.ColorNameHyperlink, v)
 	hit := th.Color(theme.ColorNamePrimary, v)
-	if r.live == nil {
-		r.live, r.next = map[runKey]*canvas.Text{}, map[runKey]*canvas.Text{}
+	if r.boxes == nil {
 		r.boxes = map[*canvas.Text]*fyne.Container{}
-		r.inks, r.nextInks = map[lineKey]*lineInk{}, map[lineKey]*lineInk{}
 		r.inkOf = map[*canvas.Raster]*lineInk{}
 	}
 
@@ -201,26 +196,9 @@ func (r *flowRenderer) place() {
 		}
 	}
 	// keep the texts of runs still on screen; recycle the others
+	r.texts.start(len(r.need), func(i int) runKey { return r.need[i].key })
 	for _, n := range r.need {
-		if t, ok := r.live[n.key]; ok {
-			r.next[n.key] = t
-			delete(r.live, n.key)
-		}
-	}
-	for k, t := range r.live {
-		r.spare = append(r.spare, t)
-		delete(r.live, k)
-	}
-	for _, n := range r.need {
-		t, ok := r.next[n.key]
-		if !ok {
-			if k := len(r.spare); k > 0 {
-				t, r.spare = r.spare[k-1], r.spare[:k-1]
-			} else {
-				t = canvas.NewText("", color.Black)
-			}
-			r.next[n.key] = t
-		}
+		t := r.texts.get(n.key, func() *canvas.Text { return canvas.NewText("", color.Black) })
 		if t.Text != n.text || t.TextSize != n.size || t.TextStyle != n.st || t.Color != n.c {
 			t.Text, t.TextSize, t.TextStyle, t.Color = n.text, n.size, n.st, n.c
 			t.Refresh()
@@ -231,7 +209,7 @@ func (r *flowRenderer) place() {
 		t.Resize(n.sz)
 		r.objs = append(r.objs, box)
 	}
-	r.live, r.next = r.next, r.live
+	r.texts.done()
 	r.placeInks(scale)
 }
 
@@ -262,31 +240,17 @@ func inkLine(key lineKey, runs []inkRun, left, right, y, h, size float32, snap f
 // placeInks keeps the rasters of lines still on screen, drawn again only
 // when what they draw changed, and recycles the others.
 func (r *flowRenderer) placeInks(scale float32) {
+	r.inks.start(len(r.needInks), func(i int) lineKey { return r.needInks[i].key })
 	for _, n := range r.needInks {
-		if li, ok := r.inks[n.key]; ok {
-			r.nextInks[n.key] = li
-			delete(r.inks, n.key)
-		}
-	}
-	for k, li := range r.inks {
-		r.spareInks = append(r.spareInks, li)
-		delete(r.inks, k)
-	}
-	for _, n := range r.needInks {
-		li, ok := r.nextInks[n.key]
-		if !ok {
-			if k := len(r.spareInks); k > 0 {
-				li, r.spareInks = r.spareInks[k-1], r.spareInks[:k-1]
-			} else {
-				li = &lineInk{}
-				li.r = canvas.NewRaster(r.generator(li))
-				li.r.ScaleMode = canvas.ImageScalePixels
-				r.inkOf[li.r] = li
-			}
-			r.nextInks[n.key] = li
-		}
+		li := r.inks.get(n.key, func() *lineInk {
+			li := &lineInk{}
+			li.r = canvas.NewRaster(r.generator(li))
+			li.r.ScaleMode = canvas.ImageScalePixels
+			r.inkOf[li.r] = li
+			return li
+		})
 		li.r.Move(n.pos)
-		if li.scale != scale || !sameRuns(li.runs, n.runs) || li.r.Size() != n.sz {
+		if li.scale != scale || !slices.Equal(li.runs, n.runs) || li.r.Size() != n.sz {
 			li.runs = append(li.runs[:0], n.runs...)
 			li.scale = scale
 			li.r.Resize(n.sz)
@@ -294,20 +258,51 @@ func (r *flowRenderer) placeInks(scale float32) {
 		}
 		r.objs = append(r.objs, li.r)
 	}
-	r.inks, r.nextInks = r.nextInks, r.inks
+	r.inks.done()
 }
 
-func sameRuns(a, b []inkRun) bool {
-	if len(a) != len(b) {
-		return false
+// kept holds what a renderer drew by key, so that what stays on screen
+// keeps its object (and the texture the painter made for it) and what
+// leaves the screen is reused for what comes in.
+type kept[K comparable, V any] struct {
+	live, next map[K]V
+	spare      []V
+}
+
+// start keeps, of what was drawn, the objects of the n keys wanted now
+// and puts the others aside for reuse.
+func (k *kept[K, V]) start(n int, key func(i int) K) {
+	if k.live == nil {
+		k.live, k.next = map[K]V{}, map[K]V{}
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+	for i := range n {
+		if v, ok := k.live[key(i)]; ok {
+			k.next[key(i)] = v
+			delete(k.live, key(i))
 		}
 	}
-	return true
+	for key, v := range k.live {
+		k.spare = append(k.spare, v)
+		delete(k.live, key)
+	}
 }
+
+// get is key's object: the one it had, one put aside, or a new one.
+func (k *kept[K, V]) get(key K, mk func() V) V {
+	v, ok := k.next[key]
+	if !ok {
+		if n := len(k.spare); n > 0 {
+			v, k.spare = k.spare[n-1], k.spare[:n-1]
+		} else {
+			v = mk()
+		}
+		k.next[key] = v
+	}
+	return v
+}
+
+// done ends a round: what was got is what is drawn.
+func (k *kept[K, V]) done() { k.live, k.next = k.next, k.live }
 
 // generator draws li's runs into a w by h pixel image. The painter copies
 // the image into a texture at once, so one buffer serves every line.

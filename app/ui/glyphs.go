@@ -38,13 +38,7 @@ func inkFont(st fyne.TextStyle) *font.Font {
 	if st.Monospace || st.Symbol {
 		return nil
 	}
-	i := 0
-	if st.Bold {
-		i |= 1
-	}
-	if st.Italic {
-		i |= 2
-	}
+	i := styleIndex(st)
 	inkFaces.once[i].Do(func() {
 		f, err := font.ParseTTF(bytes.NewReader(shippedFont(st).Content()))
 		if err != nil {
@@ -54,6 +48,18 @@ func inkFont(st fyne.TextStyle) *font.Font {
 		inkFaces.fonts[i] = f.Font
 	})
 	return inkFaces.fonts[i]
+}
+
+// styleIndex numbers the four styles of the shipped faces.
+func styleIndex(st fyne.TextStyle) int {
+	i := 0
+	if st.Bold {
+		i |= 1
+	}
+	if st.Italic {
+		i |= 2
+	}
+	return i
 }
 
 // phases is how many horizontal positions within a pixel a glyph is
@@ -369,13 +375,7 @@ func (s *inkFaceSet) face(st fyne.TextStyle) *font.Face {
 	if fn == nil {
 		return nil
 	}
-	i := 0
-	if st.Bold {
-		i |= 1
-	}
-	if st.Italic {
-		i |= 2
-	}
+	i := styleIndex(st)
 	if s.f[i] == nil || s.f[i].Font != fn {
 		s.f[i] = font.NewFace(fn)
 	}
