@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/go-text/typesetting/shaping"
 )
 
 // BenchmarkReaderLayout breaks the whole article into lines at a 700 px
@@ -57,4 +59,60 @@ func BenchmarkReaderFullScroll(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(steps)/float64(b.N), "steps/scroll")
+}
+
+// firstScreenRuns are the runs of the reader's first screen at
+// 1000x700, as its line rasters draw them, and how many glyphs they hold.
+func firstScreenRuns(b *testing.B) ([]lineNeed, int) {
+	a := test.NewTempApp(b)
+	u := New(a, realDoc(b), nil, Options{Size: fyne.NewSize(1000, 700)})
+	u.Window().Show()
+	b.Cleanup(u.Window().Close)
+	r := test.WidgetRenderer(u.reader.view).(*flowRenderer)
+	lines := append([]lineNeed(nil), r.needInks...)
+	n := 0
+	for _, l := range lines {
+		for _, ru := range l.runs {
+			n += len([]rune(ru.text))
+		}
+	}
+	if n < 1000 {
+		b.Fatalf("the first screen draws %d runes", n)
+	}
+	return lines, n
+}
+
+// BenchmarkInkFirstScreen composites the first screen's lines from the
+// glyph cache, as the first paint does once the glyphs are cached
+// (runs shaped and masks kept): what a redraw of the page costs.
+func BenchmarkInkFirstScreen(b *testing.B) {
+	lines, n := firstScreenRuns(b)
+	img := image.NewRGBA(image.Rect(0, 0, 800, 60))
+	for b.Loop() {
+		for _, l := range lines {
+			clear(img.Pix)
+			drawRuns(img, l.runs, 1, &uiInk.sh, &uiInk.faces)
+		}
+	}
+	b.ReportMetric(float64(n), "glyphs/op")
+}
+
+// BenchmarkInkFirstScreenCold is the same with the glyph and shape
+// caches empty: the first paint of a start.
+func BenchmarkInkFirstScreenCold(b *testing.B) {
+	lines, n := firstScreenRuns(b)
+	img := image.NewRGBA(image.Rect(0, 0, 800, 60))
+	for b.Loop() {
+		glyphs.mu.Lock()
+		glyphs.m = map[glyphKey]*glyphMask{}
+		glyphs.mu.Unlock()
+		shapes.mu.Lock()
+		shapes.m = map[shapedKey][]shaping.Output{}
+		shapes.mu.Unlock()
+		for _, l := range lines {
+			clear(img.Pix)
+			drawRuns(img, l.runs, 1, &uiInk.sh, &uiInk.faces)
+		}
+	}
+	b.ReportMetric(float64(n), "glyphs/op")
 }
