@@ -184,7 +184,7 @@ func (r *flowRenderer) place() {
 						continue
 					}
 					r.need = append(r.need, placed{
-						key: runKey{int32(bi), int32(li), int32(ri)}, text: p.text[ru.start:ru.end],
+						key: runKey{int32(bi), int32(li), int32(ri)}, text: text,
 						size: size, st: st, c: c,
 						pos: snap(fyne.NewPos(f.colX+xs[ri], ty)), sz: fyne.NewSize(ru.w+2, m.Height()),
 					})
@@ -215,9 +215,7 @@ func (r *flowRenderer) place() {
 
 // inkable: text in style st is drawn from the shipped faces, which have
 // every rune of it.
-func inkable(st fyne.TextStyle, text string) bool {
-	return fontSource(st, text) != nil && inkFont(st) != nil
-}
+func inkable(st fyne.TextStyle, text string) bool { return fontSource(st, text) != nil }
 
 // inkLine is the raster that draws runs, a line's runs in the shipped
 // faces (x and top in flow coordinates): from the first run's start to

@@ -133,8 +133,7 @@ func (c *glyphCache) rasterize(face *font.Face, gid font.GID, ppem, shift float3
 		return &glyphMask{}
 	}
 	ox, oy := shift-float32(x0), -float32(y0)
-	c.r.Reset(w, h)
-	c.r.DrawOp = 0 // draw.Over
+	c.r.Reset(w, h) // drawing over
 	pt := func(p ot.SegmentPoint) (float32, float32) { return p.X*s + ox, -p.Y*s + oy }
 	open := false
 	for _, seg := range out.Segments {
@@ -254,7 +253,6 @@ var measuring struct {
 	sync.Mutex
 	sh    inkShaper
 	faces inkFaceSet
-	space map[shapedKey]shaping.Output
 }
 
 // inkMeasure measures text as drawRuns draws it, as Fyne measures a text
@@ -270,27 +268,17 @@ func inkMeasure(text string, size float32, st fyne.TextStyle) (fyne.Size, bool) 
 	measuring.Lock()
 	defer measuring.Unlock()
 	face := measuring.faces.face(st)
-	sp := shapedKey{" ", face.Font, fixed.Int26_6(float64(size) * 64)}
-	if measuring.space == nil {
-		measuring.space = map[shapedKey]shaping.Output{}
-	}
-	line, ok := measuring.space[sp]
-	if !ok {
-		line = measuring.sh.sh.Shape(shaping.Input{Text: []rune{' '}, RunEnd: 1, Direction: di.DirectionLTR, Face: face, Size: sp.size})
-		line = shaping.Output{LineBounds: line.LineBounds}
-		if len(measuring.space) > 64 {
-			clear(measuring.space)
-		}
-		measuring.space[sp] = line
-	}
+	var height fixed.Int26_6
+	measuring.sh.shaped(face, &inkRun{text: " ", size: size}, func(out *shaping.Output) {
+		height = out.LineBounds.LineThickness()
+	})
 	var adv fixed.Int26_6
-	r := inkRun{text: text, st: st, size: size}
-	measuring.sh.shaped(face, &r, func(out *shaping.Output) {
+	measuring.sh.shaped(face, &inkRun{text: text, size: size}, func(out *shaping.Output) {
 		for _, g := range out.Glyphs {
 			adv += g.XAdvance
 		}
 	})
-	return fyne.NewSize(float32(adv)/64, float32(line.LineBounds.LineThickness())/64), true
+	return fyne.NewSize(float32(adv)/64, float32(height)/64), true
 }
 
 type singleFace struct{ f *font.Face }

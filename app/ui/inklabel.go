@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/glossa-app/glossa/app/article"
 )
 
 // inkLabel shows lines of text as a widget.Label with the same text
@@ -20,7 +18,6 @@ import (
 type inkLabel struct {
 	widget.BaseWidget
 	text string
-	st   fyne.TextStyle
 }
 
 func newInkLabel(text string) *inkLabel {
@@ -56,7 +53,7 @@ type inkLabelRenderer struct {
 }
 
 // inkable: the shipped faces have every letter of the text.
-func (r *inkLabelRenderer) inkable() bool { return inkable(r.l.st, r.l.text) }
+func (r *inkLabelRenderer) inkable() bool { return inkable(fyne.TextStyle{}, r.l.text) }
 
 // lines are the label's lines, and how far apart they are, the text's
 // size and the padding around, as a Label has them (the lines of one
@@ -76,7 +73,7 @@ func (r *inkLabelRenderer) MinSize() fyne.Size {
 	m := sharedMeasurers.At(size)
 	w := float32(0)
 	for _, ln := range lines {
-		w = max(w, m.Width(ln, articleStyle(r.l.st)))
+		w = max(w, m.Width(ln, 0))
 	}
 	return fyne.NewSize(w+2*pad, m.Height()+float32(len(lines)-1)*step+2*pad)
 }
@@ -97,7 +94,7 @@ func (r *inkLabelRenderer) Objects() []fyne.CanvasObject {
 
 func (r *inkLabelRenderer) fyneLabel() *widget.Label {
 	if r.label == nil {
-		r.label = widget.NewLabelWithStyle("", fyne.TextAlignLeading, r.l.st)
+		r.label = widget.NewLabel("")
 	}
 	if r.label.Text != r.l.text {
 		r.label.SetText(r.l.text)
@@ -116,10 +113,7 @@ func (r *inkLabelRenderer) Refresh() {
 	r.r.Refresh()
 }
 
-// draw draws the lines into a w by h pixel image; text a shipped face
-// lacks is drawn as far as the face has it (a title in another script
-// shows its missing letters as boxes, as a Label without a system font
-// would).
+// draw draws the lines into a w by h pixel image.
 func (r *inkLabelRenderer) draw(w, h int) image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	sz := r.r.Size()
@@ -131,21 +125,8 @@ func (r *inkLabelRenderer) draw(w, h int) image.Image {
 	c := r.l.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
 	r.runs = r.runs[:0]
 	for i, ln := range lines {
-		r.runs = append(r.runs, inkRun{text: ln, st: r.l.st, size: size, c: c, x: pad, top: pad + float32(i)*step})
+		r.runs = append(r.runs, inkRun{text: ln, size: size, c: c, x: pad, top: pad + float32(i)*step})
 	}
 	drawRuns(img, r.runs, scale, &uiInk.sh, &uiInk.faces)
 	return img
-}
-
-// articleStyle is the article style of a Fyne style (flowtext.TextStyle
-// the other way).
-func articleStyle(st fyne.TextStyle) article.Style {
-	var s article.Style
-	if st.Bold {
-		s |= article.Bold
-	}
-	if st.Italic {
-		s |= article.Italic
-	}
-	return s
 }

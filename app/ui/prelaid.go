@@ -42,12 +42,9 @@ type prelaidFlow struct {
 var prelaid *prelaidFlow
 
 // WarmText makes the reader's blocks for doc and, on a goroutine of its
-// own, loads the shipped faces the reader draws in (warm.text is closed
-// then) and lays the blocks out at the reader's full measure at 100 %
+// own, loads the shipped faces the reader draws in and lays the blocks out at the reader's full measure at 100 %
 // (prelaid). Call it on the UI goroutine once doc is parsed.
 func WarmText(doc *article.Document) {
-	faces := make(chan struct{})
-	warm.text = faces
 	p := &prelaidFlow{doc: doc, size: baseTextSize, ready: make(chan struct{}), saved: make(chan struct{})}
 	p.blocks, p.idx = articleBlocks(doc)
 	prelaid = p
@@ -61,13 +58,10 @@ func WarmText(doc *article.Document) {
 			close(p.saved)
 		}()
 		defer startup.Span("reader layout")()
-		for _, res := range []fyne.Resource{fontRegular, fontItalic, fontBold, fontBoldItalic} {
-			coverages[res].has("M")
-		}
+		// the UI goroutine asking for a face meanwhile waits for it
 		for _, st := range []fyne.TextStyle{{}, {Italic: true}, {Bold: true}, {Bold: true, Italic: true}} {
 			inkFont(st)
 		}
-		close(faces)
 		// measurers of its own: sharedMeasurers belong to the UI
 		// goroutine, which adopts these once they are ready
 		ms := flowtext.Measurers{}

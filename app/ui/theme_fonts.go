@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"bytes"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
-	ot "github.com/go-text/typesetting/font/opentype"
-	"github.com/go-text/typesetting/font/opentype/tables"
 
 	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/app/ui/flowtext"
@@ -56,8 +52,8 @@ func (withShippedFonts) Font(s fyne.TextStyle) fyne.Resource {
 // Fyne asks once per style, when it loads that style's faces.
 var themeStyles sync.Map // fyne.TextStyle → true
 
-// Why the flows name their face (fontSource) instead of taking the
-// theme's: Fyne 2.7.1 makes, the first time it draws or measures a text
+// Why the flows draw in the shipped faces themselves (fontSource,
+// glyphs.go) instead of through the theme: Fyne 2.7.1 makes, the first time it draws or measures a text
 // style through the theme (internal/painter/font.go, CachedFontFace and
 // lookupFaces, lines 110-170 and 80-107), a face list of the theme's face,
 // Fyne's own Noto Sans of that style, its 4 MB emoji font and a system
@@ -65,88 +61,50 @@ var themeStyles sync.Map // fyne.TextStyle → true
 // index is read and rewritten, and a file such as DejaVuSans-Oblique.ttf
 // parsed) whether or not a rune is missing: 60-190 ms and 8-10 MB for each
 // style (Glossa is built with the no_emoji tag, which leaves the emoji
-// font out: 4.7 MB and 25 ms less per style; see the README). A text with a FontSource is measured and drawn in that one face
-// (CachedFontFace, lines 111-123: 10-30 ms, 1-2 MB), and Fyne still looks
-// in the system's fonts for a rune the face lacks. The window's widgets
-// draw in two styles through the theme (regular and bold, which Warm
-// loads beside the start-up); the reader, the footnotes and every other
-// flow draw all four through fontSource, so the article's italics and
-// bold italics load no system face at all. An italic widget (a source
+// font out: 4.7 MB and 25 ms less per style; see the README). The window's
+// widgets draw in two styles through the theme (regular and bold, which
+// Warm loads beside the start-up); the reader, the footnotes and every
+// other flow measure and draw all four shipped faces themselves, each
+// parsed once (inkFont), so the article's italics and bold italics load
+// no system face at all, and Fyne parses none of them. A run the shipped
+// face lacks a rune of is left to Fyne, which looks in the system's fonts. An italic widget (a source
 // line, a quoted passage) loads the italic faces when it is first drawn
 // on a screen the student opens: none is measured before the first
 // frame, and TestNoItalicThroughThemeAtStart keeps it so.
 
 func init() { flowtext.Measure = inkMeasure }
 
-// coverage is the set of runes one shipped face has, read from its cmap
-// only (a few hundred µs) when first asked.
-type coverage struct {
-	once sync.Once
-	res  fyne.Resource
-	cmap font.Cmap
-}
-
-var coverages = map[fyne.Resource]*coverage{
-	fontRegular:    {res: fontRegular},
-	fontBold:       {res: fontBold},
-	fontItalic:     {res: fontItalic},
-	fontBoldItalic: {res: fontBoldItalic},
-}
-
-func (c *coverage) has(text string) bool {
-	c.once.Do(func() {
-		ld, err := ot.NewLoader(bytes.NewReader(c.res.Content()))
-		if err != nil {
-			return
-		}
-		raw, err := ld.RawTable(ot.MustNewTag("cmap"))
-		if err != nil {
-			return
-		}
-		t, _, err := tables.ParseCmap(raw)
-		if err != nil {
-			return
-		}
-		c.cmap, _, _ = font.ProcessCmap(t, 0)
-	})
-	if c.cmap == nil {
-		return false
-	}
-	for _, r := range text {
-		if r == '\t' || r == '\n' {
-			continue
-		}
-		if _, ok := c.cmap.Lookup(r); !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // fontSource is the shipped face text in style s is drawn and measured in
 // when that face has every rune of text; nil otherwise, so that Fyne's
 // theme path, with its emoji and system faces, draws what a student typed
 // that the shipped faces lack.
 func fontSource(s fyne.TextStyle, text string) fyne.Resource {
-	res := shippedFont(s)
-	c := coverages[res]
-	if c == nil || !c.has(text) {
+	f := inkFont(s)
+	if f == nil {
 		return nil
 	}
-	return res
+	for _, r := range text {
+		if r == '\t' || r == '\n' {
+			continue
+		}
+		if _, ok := f.Cmap.Lookup(r); !ok {
+			return nil
+		}
+	}
+	return shippedFont(s)
 }
 
 // warm holds, once Warm was called, a channel closed when each group of
 // faces is loaded: New waits for a group before it builds what draws in
 // it, since Fyne does not share a face being loaded (a second caller
 // loads it all again).
-var warm struct{ regular, bold, text <-chan struct{} }
+var warm struct{ regular, bold <-chan struct{} }
 
 // Warm loads the faces the window's widgets draw in through the theme,
 // regular and bold, each on a goroutine of its own (each costs Fyne a
 // system font lookup, see above), while the article is parsed and the
-// store opened; WarmText loads the shipped faces the reader draws in
-// through fontSource.
+// store opened; WarmText loads the shipped faces the flows draw in
+// themselves (glyphs.go).
 // Call it as soon as the app exists; the theme it sets draws in the same
 // faces as the window's (New sets that), so what it loads stays valid.
 func Warm(a fyne.App) {

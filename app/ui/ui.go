@@ -130,9 +130,6 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u.useShipped(doc)
 	u.shelfScreen = newLibraryScreen(st, u.win, u)
 	u.shelfScreen.due = u.dueCounts
-	if u.zoom == 1 {
-		waitWarm(warm.text, "ui: wait for text")
-	}
 	u.buildScreens()
 
 	// the tabs are made with all their items at once: each Append lays
