@@ -4,10 +4,11 @@
 // X display for a top-level window named NAME to be mapped (shown) and
 // prints the wall-clock time it saw it, in nanoseconds since 1970; then,
 // on a second line, the time the window's content first changed after
-// that (the X Damage extension): the program's first frame on screen. A
-// Fyne window maps before its first paint, and the server clears a
-// mapped window to its background at once, so that clearing is set
-// aside. It prints "ready" once it listens, so that the program it times
+// that (the X Damage extension) to something that is not one flat
+// colour: the program's first frame on screen. A Fyne window maps before
+// its first paint, and the server clears a mapped window to its
+// background at once, so that clearing is set aside; so is a frame of
+// the window's background alone. It prints "ready" once it listens, so that the program it times
 // is started after. Polling for the window instead (xdotool search, every
 // 10 ms) started a process a few ms apart on a 2-core machine for the
 // whole launch: it took processor time from the program measured and saw
@@ -72,6 +73,35 @@ static void waitDamaged(Display *dpy, Window w) {
 		if (e.type == damageEvent + XDamageNotify && ((XDamageNotifyEvent *)&e)->drawable == w) return;
 	}
 }
+
+// moreDamage says whether w's content changed again since the last
+// damage read, reading those events.
+static int moreDamage(Display *dpy, Window w) {
+	int more = 0;
+	XEvent e;
+	while (XCheckTypedWindowEvent(dpy, w, damageEvent + XDamageNotify, &e)) more = 1;
+	while (XCheckTypedEvent(dpy, damageEvent + XDamageNotify, &e)) {
+		if (((XDamageNotifyEvent *)&e)->drawable == w) more = 1;
+	}
+	return more;
+}
+
+// flat says whether every pixel of w has one colour (1), or not (0);
+// -1 when its content cannot be read.
+static int flat(Display *dpy, Window w, Damage dmg) {
+	XDamageSubtract(dpy, dmg, None, None);
+	XWindowAttributes wa;
+	if (!XGetWindowAttributes(dpy, w, &wa) || wa.width <= 0 || wa.height <= 0) return -1;
+	XImage *img = XGetImage(dpy, w, 0, 0, wa.width, wa.height, AllPlanes, ZPixmap);
+	if (img == NULL) return -1;
+	unsigned long first = XGetPixel(img, 0, 0) & 0xffffff;
+	int same = 1;
+	for (int y = 0; y < wa.height && same; y++)
+		for (int x = 0; x < wa.width; x++)
+			if ((XGetPixel(img, x, y) & 0xffffff) != first) { same = 0; break; }
+	XDestroyImage(img);
+	return same;
+}
 */
 import "C"
 
@@ -98,6 +128,24 @@ func main() {
 	var dmg C.Damage
 	w := C.waitMapped(dpy, name, &dmg)
 	fmt.Println(time.Now().UnixNano())
-	C.waitDamaged(dpy, w)
-	fmt.Println(time.Now().UnixNano())
+	// The first change that is not one flat colour: a window may be
+	// shown with its background before its content is ready (Glossa
+	// builds its screens while the window is made), and that frame is
+	// not the program's first frame. The time is the change's; a change
+	// that came while the content was read makes it later.
+	for {
+		C.waitDamaged(dpy, w)
+		t := time.Now().UnixNano()
+		if C.moreDamage(dpy, w) != 0 {
+			t = time.Now().UnixNano()
+		}
+		f := C.flat(dpy, w, dmg)
+		if C.moreDamage(dpy, w) != 0 {
+			t = time.Now().UnixNano()
+		}
+		if f != 1 {
+			fmt.Println(t)
+			return
+		}
+	}
 }
