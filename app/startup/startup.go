@@ -36,6 +36,7 @@ type event struct {
 	name       string
 	begin, end time.Duration
 	background bool
+	track      *Track // a phase of a track; background is then true
 }
 
 // Enabled says whether anyone is listening: the UI adds its first-frame
@@ -69,6 +70,27 @@ func Span(name string) (end func()) {
 	}
 	begin := time.Since(start)
 	return func() { add(event{name: name, begin: begin, end: time.Since(start), background: true}) }
+}
+
+// Track is a sequence of phases that runs alongside the main one, on a
+// goroutine of its own: each phase begins where the track's previous one
+// ended, the first where NewTrack was called. Use it from one goroutine.
+type Track struct {
+	name string
+	last time.Duration
+}
+
+// NewTrack starts a track; its phases are reported as run beside what.
+func NewTrack(what string) *Track { return &Track{name: what, last: time.Since(start)} }
+
+// Mark ends the track's phase called name.
+func (t *Track) Mark(name string) {
+	if t == nil || !on.Load() {
+		return
+	}
+	now := time.Since(start)
+	add(event{name: name, begin: t.last, end: now, background: true, track: t})
+	t.last = now
 }
 
 // add records e unless a phase of its name was recorded or the clock has
@@ -120,6 +142,10 @@ func Report(w io.Writer) {
 	fmt.Fprintln(w, "glossa: start-up trace (ms; \"at\" counts from the program's start)")
 	var last time.Duration
 	for _, e := range events {
+		if e.track != nil {
+			fmt.Fprintf(w, "  %-20s %8.1f   at %8.1f   (beside %s, from %.1f)\n", e.name, ms(e.end-e.begin), ms(e.end), e.track.name, ms(e.begin))
+			continue
+		}
 		if e.background {
 			fmt.Fprintf(w, "  %-20s %8.1f   at %8.1f   (in the background, from %.1f)\n", e.name, ms(e.end-e.begin), ms(e.end), ms(e.begin))
 			continue

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestMarksAreSilentUntilSomeoneListens(t *testing.T) {
@@ -63,5 +64,37 @@ func TestReportListsPhasesInOrderOnceAndFinishesOnce(t *testing.T) {
 	}
 	if !strings.Contains(out, "in the background") {
 		t.Errorf("the span is not reported as background work:\n%s", out)
+	}
+}
+
+// TestTrackPhasesFollowEachOther: a track's phases run beside the main
+// ones, each from the end of the track's phase before it, whatever the
+// main phases marked meanwhile.
+func TestTrackPhasesFollowEachOther(t *testing.T) {
+	reset()
+	t.Cleanup(reset)
+	AtFinish(func() {})
+	tr := NewTrack("the window")
+	Mark("window")
+	tr.Mark("screens")
+	Mark("shown")
+	tr.Mark("glyphs")
+	Finish()
+	mu.Lock()
+	byName := map[string]event{}
+	for _, e := range events {
+		byName[e.name] = e
+	}
+	mu.Unlock()
+	if g, s := byName["glyphs"], byName["screens"]; g.begin != s.end || s.begin > byName["window"].begin+time.Millisecond {
+		t.Errorf("track phases: screens %v-%v, glyphs %v-%v: glyphs must begin where screens ended, screens where the track began", s.begin, s.end, g.begin, g.end)
+	}
+	if sh := byName["shown"]; sh.begin != byName["window"].end {
+		t.Errorf("the main phase after a track's mark began at %v, not at the main phase before it (%v)", sh.begin, byName["window"].end)
+	}
+	var b strings.Builder
+	Report(&b)
+	if !strings.Contains(b.String(), "(beside the window, from") {
+		t.Errorf("track phases not reported as beside the window:\n%s", b.String())
 	}
 }
