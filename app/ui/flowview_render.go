@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/app/ui/flowtext"
 )
 
@@ -82,7 +81,6 @@ func (r *flowRenderer) Destroy() {}
 func (r *flowRenderer) Layout(s fyne.Size) {
 	r.f.ensure(s.Width)
 	r.place()
-	startup.Mark("first layout")
 }
 
 func (r *flowRenderer) MinSize() fyne.Size { return r.f.MinSize() }
@@ -242,6 +240,7 @@ func (r *flowRenderer) placeInks(scale float32) {
 	for _, n := range r.needInks {
 		li := r.inks.get(n.key, func() *lineInk {
 			li := &lineInk{}
+			firstInks.addLine(li)
 			li.r = canvas.NewRaster(r.generator(li))
 			li.r.ScaleMode = canvas.ImageScalePixels
 			r.inkOf[li.r] = li

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,6 +38,7 @@ func (l *inkLabel) SetText(text string) {
 
 func (l *inkLabel) CreateRenderer() fyne.WidgetRenderer {
 	r := &inkLabelRenderer{l: l}
+	firstInks.addLabel(r)
 	r.r = canvas.NewRaster(r.draw)
 	r.r.ScaleMode = canvas.ImageScalePixels
 	return r
@@ -121,12 +123,17 @@ func (r *inkLabelRenderer) draw(w, h int) image.Image {
 		return img
 	}
 	scale := float32(w) / sz.Width
-	lines, step, size, pad := r.l.metrics()
 	c := r.l.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
-	r.runs = r.runs[:0]
-	for i, ln := range lines {
-		r.runs = append(r.runs, inkRun{text: ln, size: size, c: c, x: pad, top: pad + float32(i)*step})
-	}
+	r.runs = r.l.inkRuns(r.runs[:0], c)
 	drawRuns(img, r.runs, scale, &uiInk.sh, &uiInk.faces)
 	return img
+}
+
+// inkRuns appends the label's lines, in colour c, to runs.
+func (l *inkLabel) inkRuns(runs []inkRun, c color.Color) []inkRun {
+	lines, step, size, pad := l.metrics()
+	for i, ln := range lines {
+		runs = append(runs, inkRun{text: ln, size: size, c: c, x: pad, top: pad + float32(i)*step})
+	}
+	return runs
 }

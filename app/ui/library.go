@@ -79,8 +79,6 @@ func newLibraryScreen(st *store.Store, win fyne.Window, opener articleOpener) *l
 		l.count,
 	)
 	l.content = container.NewBorder(container.NewPadded(top), l.undo.box, nil, nil, l.list)
-	// files dropped anywhere on the window come here
-	win.SetOnDropped(l.onDropped)
 	return l
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -61,6 +62,16 @@ func (u *UI) SetTheme(name string) {
 func (u *UI) Theme() string { return u.theme }
 
 func (u *UI) applyTheme() {
+	u.setTheme()
+	// the driver refreshes the windows when told (once the app runs)
+	u.app.Settings().SetTheme(withShippedFonts{u.live})
+}
+
+// setTheme makes the app's theme the chosen one at the window's zoom,
+// without telling Fyne: before the window's first frame nothing drawn
+// needs to know, and the window is being made on the UI goroutine
+// meanwhile (Open), which reads the app's settings.
+func (u *UI) setTheme() {
 	t := windowTheme{Theme: theme.DefaultTheme(), zoom: u.zoom}
 	switch u.theme {
 	case "light":
@@ -68,8 +79,41 @@ func (u *UI) applyTheme() {
 	case "dark":
 		t.fixed, t.variant = true, theme.VariantDark
 	}
-	u.app.Settings().SetTheme(withShippedFonts{t})
+	if u.live == nil {
+		// the theme Warm set, when it did: the app draws in it already
+		if w, ok := u.app.Settings().Theme().(withShippedFonts); ok {
+			u.live, _ = w.Theme.(*liveTheme)
+		}
+		if u.live == nil {
+			u.live = &liveTheme{}
+			u.live.cur.Store(&t)
+			u.app.Settings().SetTheme(withShippedFonts{u.live})
+			return
+		}
+	}
+	u.live.cur.Store(&t)
 }
+
+// liveTheme is the theme an app draws in: the window's theme of the
+// moment, which changes without the app's settings being written (see
+// setTheme).
+type liveTheme struct{ cur atomic.Pointer[windowTheme] }
+
+func newLiveTheme() *liveTheme {
+	l := &liveTheme{}
+	l.cur.Store(&windowTheme{Theme: theme.DefaultTheme(), zoom: 1})
+	return l
+}
+
+func (l *liveTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return l.cur.Load().Color(n, v)
+}
+
+func (l *liveTheme) Font(s fyne.TextStyle) fyne.Resource { return l.cur.Load().Font(s) }
+
+func (l *liveTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return l.cur.Load().Icon(n) }
+
+func (l *liveTheme) Size(n fyne.ThemeSizeName) float32 { return l.cur.Load().Size(n) }
 
 // variant is the variant the window is drawn in now.
 func (u *UI) variant() fyne.ThemeVariant {

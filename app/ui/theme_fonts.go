@@ -95,7 +95,7 @@ func fontSource(s fyne.TextStyle, text string) fyne.Resource {
 }
 
 // warm holds, once Warm was called, a channel closed when each group of
-// faces is loaded: New waits for a group before it builds what draws in
+// faces is loaded: the screens wait for a group before they build what draws in
 // it, since Fyne does not share a face being loaded (a second caller
 // loads it all again).
 var warm struct{ regular, bold <-chan struct{} }
@@ -105,10 +105,13 @@ var warm struct{ regular, bold <-chan struct{} }
 // system font lookup, see above), while the article is parsed and the
 // store opened; WarmText loads the shipped faces the flows draw in
 // themselves (glyphs.go).
-// Call it as soon as the app exists; the theme it sets draws in the same
-// faces as the window's (New sets that), so what it loads stays valid.
+// Call it as soon as the app exists. The theme it sets is the one the
+// window draws in from then on (a liveTheme: New and Open set the
+// student's choice of light, dark and zoom inside it, without writing
+// the app's settings, which Warm's goroutines and the window being made
+// read meanwhile), so what it loads stays valid.
 func Warm(a fyne.App) {
-	a.Settings().SetTheme(withShippedFonts{theme.DefaultTheme()})
+	a.Settings().SetTheme(withShippedFonts{newLiveTheme()})
 	load := func(name string, style fyne.TextStyle) <-chan struct{} {
 		done := make(chan struct{})
 		go func() {
@@ -122,10 +125,11 @@ func Warm(a fyne.App) {
 	warm.bold = load("fonts: bold", fyne.TextStyle{Bold: true})
 }
 
-// waitWarm waits for a group of faces Warm is loading, if it was called.
-func waitWarm(c <-chan struct{}, phase string) {
+// waitWarm waits for a group of faces Warm is loading, if it was called,
+// and marks phase with mark.
+func waitWarm(c <-chan struct{}, phase string, mark func(string)) {
 	if c != nil {
 		<-c
-		startup.Mark(phase)
+		mark(phase)
 	}
 }

@@ -13,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/glossa-app/glossa/app/article"
-	"github.com/glossa-app/glossa/app/startup"
 	"github.com/glossa-app/glossa/store"
 )
 
@@ -72,8 +70,10 @@ type UI struct {
 	// scratch is that temporary database, removed when the window closes
 	scratch *scratchStore
 	banner  fyne.CanvasObject
-	theme   string  // "system", "light" or "dark"
-	zoom    float32 // the window's scale, 1 for 100 %
+	theme   string     // "system", "light" or "dark"
+	zoom    float32    // the window's scale, 1 for 100 %
+	live    *liveTheme // the theme the app draws in (setTheme)
+	start   startState
 	tabs    *container.AppTabs
 	reader  *Reader
 
@@ -94,107 +94,13 @@ type UI struct {
 	shortcuts []command
 }
 
-// New builds the main window for doc. When st is nil (the database could
-// not be opened) the window works on a temporary one, and a banner says
-// that nothing will be kept and why. The screens assume a store: when not
-// even a temporary one can be made (no temporary folder may be written),
-// New returns nil and the caller says so and stops.
-func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
-	var scratch *scratchStore
-	if st == nil {
-		sc, err := openScratchStore(doc)
-		if err != nil {
-			fyne.LogError("no study database at all", err)
-			return nil
-		}
-		scratch, st = sc, sc.st
-	}
-	u := &UI{services: newServices(a, doc, st), theme: "system", scratch: scratch}
-	u.shownScreen = func() string { return u.current().name }
-	if scratch != nil {
-		u.banner = unsavedBanner(opts.StoreError)
-	}
-	if v, ok := u.setting(keyTheme); ok {
-		u.theme = v
-	}
-	u.zoom = u.savedZoom()
-	// the window (GLFW starts) while the fonts load; Warm's goroutines
-	// read the theme: it changes once they are done
-	u.win = a.NewWindow("Glossa")
-	startup.Mark("ui: window")
-	waitWarm(warm.regular, "ui: wait for regular")
-	waitWarm(warm.bold, "ui: wait for bold")
-	u.applyTheme()
-	startup.Mark("ui: theme")
-	u.hist = &history{here: u.here, goTo: u.goTo}
-	u.useShipped(doc)
-	u.shelfScreen = newLibraryScreen(st, u.win, u)
-	u.shelfScreen.due = u.dueCounts
-	u.buildScreens()
-
-	// the tabs are made with all their items at once: each Append lays
-	// out every tab again
-	items := make([]*container.TabItem, len(u.screens))
-	for i, s := range u.screens {
-		// the tabs measure every tab's content: a screen not shown
-		// joins them when first shown (join), so that the first frame
-		// does not lay out every screen's widgets
-		items[i] = container.NewTabItemWithIcon(s.name, s.icon, container.NewStack())
-	}
-	// told where they sit and which is shown before they are a widget:
-	// told after, each rebuilt the tab bar and its SVG icons (10-20 ms)
-	u.tabs = &container.AppTabs{Items: items}
-	u.tabs.SetTabLocation(container.TabLocationLeading)
-	u.tabs.SelectIndex(readerTab) // the Library is first, but the window opens on the text
-	u.tabs.ExtendBaseWidget(u.tabs)
-	u.tabs.OnSelected = u.onTabSelected
-	u.hist.changed = u.onHistoryChanged
-	var content fyne.CanvasObject = u.tabs
-	if u.banner != nil {
-		content = container.NewBorder(u.banner, nil, nil, nil, u.tabs)
-	}
-	// once the whole window is laid out, an open popover goes back
-	// beside its marker (Reader.followPopover)
-	content = container.New(&afterLayout{then: u.reader.followPopover}, content)
-	// The menu and the size come before the content and the reader joins
-	// its tab last: Fyne lays a window's new content out at its minimum
-	// size first (glCanvas.SetContent), and the whole article laid out at
-	// 96 and 128 px wide, then at 636, cost the start 40-60 ms.
-	u.registerCommands()
-	startup.Mark("ui: menus")
-	size := opts.Size
-	if size.Width == 0 {
-		size = u.savedWindowSize()
-	}
-	u.win.Resize(size)
-	u.win.SetContent(withFirstFrameProbe(content, u.afterFirstFrame(opts.Settled)))
-	startup.Mark("ui: tabs")
-	items[readerTab].Content.(*fyne.Container).Add(u.reader.content)
-	startup.Mark("ui: reader joins")
-	u.win.SetOnClosed(u.onWindowClosed)
-	a.Lifecycle().SetOnStopped(func() {
-		u.reader.savePosition()
-		u.writes.wait()
-		u.sharing.stop()
-	})
-
-	u.reader.open(opts)
-	startup.Mark("ui: reader open")
-	// A dialog made before the window is on screen is laid out for an
-	// empty canvas and stays invisible until the first resize, so the
-	// notice waits for the app to run.
-	u.notice = opts.Notice
-	a.Lifecycle().SetOnStarted(u.onAppStarted)
-	return u
-}
-
 // buildScreens makes the screens that show one article from the services
 // for it: when the window opens, and again when another article is opened.
 func (u *UI) buildScreens() {
 	u.reader = newReader(u.services, u, u, u.zoom)
-	startup.Mark("ui: reader")
+	u.start.mark("ui: reader")
 	u.sources = newSourcesScreen(u.services, u)
-	startup.Mark("ui: sources")
+	u.start.mark("ui: sources")
 	u.cards = nil // built once the window is on screen: ensureCards
 	u.notes = newNotesScreen(u.services, u, u.reader)
 	u.saver.onSaved = func(id string, err error) {
@@ -207,7 +113,7 @@ func (u *UI) buildScreens() {
 	u.reader.noteService = u.notes
 	u.reader.noteEd.notes = u.notes
 	u.lecture = newLectureMode(u.services, u, u.reader)
-	startup.Mark("ui: notes, lecture")
+	u.start.mark("ui: notes, lecture")
 
 	u.screens = []screen{
 		u.shelfScreen.screen(),

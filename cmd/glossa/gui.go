@@ -125,7 +125,7 @@ func runGUI(e *env, g *guiFlags) int {
 			opts.Notice = store.ErrReadOnly.Error() + "."
 		}
 	}
-	u := ui.New(a, doc, st, opts)
+	u := ui.Open(a, doc, st, opts)
 	if u == nil {
 		fmt.Fprintln(e.stderr, "glossa: no study database could be opened, not even a temporary one: check that the temporary folder (TMPDIR) exists and may be written to, or start Glossa with --db PATH")
 		return 1
