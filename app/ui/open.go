@@ -39,11 +39,15 @@ func New(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 }
 
 // Open is New for the app's start: the screens are built on a goroutine
-// of their own while the window is made and shown (GLFW and the GL
-// driver take the UI goroutine 150-250 ms, most of it in the driver
-// alone, while the other core waited), then joined to it. The window is
-// shown empty until then (Show paints nothing without content) and its
-// first frame is the screens'.
+// of their own while the UI goroutine makes and shows the window (GLFW
+// and the GL driver take it 150-250 ms, while the other core waited),
+// then joined to it. That goroutine also lays the content out at the
+// size the window gives it, puts the reader in its tab, opens it where
+// the student left it and prepares the glyphs of the lines placed
+// (firstinks.go), so that the UI goroutine, once the window is made, only
+// sets the menu and paints. Until then the window shows its background,
+// in the student's theme. Nothing built there may call a method of the
+// window (TestOpenBuildsWithoutTheWindow).
 func Open(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI {
 	u := newUI(a, doc, st, opts)
 	if u == nil {
