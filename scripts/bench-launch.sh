@@ -14,8 +14,10 @@
 # every 10 ms did, on a 2-core machine, and saw the window up to a poll
 # late): "shown", when a window of that name maps (what xdotool's
 # --onlyvisible saw, the "visible window"), and "painted", when
-# its content first changes after that: a Fyne window maps before its
-# first paint, so the window stands empty between the two.
+# its content first changes after that to something that is not one flat
+# colour: a Fyne window maps before its first paint, so the window stands
+# empty between the two, and Glossa's shows its background while its
+# screens are built.
 #
 # GLOSSA_BIN=path uses an existing binary, HELLO_BIN=path an existing
 # yardstick; DISPLAY_NUM picks the display.
