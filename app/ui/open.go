@@ -19,8 +19,8 @@ type startState struct {
 	// mark ends a phase of the start-up trace: startup.Mark, or, while
 	// Open builds the screens beside the window, that goroutine's track
 	mark func(string)
-	// the reader joined its tab and was opened (joinReader, openReader)
-	readerJoined, readerOpen bool
+	// the reader was opened (openReader)
+	readerOpen bool
 }
 
 // New builds the main window for doc. When st is nil (the database could
@@ -122,11 +122,11 @@ func newUI(a fyne.App, doc *article.Document, st *store.Store, opts Options) *UI
 // joinReader puts the reader in its tab, once: after the content was
 // laid out at its size (see attach).
 func (u *UI) joinReader() {
-	if u.start.readerJoined {
+	tab := u.tabs.Items[readerTab].Content.(*fyne.Container)
+	if len(tab.Objects) > 0 {
 		return
 	}
-	u.start.readerJoined = true
-	u.tabs.Items[readerTab].Content.(*fyne.Container).Add(u.reader.content)
+	tab.Add(u.reader.content)
 	u.start.mark("ui: reader joins")
 }
 

@@ -2,9 +2,6 @@ package ui
 
 import (
 	"image"
-	"image/png"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -51,13 +48,6 @@ func TestOpenDrawsAsNew(t *testing.T) {
 	got := u2.Window().Canvas().Capture()
 	if n, at := differentPixels(want, got); n > 0 {
 		t.Errorf("Open draws %d pixels unlike New's window (first at %v)", n, at)
-		if dir := os.Getenv("GLOSSA_DUMP"); dir != "" {
-			for name, img := range map[string]image.Image{"new.png": want, "open.png": got} {
-				f, _ := os.Create(filepath.Join(dir, name))
-				png.Encode(f, img)
-				f.Close()
-			}
-		}
 	}
 	if u2.current().name != "Reader" {
 		t.Errorf("Open shows %q first, not the reader", u2.current().name)

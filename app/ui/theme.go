@@ -84,14 +84,14 @@ func (u *UI) setTheme() {
 		if w, ok := u.app.Settings().Theme().(withShippedFonts); ok {
 			u.live, _ = w.Theme.(*liveTheme)
 		}
-		if u.live == nil {
-			u.live = &liveTheme{}
-			u.live.cur.Store(&t)
-			u.app.Settings().SetTheme(withShippedFonts{u.live})
-			return
-		}
 	}
+	if u.live != nil {
+		u.live.cur.Store(&t)
+		return
+	}
+	u.live = &liveTheme{}
 	u.live.cur.Store(&t)
+	u.app.Settings().SetTheme(withShippedFonts{u.live})
 }
 
 // liveTheme is the theme an app draws in: the window's theme of the
